@@ -1,0 +1,118 @@
+/**
+ * The content contract: what writers put in `content/`. One zod schema per file kind; every
+ * type the site uses is inferred from these, never re-declared. Error texts are written for the
+ * writer who has to fix the file: they say what was expected and what was found.
+ */
+import { z } from 'astro/zod';
+import { LANGS, RESERVED_SLUGS } from '../../consts.ts';
+import { parseArchiveDate, type ArchiveDate } from '../dates.ts';
+
+/** How a value reads in an error message: strings quoted, the rest as YAML would show it. */
+export const shown = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slugMessage = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
+
+const text = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `is required: ${what}` : `expected text, got ${shown(iss.input)}`) })
+    .trim()
+    .min(1, `must not be empty: ${what}`);
+
+export const slugSchema = z
+  .string({ error: (iss) => `expected a slug, got ${shown(iss.input)}` })
+  .regex(SLUG, slugMessage)
+  .max(80, 'is too long: keep slugs under 80 characters');
+
+/** One glossary rule: how a term is written in each script. Equal forms mean "never convert". */
+export const glossaryEntrySchema = z.strictObject({
+  /** The simplified form. */
+  hans: text('the simplified form of the term'),
+  /** The traditional form. */
+  hant: text('the traditional form of the term'),
+  /** Why the rule exists (a surname, a brand…): for the next writer, never shown. */
+  note: z.string().optional(),
+});
+export const glossarySchema = z.array(glossaryEntrySchema, { error: 'expected a list of {hans, hant} entries' });
+
+const dateSchema = z.union([z.string(), z.date()], {
+  error: (iss) =>
+    iss.input === undefined
+      ? 'is required: the publication date, e.g. 2019-05-14 09:28:18 (Beijing time)'
+      : `expected a date like 2019-05-14 09:28:18, got ${shown(iss.input)}`,
+}).transform((value, ctx): ArchiveDate => {
+  // The loader parses YAML without timestamps, so a Date only comes from callers that built one.
+  const parsed = parseArchiveDate(value instanceof Date ? value.toISOString() : value);
+  if ('error' in parsed) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const channelListSchema = z
+  .union([slugSchema, z.array(slugSchema).min(1, 'must name at least one channel')], {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required: a channel slug from content/channels.yaml, or a list of them'
+        : `expected a channel slug or a list of slugs, got ${shown(iss.input)}`,
+  })
+  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]);
+
+const viewsSchema = z
+  .unknown()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null) return 0;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      ctx.addIssue({ code: 'custom', message: `expected a whole number >= 0, got ${shown(v)}` });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+export const articleSchema = z.object({
+  /** The headline. Required, shown on listings, the article page and in search results. */
+  title: text('the headline'),
+  /** Publication time: `2019-05-14 09:28:18` or `2019-05-14` (Beijing time) or ISO 8601 with an offset. */
+  date: dateSchema,
+  /** One channel slug, or a list when the article belongs to several; the first is its home. */
+  channel: channelListSchema,
+  /** View count carried over from the legacy site. */
+  views: viewsSchema,
+  /** Where the article came from (e.g. 一起惠). */
+  source: z.string({ error: (iss) => `expected text, got ${shown(iss.input)}` }).trim().min(1).optional(),
+  /** The script the article is written in; the other variant is converted from it. */
+  lang: z.enum(LANGS as [string, ...string[]], {
+    error: (iss) => `expected one of ${LANGS.join(', ')}, got ${shown(iss.input)}`,
+  }).default('zh-Hans'),
+  /** One or two sentences for listings and the meta description; derived from the body if absent. */
+  summary: z.string({ error: (iss) => `expected text, got ${shown(iss.input)}` }).trim().min(1).optional(),
+  /** Drafts are validated but not published. */
+  draft: z.boolean({ error: (iss) => `expected true or false, got ${shown(iss.input)}` }).default(false),
+  /** Extra conversion rules for this article only, in the glossary's format. */
+  glossary: glossarySchema.optional(),
+});
+export type ArticleFrontmatter = z.infer<typeof articleSchema>;
+export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
+
+export const channelSchema = z.strictObject({
+  /** URL folder of the channel: `/jingying/`. */
+  slug: slugSchema.refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), {
+    message: `is reserved for the site's own pages (${RESERVED_SLUGS.join(', ')})`,
+  }),
+  /** Name shown in navigation and the breadcrumb, in simplified script. */
+  name: text('the channel name'),
+  /** A sentence for the channel page's meta description. */
+  description: z.string().trim().min(1).optional(),
+});
+export const channelsSchema = z.array(channelSchema, { error: 'expected a list of channels ({slug, name})' });
+export type Channel = z.infer<typeof channelSchema>;
+
+export const merchantSchema = z.strictObject({
+  /** Merchant name as on the legacy sidebar (京东商城). */
+  name: text('the merchant name'),
+  /** Top rebate, shown after 最高返利 (e.g. "56%"). */
+  rebate: z.string({ error: (iss) => `expected text such as "56%", got ${shown(iss.input)}` }).trim().min(1),
+});
+export const merchantsSchema = z.array(merchantSchema, { error: 'expected a list of merchants ({name, rebate})' });
+export type Merchant = z.infer<typeof merchantSchema>;
