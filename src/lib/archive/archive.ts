@@ -1,0 +1,78 @@
+/**
+ * The archive as the site presents it, before conversion: published articles newest first, each
+ * channel's list, and the relations computed from them (neighbours, related, hot lists). Derived
+ * data lives here, never written back into the articles.
+ */
+import type { Lang } from '../../consts.ts';
+import type { ArchiveDate } from '../dates.ts';
+import type { Channel, Merchant } from '../content/schema.ts';
+import type { GlossaryEntry } from '../content/load.ts';
+import { hottestOfNewestWeek, newestFirst } from './order.ts';
+import { relatedByTitle } from './related.ts';
+
+export interface ArchiveArticle {
+  slug: string;
+  file: string;
+  title: string;
+  summary: string;
+  /** Sanitised body HTML, in the article's own script. */
+  html: string;
+  date: ArchiveDate;
+  /** Channel slugs; the first is the article's home channel (its prev/next). */
+  channels: string[];
+  views: number;
+  source?: string;
+  lang: Lang;
+  glossary: GlossaryEntry[];
+}
+
+export interface Archive {
+  channels: Channel[];
+  merchants: Merchant[];
+  /** Published articles, newest first. */
+  articles: ArchiveArticle[];
+  byChannel: Map<string, ArchiveArticle[]>;
+  /** In the home channel: the older (上一篇) and newer (下一篇) article. */
+  neighbours: Map<string, { older?: ArchiveArticle; newer?: ArchiveArticle }>;
+  related: Map<string, ArchiveArticle[]>;
+  /** 每周热门: the most viewed articles of the archive's newest week. */
+  weeklyHot: ArchiveArticle[];
+  /** 一周热门排行 per channel (its own newest week), and for the whole archive under ''. */
+  weeklyRanking: Map<string, ArchiveArticle[]>;
+}
+
+export const RELATED_COUNT = 5;
+export const WEEKLY_HOT_COUNT = 6;
+export const RANKING_COUNT = 10;
+
+export function buildArchive(
+  channels: Channel[], merchants: Merchant[], articles: ArchiveArticle[], titleKey: (a: ArchiveArticle) => string,
+): Archive {
+  const sorted = [...articles].sort(newestFirst);
+
+  const byChannel = new Map<string, ArchiveArticle[]>(channels.map((c) => [c.slug, []]));
+  for (const a of sorted) for (const c of a.channels) byChannel.get(c)?.push(a);
+
+  const neighbours = new Map<string, { older?: ArchiveArticle; newer?: ArchiveArticle }>();
+  for (const a of sorted) {
+    const list = byChannel.get(a.channels[0]!) ?? [];
+    const i = list.indexOf(a);
+    neighbours.set(a.slug, { newer: list[i - 1], older: list[i + 1] });
+  }
+
+  const relatedIndices = relatedByTitle(sorted.map(titleKey), RELATED_COUNT + 2);
+  const related = new Map<string, ArchiveArticle[]>();
+  sorted.forEach((a, i) => {
+    const { older, newer } = neighbours.get(a.slug)!;
+    const candidates = relatedIndices[i]!.map((j) => sorted[j]!).filter((b) => b !== older && b !== newer);
+    related.set(a.slug, candidates.slice(0, RELATED_COUNT));
+  });
+
+  const weeklyRanking = new Map<string, ArchiveArticle[]>([['', hottestOfNewestWeek(sorted, RANKING_COUNT)]]);
+  for (const [slug, list] of byChannel) weeklyRanking.set(slug, hottestOfNewestWeek(list, RANKING_COUNT));
+
+  return {
+    channels, merchants, articles: sorted, byChannel, neighbours, related, weeklyRanking,
+    weeklyHot: hottestOfNewestWeek(sorted, WEEKLY_HOT_COUNT),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * One variant of the site (zh-Hans or zh-Hant): every word a reader sees, in that script. Articles
+ * are converted from the script they were written in; unchanged articles come from the cache.
+ */
+import { SITE_NAME, type Lang } from '../../consts.ts';
+import type { ArchiveDate } from '../dates.ts';
+import { BuildCache, hashOf } from '../build-cache.ts';
+import { UI, type UiWords } from '../ui-words.ts';
+import { articleUrl, channelUrl, feedUrl } from '../urls.ts';
+import type { Archive, ArchiveArticle } from './archive.ts';
+import type { GlossaryEntry } from '../content/load.ts';
+
+/** What the variant needs from the converter (src/lib/convert). */
+export interface Converter {
+  text(text: string, from: Lang, to: Lang, extra?: GlossaryEntry[]): string;
+  html(html: string, from: Lang, to: Lang, extra?: GlossaryEntry[]): string;
+}
+
+export interface VariantChannel {
+  slug: string;
+  name: string;
+  description?: string;
+  url: string;
+  feedUrl: string;
+}
+
+export interface VariantArticle {
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  html: string;
+  date: ArchiveDate;
+  views: number;
+  source?: string;
+  channels: VariantChannel[];
+}
+
+export interface Variant {
+  lang: Lang;
+  siteName: string;
+  words: UiWords;
+  channels: VariantChannel[];
+  /** Newest first. */
+  articles: VariantArticle[];
+  bySlug: Map<string, VariantArticle>;
+  merchants: { name: string; rebate: string }[];
+}
+
+export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'source'>;
+
+export function buildVariant(
+  archive: Archive, lang: Lang, converter: Converter, cache: BuildCache<ConvertedFields>, sourceLang: Lang,
+): Variant {
+  const ui = (text: string) => converter.text(text, sourceLang, lang);
+  const channels = archive.channels.map((c): VariantChannel => ({
+    slug: c.slug,
+    name: ui(c.name),
+    description: c.description === undefined ? undefined : ui(c.description),
+    url: channelUrl(lang, c.slug),
+    feedUrl: feedUrl(lang, c.slug),
+  }));
+  const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
+  const articles = archive.articles.map((a): VariantArticle => ({
+    slug: a.slug,
+    url: articleUrl(lang, a.slug),
+    ...convertArticle(a, lang, converter, cache),
+    date: a.date,
+    views: a.views,
+    channels: a.channels.map((slug) => channelBySlug.get(slug)!),
+  }));
+  return {
+    lang,
+    siteName: ui(SITE_NAME),
+    words: Object.fromEntries(Object.entries(UI).map(([k, v]) => [k, ui(v)])) as UiWords,
+    channels,
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    merchants: archive.merchants.map((m) => ({ name: ui(m.name), rebate: ui(m.rebate) })),
+  };
+}
+
+function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: BuildCache<ConvertedFields>): ConvertedFields {
+  const key = hashOf(a.lang, to, JSON.stringify(a.glossary), a.title, a.summary, a.source ?? '', a.html);
+  return cache.get(key, () => ({
+    title: converter.text(a.title, a.lang, to, a.glossary),
+    summary: converter.text(a.summary, a.lang, to, a.glossary),
+    source: a.source === undefined ? undefined : converter.text(a.source, a.lang, to, a.glossary),
+    html: converter.html(a.html, a.lang, to, a.glossary),
+  }));
+}

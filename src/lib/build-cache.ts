@@ -1,0 +1,58 @@
+/**
+ * A content-addressed cache that survives between builds (CI restores `.cache/`), so an
+ * unchanged article is never rendered or converted twice. Keys are hashes of everything the value
+ * depends on; a build keeps only the entries it used, so the file does not grow without bound.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const CACHE_DIR = path.resolve(process.env.BUILD_CACHE_DIR ?? '.cache/build');
+
+export const hashOf = (...parts: string[]) => {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64url');
+};
+
+export class BuildCache<V> {
+  private readonly file: string;
+  private readonly stored: Map<string, V>;
+  private readonly used = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+
+  /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
+  constructor(name: string, scope: string, private readonly version: string) {
+    this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.json`);
+    this.stored = this.read();
+  }
+
+  get(key: string, compute: () => V): V {
+    let value = this.used.get(key) ?? this.stored.get(key);
+    if (value === undefined) {
+      value = compute();
+      this.misses++;
+    } else {
+      this.hits++;
+    }
+    this.used.set(key, value);
+    return value;
+  }
+
+  save(): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
+    renameSync(temp, this.file);
+  }
+
+  private read(): Map<string, V> {
+    try {
+      const data = JSON.parse(readFileSync(this.file, 'utf8')) as { version: string; entries: Record<string, V> };
+      return data.version === this.version ? new Map(Object.entries(data.entries)) : new Map();
+    } catch {
+      return new Map(); // no cache yet, or a damaged one: rebuild it
+    }
+  }
+}

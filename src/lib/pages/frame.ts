@@ -1,0 +1,93 @@
+/**
+ * What every page's layout prints around its content, prepared from the variant: head metadata,
+ * the variant switch, channel navigation, breadcrumb and the legacy sidebar.
+ */
+import { LANGS, LOCALES, SITE_URL, type Lang } from '../../consts.ts';
+import type { Site } from '../site.ts';
+import type { Variant, VariantArticle } from '../archive/variant.ts';
+import { folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
+
+export interface Crumb {
+  label: string;
+  url?: string;
+}
+
+export interface Sidebar {
+  merchants: { name: string; rebate: string }[];
+  weeklyHot: VariantArticle[];
+  ranking: VariantArticle[];
+  moreUrl: string;
+}
+
+export interface PageFrame {
+  lang: Lang;
+  words: Variant['words'];
+  siteName: string;
+  /** The document title, most specific part first. */
+  title: string;
+  description: string;
+  /** Root-relative URL of this page. */
+  path: string;
+  /** Absent on pages search engines should not index (the 404 page). */
+  canonical?: string;
+  alternates: { hreflang: string; href: string }[];
+  switchTo: { lang: Lang; label: string; href: string }[];
+  nav: { name: string; url: string; current: boolean }[];
+  breadcrumb: Crumb[];
+  sidebar: Sidebar;
+  homeUrl: string;
+  searchUrl: string;
+}
+
+export const absolute = (path: string) => new URL(path, SITE_URL).href;
+
+export interface FrameInput {
+  lang: Lang;
+  path: string;
+  /** The page's own title part (the site name is appended). */
+  title?: string;
+  description: string;
+  /** Crumbs after 首页>一起惠资讯. */
+  crumbs: Crumb[];
+  channel?: string;
+  /** False for the 404 page: no canonical, no alternates, noindex. */
+  indexable?: boolean;
+}
+
+export function pageFrame(site: Site, input: FrameInput): PageFrame {
+  const variant = site.variants[input.lang];
+  const { words } = variant;
+  const ranking = site.archive.weeklyRanking.get(input.channel ?? '') ?? [];
+  const indexable = input.indexable ?? true;
+  const pick = (slugs: { slug: string }[]) => slugs.map((a) => variant.bySlug.get(a.slug)!);
+  return {
+    lang: input.lang,
+    words,
+    siteName: variant.siteName,
+    title: input.title ? `${input.title} - ${variant.siteName}` : variant.siteName,
+    description: input.description,
+    path: input.path,
+    canonical: indexable ? absolute(input.path) : undefined,
+    alternates: indexable
+      ? [
+          ...LANGS.map((lang) => ({ hreflang: lang, href: absolute(twinUrl(input.path, lang)) })),
+          { hreflang: 'x-default', href: absolute(twinUrl(input.path, LANGS[0]!)) },
+        ]
+      : [],
+    switchTo: LANGS.filter((l) => l !== input.lang).map((lang) => ({
+      lang,
+      label: LOCALES[folderOf(lang)].label,
+      href: indexable ? twinUrl(input.path, lang) : homeUrl(lang),
+    })),
+    nav: variant.channels.map((c) => ({ name: c.name, url: c.url, current: c.slug === input.channel })),
+    breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
+    sidebar: {
+      merchants: variant.merchants,
+      weeklyHot: pick(site.archive.weeklyHot),
+      ranking: pick(ranking),
+      moreUrl: homeUrl(input.lang),
+    },
+    homeUrl: homeUrl(input.lang),
+    searchUrl: searchUrl(input.lang),
+  };
+}

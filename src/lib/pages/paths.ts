@@ -1,0 +1,133 @@
+/**
+ * `getStaticPaths` for every page kind, for every variant: the data each page prints, prepared
+ * here so that the Astro components stay templates.
+ */
+import type { PaginateFunction } from 'astro';
+import { LANGS, PAGE_SIZE, type Lang } from '../../consts.ts';
+import { getSite, type Site } from '../site.ts';
+import type { VariantArticle, VariantChannel } from '../archive/variant.ts';
+import { buildPager } from '../pager.ts';
+import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
+import { pageFrame, type PageFrame } from './frame.ts';
+
+export const HOME_LATEST = 20;
+export const HOME_PER_CHANNEL = 5;
+
+export interface PagerView {
+  summary: { from: number; to: number; total: number; page: number; pageCount: number };
+  items: { label: string; href?: string; current?: boolean; kind: string }[];
+}
+
+export async function homePaths() {
+  const site = await getSite();
+  return LANGS.map((lang) => {
+    const variant = site.variants[lang];
+    return {
+      params: { variant: variantParam(lang) },
+      props: {
+        frame: pageFrame(site, { lang, path: homeUrl(lang), description: describeHome(site, lang), crumbs: [] }),
+        latest: variant.articles.slice(0, HOME_LATEST),
+        channels: variant.channels.map((channel) => ({
+          channel,
+          count: site.archive.byChannel.get(channel.slug)!.length,
+          latest: channelArticles(site, lang, channel.slug).slice(0, HOME_PER_CHANNEL),
+        })),
+      },
+    };
+  });
+}
+
+export async function listingPaths(paginate: PaginateFunction) {
+  const site = await getSite();
+  return LANGS.flatMap((lang) =>
+    site.variants[lang].channels.flatMap((channel) =>
+      paginate(channelArticles(site, lang, channel.slug), {
+        params: { variant: variantParam(lang), channel: channel.slug },
+        props: { lang, channel },
+        pageSize: PAGE_SIZE,
+      }),
+    ),
+  );
+}
+
+/** The frame and pager of one listing page (called from the page with what paginate gave it). */
+export async function listingView(lang: Lang, channel: VariantChannel, page: number, total: number) {
+  const site = await getSite();
+  const { words } = site.variants[lang];
+  const pager = buildPager(page, total, PAGE_SIZE);
+  const frame = pageFrame(site, {
+    lang,
+    path: channelUrl(lang, channel.slug, page),
+    title: page === 1 ? channel.name : `${channel.name} ${page}/${pager.pageCount}`,
+    description: channel.description ?? `${channel.name}: ${total} ${words.articlesCount} (${page}/${pager.pageCount})`,
+    crumbs: [{ label: channel.name, url: channel.url }, { label: words.articleList }],
+    channel: channel.slug,
+  });
+  const labels = { first: words.first, prev: words.prev, next: words.next, last: words.last };
+  const pagerView: PagerView = {
+    summary: pager,
+    items: pager.items.map((item) => {
+      if (item.kind === 'gap') return { kind: 'gap', label: '...' };
+      if (item.kind === 'number') {
+        return { kind: 'number', label: String(item.page), current: item.current, href: item.current ? undefined : channelUrl(lang, channel.slug, item.page) };
+      }
+      return { kind: item.kind, label: labels[item.kind], href: item.page === null ? undefined : channelUrl(lang, channel.slug, item.page) };
+    }),
+  };
+  return { frame, pager: pagerView };
+}
+
+export async function articlePaths() {
+  const site = await getSite();
+  return LANGS.flatMap((lang) => {
+    const variant = site.variants[lang];
+    const pick = (a?: { slug: string }) => (a ? variant.bySlug.get(a.slug) : undefined);
+    return variant.articles.map((article) => {
+      const { older, newer } = site.archive.neighbours.get(article.slug)!;
+      const home = article.channels[0]!;
+      return {
+        params: { variant: variantParam(lang), slug: article.slug },
+        props: {
+          frame: pageFrame(site, {
+            lang,
+            path: articleUrl(lang, article.slug),
+            title: article.title,
+            description: article.summary,
+            crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
+            channel: home.slug,
+          }),
+          article,
+          older: pick(older),
+          newer: pick(newer),
+          related: site.archive.related.get(article.slug)!.map((a) => variant.bySlug.get(a.slug)!),
+        },
+      };
+    });
+  });
+}
+
+function channelArticles(site: Site, lang: Lang, channel: string): VariantArticle[] {
+  const variant = site.variants[lang];
+  return site.archive.byChannel.get(channel)!.map((a) => variant.bySlug.get(a.slug)!);
+}
+
+function describeHome(site: Site, lang: Lang): string {
+  const variant = site.variants[lang];
+  return `${variant.siteName}: ${variant.channels.map((c) => c.name).join('、')}`;
+}
+
+export type HomeProps = Awaited<ReturnType<typeof homePaths>>[number]['props'];
+export type ArticleProps = Awaited<ReturnType<typeof articlePaths>>[number]['props'];
+export type { PageFrame };
+
+/** One 404 page for the whole site (the CDN serves /404.html): in zh-Hans, with a line in zh-Hant. */
+export async function notFoundProps() {
+  const site = await getSite();
+  const [lang, other] = LANGS as [Lang, Lang];
+  const { words } = site.variants[lang];
+  const otherWords = site.variants[other].words;
+  return {
+    frame: pageFrame(site, { lang, path: '/404.html', title: words.notFoundTitle, description: words.notFoundText, crumbs: [{ label: words.notFoundTitle }], indexable: false }),
+    otherVariant: { lang: other, text: `${otherWords.notFoundTitle}。${otherWords.notFoundText}`, backHome: otherWords.backHome, homeUrl: homeUrl(other) },
+  };
+}
