@@ -42,6 +42,9 @@ export const CONTENT_FILES = {
   articles: 'articles',
 } as const;
 
+/** The content directory: `content/`, or `CONTENT_DIR` for fixtures and benchmarks. */
+export const contentDir = () => path.resolve(process.env.CONTENT_DIR ?? 'content');
+
 const displayPath = (file: string) => {
   const rel = path.relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;

@@ -59,16 +59,12 @@ const channelListSchema = z
   })
   .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]);
 
+const wholeNumber = (iss: { input?: unknown }) => `expected a whole number >= 0, got ${shown(iss.input)}`;
 const viewsSchema = z
-  .unknown()
-  .transform((v, ctx) => {
-    if (v === undefined || v === null) return 0;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      ctx.addIssue({ code: 'custom', message: `expected a whole number >= 0, got ${shown(v)}` });
-      return z.NEVER;
-    }
-    return v;
-  });
+  .number({ error: wholeNumber })
+  .int({ error: wholeNumber })
+  .min(0, { error: wholeNumber })
+  .default(0);
 
 export const articleSchema = z.object({
   /** The headline. Required, shown on listings, the article page and in search results. */

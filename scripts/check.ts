@@ -1,0 +1,25 @@
+/**
+ * `npm run check`: validate all content without building. Prints every problem in every file,
+ * exits 1 when there is an error (warnings alone pass).
+ */
+import { parseArgs } from 'node:util';
+import { contentDir, loadContent } from '../src/lib/content/load.ts';
+import { formatProblem, isError } from '../src/lib/content/problems.ts';
+import { cliArgs } from './lib/cli.ts';
+
+const { values } = cliArgs(() =>
+  parseArgs({ options: { content: { type: 'string' } }, allowPositionals: false }),
+  'npm run check [-- --content <dir>]',
+);
+const dir = values.content ?? contentDir();
+const started = performance.now();
+const { content, problems } = await loadContent(dir);
+for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+const errors = problems.filter(isError).length;
+const warnings = problems.length - errors;
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+console.log(
+  `${content.articles.length} articles, ${content.channels.length} channels checked in ${seconds} s: ` +
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+);
+process.exitCode = errors > 0 ? 1 : 0;

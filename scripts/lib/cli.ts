@@ -1,0 +1,9 @@
+/** Command-line parsing shared by the scripts: a bad flag is an error that shows the usage. */
+export function cliArgs<T>(parse: () => T, usage: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${usage}`);
+    process.exit(2);
+  }
+}
