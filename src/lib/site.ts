@@ -1,0 +1,88 @@
+/**
+ * The whole site's data, prepared once per build process before any page renders: content
+ * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
+import { BuildCache, hashOf } from './build-cache.ts';
+import { contentDir, loadContent } from './content/load.ts';
+import { ContentError, formatProblem, isError } from './content/problems.ts';
+import { renderMarkdown, type RenderedBody } from './markdown/render.ts';
+import { summarize } from './markdown/summarize.ts';
+import { createVariantConverter } from './convert/variant-converter.ts';
+import { toSimplified } from './convert/opencc.ts';
+import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
+import { buildVariant, type ConvertedFields, type Variant } from './archive/variant.ts';
+
+export interface Site {
+  contentDir: string;
+  archive: Archive;
+  variants: Record<Lang, Variant>;
+}
+
+/**
+ * The code whose output the caches hold: a change to it (or to a dependency) invalidates them, so
+ * a restored CI cache can never serve stale HTML.
+ */
+const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert'];
+
+let pending: Promise<Site> | undefined;
+
+export function getSite(): Promise<Site> {
+  pending ??= loadSite(contentDir());
+  return pending;
+}
+
+async function loadSite(dir: string): Promise<Site> {
+  const { content, problems } = await loadContent(dir);
+  for (const p of problems.filter((p) => !isError(p))) console.warn(formatProblem(p));
+  if (problems.some(isError)) throw new ContentError(problems);
+
+  const codeVersion = hashOf(...CACHED_CODE.map(readSources));
+  const rendered = new BuildCache<RenderedBody>('markdown', dir, codeVersion);
+  const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
+
+  const articles = content.articles
+    .filter((a) => !a.data.draft)
+    .map((a): ArchiveArticle => {
+      const body = rendered.get(hashOf(a.body), () => renderMarkdown(a.body));
+      return {
+        slug: a.slug,
+        file: a.file,
+        title: a.data.title,
+        summary: a.data.summary ?? summarize(body.text),
+        html: body.html,
+        date: a.data.date,
+        channels: a.data.channel,
+        views: a.data.views,
+        source: a.data.source,
+        lang: a.data.lang as Lang,
+        glossary: a.data.glossary ?? [],
+      };
+    });
+  const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
+    a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
+  );
+  const converter = createVariantConverter(content.glossary);
+  const variants = Object.fromEntries(
+    LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)]),
+  ) as Record<Lang, Variant>;
+  rendered.save();
+  converted.save();
+  return { contentDir: dir, archive, variants };
+}
+
+/** A file's text, or a folder's files' texts, in a stable order. */
+function readSources(entry: string): string {
+  try {
+    return readFileSync(entry, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    return readdirSync(entry, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join(entry, f), 'utf8'))
+      .join('\0');
+  }
+}
