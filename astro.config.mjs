@@ -10,5 +10,7 @@ export default defineConfig({
     // The CDN's Content-Security-Policy allows no inline styles or scripts.
     inlineStylesheets: 'never',
   },
+  // Same reason: scripts and assets become files, never inline code or data: URLs.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

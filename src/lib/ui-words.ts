@@ -35,6 +35,10 @@ export const UI = {
   notFoundText: '您要找的页面不存在或已移动。',
   backHome: '返回首页',
   switchTo: '切换到',
+  offerBefore: '本页有',
+  offerAfter: '中文版，要切换吗？',
+  offerAccept: '切换',
+  offerDismiss: '不用了',
   articlesCount: '篇文章',
   none: '暂无文章',
 } as const;

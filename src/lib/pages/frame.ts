@@ -31,7 +31,8 @@ export interface PageFrame {
   /** Absent on pages search engines should not index (the 404 page). */
   canonical?: string;
   alternates: { hreflang: string; href: string }[];
-  switchTo: { lang: Lang; label: string; href: string }[];
+  /** The page in the other variants, with the offer words in that variant's script. */
+  switchTo: { lang: Lang; label: string; href: string; offer: string; accept: string; dismiss: string }[];
   nav: { name: string; url: string; current: boolean }[];
   breadcrumb: Crumb[];
   sidebar: Sidebar;
@@ -74,11 +75,18 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
           { hreflang: 'x-default', href: absolute(twinUrl(input.path, LANGS[0]!)) },
         ]
       : [],
-    switchTo: LANGS.filter((l) => l !== input.lang).map((lang) => ({
-      lang,
-      label: LOCALES[folderOf(lang)].label,
-      href: indexable ? twinUrl(input.path, lang) : homeUrl(lang),
-    })),
+    switchTo: LANGS.filter((l) => l !== input.lang).map((lang) => {
+      const label = LOCALES[folderOf(lang)].label;
+      const theirs = site.variants[lang].words;
+      return {
+        lang,
+        label,
+        href: indexable ? twinUrl(input.path, lang) : homeUrl(lang),
+        offer: `${theirs.offerBefore}${label}${theirs.offerAfter}`,
+        accept: theirs.offerAccept,
+        dismiss: theirs.offerDismiss,
+      };
+    }),
     nav: variant.channels.map((c) => ({ name: c.name, url: c.url, current: c.slug === input.channel })),
     breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
     sidebar: {
