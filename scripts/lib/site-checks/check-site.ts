@@ -1,0 +1,33 @@
+/** Every check over a built `dist/` in one call, for the tests and the `check-site` CLI. */
+import { checkLinks } from './links.ts';
+import { checkOrphans } from './orphans.ts';
+import type { Problem } from './problem.ts';
+import { loadSite } from './site.ts';
+import { checkTwins } from './twins.ts';
+import { validatePages, type ValidationProblem } from './validate.ts';
+
+export interface CheckSiteOptions {
+  /** The site's own origin (`new URL(SITE_URL).origin`): absolute URLs on it are internal. */
+  origin: string;
+  /** The locale URL folders, `''` for the root: `Object.keys(LOCALES)`. */
+  localeFolders: readonly string[];
+  /** Run html-validate too (the slowest check; on by default). */
+  validate?: boolean;
+}
+
+export async function checkSite(dist: string, options: CheckSiteOptions): Promise<Problem[]> {
+  const site = await loadSite(dist, options.origin);
+  const validation = options.validate === false ? [] : await validatePages(dist);
+  return [
+    ...site.unreadable,
+    ...checkLinks(site),
+    ...checkTwins(site, options.localeFolders),
+    ...checkOrphans(site, options.localeFolders),
+    ...validation.map(asProblem),
+  ];
+}
+
+const asProblem = (v: ValidationProblem): Problem => ({
+  page: v.page,
+  message: `line ${v.line}, column ${v.column}: ${v.message} (html-validate rule ${v.rule})`,
+});

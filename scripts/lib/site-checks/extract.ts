@@ -1,0 +1,68 @@
+/**
+ * What a page says about other files: every URL it references and every id it offers as a
+ * fragment target. Pure: HTML text in, facts out; never throws (the parser is forgiving).
+ */
+import { Parser } from 'htmlparser2';
+import { parseSrcset } from 'srcset';
+
+export interface Reference {
+  /** How the reference is written, for messages: `a href`, `img srcset`, `meta content`. */
+  via: string;
+  url: string;
+  /** A hyperlink a reader can follow: the edges of the orphan check. */
+  navigates: boolean;
+}
+
+export interface PageFacts {
+  references: Reference[];
+  ids: Set<string>;
+}
+
+/** Attributes that hold one URL, by element (HTML and inline SVG). */
+const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  script: ['src'],
+  img: ['src'],
+  source: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  track: ['src'],
+  audio: ['src'],
+  video: ['src', 'poster'],
+  object: ['data'],
+  input: ['src'],
+  form: ['action'],
+  use: ['href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
+};
+const SRCSET_ELEMENTS = new Set(['img', 'source']);
+const NAVIGATING_ELEMENTS = new Set(['a', 'area']);
+/** `<meta property="og:image" content="https://…">` and the like: only absolute URLs are URLs there. */
+const ABSOLUTE_URL = /^\s*https?:\/\//i;
+
+export function extractPage(html: string): PageFacts {
+  const references: Reference[] = [];
+  const ids = new Set<string>();
+  const add = (via: string, url: string, navigates = false) => references.push({ via, url, navigates });
+  const parser = new Parser({
+    onopentag(element, attributes) {
+      if (attributes.id !== undefined) ids.add(attributes.id);
+      // The HTML spec also scrolls to `<a name>` when no id matches.
+      if (element === 'a' && attributes.name !== undefined) ids.add(attributes.name);
+      for (const attribute of URL_ATTRIBUTES[element] ?? []) {
+        const url = attributes[attribute];
+        if (url !== undefined) add(`${element} ${attribute}`, url, NAVIGATING_ELEMENTS.has(element));
+      }
+      const srcset = attributes.srcset;
+      if (srcset !== undefined && SRCSET_ELEMENTS.has(element)) {
+        for (const candidate of parseSrcset(srcset)) add(`${element} srcset`, candidate.url);
+      }
+      const content = attributes.content;
+      if (element === 'meta' && content !== undefined && ABSOLUTE_URL.test(content)) add('meta content', content);
+    },
+  });
+  parser.end(html);
+  return { references, ids };
+}

@@ -1,0 +1,9 @@
+/** Integrity checks over a built site: links, twins, orphans, valid HTML, determinism. */
+export { checkSite, type CheckSiteOptions } from './check-site.ts';
+export { diffTrees, hashTree, type TreeDifference } from './determinism.ts';
+export { checkLinks } from './links.ts';
+export { checkOrphans } from './orphans.ts';
+export { formatProblem, type Problem } from './problem.ts';
+export { loadSite, type Site } from './site.ts';
+export { checkTwins } from './twins.ts';
+export { validatePages, type ValidationProblem } from './validate.ts';

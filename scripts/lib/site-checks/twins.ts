@@ -1,0 +1,20 @@
+/** Every page exists in every variant: `/jingying/8/` and `/zh-hant/jingying/8/` come in pairs. */
+import type { Problem } from './problem.ts';
+import type { Site } from './site.ts';
+import { fileOf, isSpecialPage, localeFolderOf, twinPath } from './site-paths.ts';
+
+/** `folders` are the locale URL folders, `''` for the root: `Object.keys(LOCALES)`. */
+export function checkTwins(site: Site, folders: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of site.pages.values()) {
+    if (isSpecialPage(page.path, folders)) continue;
+    const own = localeFolderOf(page.path, folders);
+    for (const folder of folders.filter((f) => f !== own)) {
+      const twin = twinPath(page.path, folders, folder);
+      if (site.pages.has(fileOf(twin))) continue;
+      const variant = folder === '' ? 'root' : folder;
+      problems.push({ page: page.path, message: `has no twin in the ${variant} variant: ${twin} is missing (build ${fileOf(twin)})` });
+    }
+  }
+  return problems;
+}
