@@ -1,6 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { SITE_URL } from './src/consts.ts';
+import sitemap from '@astrojs/sitemap';
+import { LOCALES, SITE_URL } from './src/consts.ts';
+
+/** Sitemap locales keyed by URL folder; the root variant needs a key no path uses. */
+const ROOT_LOCALE = 'root';
+const sitemapLocales = Object.fromEntries(Object.entries(LOCALES).map(([folder, l]) => [folder || ROOT_LOCALE, l.lang]));
 
 export default defineConfig({
   site: SITE_URL,
@@ -13,4 +18,10 @@ export default defineConfig({
   // Same reason: scripts and assets become files, never inline code or data: URLs.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
+      i18n: { defaultLocale: ROOT_LOCALE, locales: sitemapLocales },
+    }),
+  ],
 });

@@ -5,7 +5,7 @@
 import { LANGS, LOCALES, SITE_URL, type Lang } from '../../consts.ts';
 import type { Site } from '../site.ts';
 import type { Variant, VariantArticle } from '../archive/variant.ts';
-import { folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
+import { feedUrl, folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 
 export interface Crumb {
   label: string;
@@ -38,6 +38,7 @@ export interface PageFrame {
   sidebar: Sidebar;
   homeUrl: string;
   searchUrl: string;
+  feedUrl: string;
 }
 
 export const absolute = (path: string) => new URL(path, SITE_URL).href;
@@ -97,5 +98,6 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
     },
     homeUrl: homeUrl(input.lang),
     searchUrl: searchUrl(input.lang),
+    feedUrl: feedUrl(input.lang),
   };
 }

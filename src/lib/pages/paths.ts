@@ -3,12 +3,13 @@
  * here so that the Astro components stay templates.
  */
 import type { PaginateFunction } from 'astro';
-import { LANGS, PAGE_SIZE, type Lang } from '../../consts.ts';
+import { LANGS, PAGE_SIZE, SITE_URL, type Lang } from '../../consts.ts';
 import { getSite, type Site } from '../site.ts';
 import type { VariantArticle, VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
+import { feedItems } from './seo.ts';
 
 export const HOME_LATEST = 20;
 export const HOME_PER_CHANNEL = 5;
@@ -131,3 +132,29 @@ export async function notFoundProps() {
     otherVariant: { lang: other, text: `${otherWords.notFoundTitle}。${otherWords.notFoundText}`, backHome: otherWords.backHome, homeUrl: homeUrl(other) },
   };
 }
+
+/** RSS feeds: the whole site per variant, or one per channel per variant. */
+export async function feedPaths(perChannel: boolean) {
+  const site = await getSite();
+  return LANGS.flatMap((lang) => {
+    const variant = site.variants[lang];
+    const feed = (title: string, description: string, articles: VariantArticle[]) => ({
+      title,
+      description,
+      site: SITE_URL,
+      items: feedItems(articles),
+      customData: `<language>${lang}</language>`,
+      trailingSlash: true,
+    });
+    if (!perChannel) {
+      return [{ params: { variant: variantParam(lang) }, props: { feed: feed(variant.siteName, describeHome(site, lang), variant.articles) } }];
+    }
+    return variant.channels.map((channel) => ({
+      params: { variant: variantParam(lang), channel: channel.slug },
+      props: {
+        feed: feed(`${channel.name} - ${variant.siteName}`, channel.description ?? channel.name, channelArticles(site, lang, channel.slug)),
+      },
+    }));
+  });
+}
+export type FeedProps = Awaited<ReturnType<typeof feedPaths>>[number]['props'];
