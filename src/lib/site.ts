@@ -27,6 +27,9 @@ export interface Site {
  */
 const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert'];
 
+/** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
+const showDrafts = () => import.meta.env?.DEV === true;
+
 let pending: Promise<Site> | undefined;
 
 export function getSite(): Promise<Site> {
@@ -44,7 +47,7 @@ async function loadSite(dir: string): Promise<Site> {
   const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
 
   const articles = content.articles
-    .filter((a) => !a.data.draft)
+    .filter((a) => showDrafts() || !a.data.draft)
     .map((a): ArchiveArticle => {
       const body = rendered.get(hashOf(a.body), () => renderMarkdown(a.body));
       return {

@@ -1,0 +1,79 @@
+/**
+ * `npm run new -- --channel taobao --title "…"`: start an article with valid front-matter (date now,
+ * Beijing time), named from its title. It starts as a draft so that an unfinished article can't be
+ * published by accident; `npm run dev` shows drafts.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
+import { closest } from 'fastest-levenshtein';
+import { contentDir, CONTENT_FILES, readRegistry } from '../src/lib/content/load.ts';
+import { channelsSchema } from '../src/lib/content/schema.ts';
+import { formatProblem, type ContentProblem } from '../src/lib/content/problems.ts';
+import { suggestSlug } from '../src/lib/content/suggest-slug.ts';
+import { beijingNow } from '../src/lib/dates.ts';
+import { LANGS } from '../src/consts.ts';
+import { articleUrl } from '../src/lib/urls.ts';
+import { cliArgs } from './lib/cli.ts';
+
+const USAGE = 'npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] [--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
+const { values } = cliArgs(
+  () =>
+    parseArgs({
+      options: {
+        channel: { type: 'string' },
+        title: { type: 'string' },
+        source: { type: 'string' },
+        lang: { type: 'string', default: 'zh-Hans' },
+        slug: { type: 'string' },
+        content: { type: 'string' },
+      },
+      allowPositionals: false,
+    }),
+  USAGE,
+);
+
+function fail(message: string): never {
+  console.error(`${message}\nusage: ${USAGE}`);
+  process.exit(2);
+}
+
+const title = values.title?.trim() || fail('--title is required: the headline of the new article');
+if (!values.channel) fail('--channel is required: a channel slug from content/channels.yaml');
+if (!(LANGS as string[]).includes(values.lang)) fail(`--lang: expected one of ${LANGS.join(', ')}, got "${values.lang}"`);
+
+const dir = values.content ? path.resolve(values.content) : contentDir();
+const problems: ContentProblem[] = [];
+const channels = await readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
+if (!channels) fail(problems.map(formatProblem).join('\n'));
+const slugs = channels.map((c) => c.slug);
+const wanted = values.channel.split(',').map((s) => s.trim()).filter(Boolean);
+for (const c of wanted) {
+  if (!slugs.includes(c)) fail(`--channel: unknown channel "${c}" (did you mean "${closest(c, slugs)}"?); channels: ${slugs.join(', ')}`);
+}
+
+const date = beijingNow();
+const base = values.slug ?? suggestSlug(title).slice(0, 60).replace(/-+$/, '');
+const folder = path.join(dir, CONTENT_FILES.articles, date.slice(0, 4), date.slice(5, 7));
+const taken = (slug: string) => existsSync(path.join(folder, `${slug}.md`));
+let slug = base;
+for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
+
+const data = {
+  title,
+  date,
+  channel: wanted.length === 1 ? wanted[0] : wanted,
+  views: 0,
+  ...(values.source ? { source: values.source } : {}),
+  ...(values.lang !== 'zh-Hans' ? { lang: values.lang } : {}),
+  draft: true,
+};
+const file = path.join(folder, `${slug}.md`);
+await mkdir(folder, { recursive: true });
+// `wx`: never overwrite a writer's file, even if one appeared since the check above.
+await writeFile(file, matter.stringify('\n在这里写正文。删除 draft: true 后发布。\n', data), { flag: 'wx' });
+console.log(`Created ${path.relative(process.cwd(), file)}`);
+console.log(`Preview: npm run dev, then open http://localhost:4321${articleUrl(values.lang as (typeof LANGS)[number], slug)}`);
+console.log('It is a draft: delete the line "draft: true" to publish it.');
