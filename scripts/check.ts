@@ -13,13 +13,14 @@ const { values } = cliArgs(() =>
 );
 const dir = values.content ?? contentDir();
 const started = performance.now();
-const { content, problems } = await loadContent(dir);
+const { content, problems, articleFiles } = await loadContent(dir);
 for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
 const errors = problems.filter(isError).length;
 const warnings = problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 console.log(
-  `${content.articles.length} articles, ${content.channels.length} channels checked in ${seconds} s: ` +
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  `${count(articleFiles, 'article')} and ${count(content.channels.length, 'channel')} checked in ${seconds} s: ` +
+    `${count(errors, 'error')}, ${count(warnings, 'warning')}`,
 );
 process.exitCode = errors > 0 ? 1 : 0;

@@ -23,6 +23,8 @@ export interface ArticleSource {
   data: ArticleFrontmatter;
   /** Markdown below the front-matter. */
   body: string;
+  /** Line of each front-matter key, for messages about cross-file checks. */
+  lines: Record<string, number | undefined>;
 }
 
 export interface Content {
@@ -50,18 +52,29 @@ const displayPath = (file: string) => {
   return rel.startsWith('..') ? file : rel;
 };
 
-export async function loadContent(dir: string): Promise<{ content: Content; problems: ContentProblem[] }> {
+export interface LoadResult {
+  content: Content;
+  problems: ContentProblem[];
+  /** Article files read, valid or not. */
+  articleFiles: number;
+}
+
+export async function loadContent(dir: string): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
   const [channels, merchants, glossary, articles] = await Promise.all([
     readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true),
     readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false),
     readRegistry(path.join(dir, CONTENT_FILES.glossary), glossarySchema, problems, false),
-    readArticles(path.join(dir, CONTENT_FILES.articles), problems),
+    listMarkdown(path.join(dir, CONTENT_FILES.articles), problems).then((files) => readArticles(files, problems)),
   ]);
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
-  if (channels) checkArticleChannels(articles, channels, problems);
-  checkDuplicateSlugs(articles, problems);
-  return { content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles }, problems };
+  if (channels) checkArticleChannels(articles.valid, channels, problems);
+  checkDuplicateSlugs(articles.valid, problems);
+  return {
+    content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles: articles.valid },
+    problems,
+    articleFiles: articles.files,
+  };
 }
 
 /** A YAML registry beside the articles (channels, merchants, glossary). */
@@ -150,10 +163,9 @@ async function listMarkdown(dir: string, problems: ContentProblem[]): Promise<st
   return files;
 }
 
-async function readArticles(dir: string, problems: ContentProblem[]): Promise<ArticleSource[]> {
-  const files = await listMarkdown(dir, problems);
+async function readArticles(files: string[], problems: ContentProblem[]) {
   const articles = await Promise.all(files.map((file) => readArticle(file, problems)));
-  return articles.filter((a): a is ArticleSource => a !== undefined);
+  return { valid: articles.filter((a): a is ArticleSource => a !== undefined), files: files.length };
 }
 
 async function readArticle(file: string, problems: ContentProblem[]): Promise<ArticleSource | undefined> {
@@ -200,7 +212,8 @@ async function readArticle(file: string, problems: ContentProblem[]): Promise<Ar
     problems.push({ file: shownFile, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
     ok = false;
   }
-  return data && ok ? { slug, file: shownFile, data, body: split.body } : undefined;
+  const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
+  return data && ok ? { slug, file: shownFile, data, body: split.body, lines } : undefined;
 }
 
 type Split = { yaml: string; body: string; bodyLine: number } | { error: string; line: number };
@@ -232,7 +245,7 @@ function checkArticleChannels(articles: ArticleSource[], channels: Channel[], pr
     for (const channel of article.data.channel) {
       if (!slugs.includes(channel)) {
         problems.push({
-          file: article.file, field: 'channel',
+          file: article.file, line: article.lines.channel, field: 'channel',
           message: `unknown channel ${shown(channel)} (did you mean "${closest(channel, slugs)}"?); channels are listed in content/channels.yaml`,
         });
       }

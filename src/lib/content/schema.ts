@@ -14,8 +14,13 @@ export const shown = (value: unknown): string =>
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slugMessage = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
 
-const text = (what: string) =>
-  z.string({ error: (iss) => (iss.input === undefined ? `is required: ${what}` : `expected text, got ${shown(iss.input)}`) })
+const text = (what: string, example?: string) =>
+  z.string({
+    error: (iss) =>
+      iss.input === undefined
+        ? `is required: ${what}${example ? `; add a line like ${example}` : ''}`
+        : `expected text, got ${shown(iss.input)}`,
+  })
     .trim()
     .min(1, `must not be empty: ${what}`);
 
@@ -38,7 +43,7 @@ export const glossarySchema = z.array(glossaryEntrySchema, { error: 'expected a 
 const dateSchema = z.union([z.string(), z.date()], {
   error: (iss) =>
     iss.input === undefined
-      ? 'is required: the publication date, e.g. 2019-05-14 09:28:18 (Beijing time)'
+      ? 'is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)'
       : `expected a date like 2019-05-14 09:28:18, got ${shown(iss.input)}`,
 }).transform((value, ctx): ArchiveDate => {
   // The loader parses YAML without timestamps, so a Date only comes from callers that built one.
@@ -54,7 +59,7 @@ const channelListSchema = z
   .union([slugSchema, z.array(slugSchema).min(1, 'must name at least one channel')], {
     error: (iss) =>
       iss.input === undefined
-        ? 'is required: a channel slug from content/channels.yaml, or a list of them'
+        ? 'is required: add a line like "channel: jingying" (a slug from content/channels.yaml, or a list of them)'
         : `expected a channel slug or a list of slugs, got ${shown(iss.input)}`,
   })
   .transform((v) => [...new Set(Array.isArray(v) ? v : [v])]);
@@ -68,7 +73,7 @@ const viewsSchema = z
 
 export const articleSchema = z.object({
   /** The headline. Required, shown on listings, the article page and in search results. */
-  title: text('the headline'),
+  title: text('the headline', '"title: 淘宝卖家如何投诉"'),
   /** Publication time: `2019-05-14 09:28:18` or `2019-05-14` (Beijing time) or ISO 8601 with an offset. */
   date: dateSchema,
   /** One channel slug, or a list when the article belongs to several; the first is its home. */

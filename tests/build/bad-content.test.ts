@@ -1,0 +1,141 @@
+/**
+ * One fixture per kind of bad input, with the exact message a writer gets: file, line where
+ * known, field, what is wrong and how to fix it. Every problem of a run is reported together.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content/load.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { tempDir } from '../helpers/content-fixture.ts';
+
+const CHANNELS = '- slug: jingying\n  name: 经营\n- slug: shequn\n  name: 社群\n';
+const good = (extra = '', body = '正文。') =>
+  `---\ntitle: 标题\ndate: 2019-05-14 09:28:18\nchannel: jingying\nviews: 529\n${extra}---\n\n${body}\n`;
+
+/** Writes `files` (paths relative to the content dir) over a valid base and returns the messages. */
+async function messages(files: Record<string, string | Buffer>): Promise<string[]> {
+  const dir = await tempDir('bad-content');
+  const all: Record<string, string | Buffer> = { 'channels.yaml': CHANNELS, 'articles/2019/05/fine.md': good(), ...files };
+  for (const [name, text] of Object.entries(all)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  const { problems } = await loadContent(dir);
+  return problems.map((p) => formatProblem(p).replaceAll(dir, 'content'));
+}
+
+const article = 'content/articles/2019/05/x.md';
+
+describe('bad front-matter gets a message naming file, line, field and the fix', () => {
+  it.each([
+    ['missing title', '---\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
+      `${article} title: is required: the headline; add a line like "title: 淘宝卖家如何投诉"`],
+    ['empty title', '---\ntitle: "  "\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
+      `${article}:2 title: must not be empty: the headline`],
+    ['missing date', '---\ntitle: 标题\nchannel: jingying\n---\n正文\n',
+      `${article} date: is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)`],
+    ['impossible date', '---\ntitle: 标题\ndate: 2019-02-30\nchannel: jingying\n---\n正文\n',
+      `${article}:3 date: "2019-02-30" is not a real date or time (check the day of the month and the hour)`],
+    ['unparseable date', '---\ntitle: 标题\ndate: 昨天\nchannel: jingying\n---\n正文\n',
+      `${article}:3 date: expected a date like 2019-05-14 09:28:18, 2019-05-14 or 2019-05-14T09:28:18+08:00, got "昨天"`],
+    ['unknown channel', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jinying\n---\n正文\n',
+      `${article}:4 channel: unknown channel "jinying" (did you mean "jingying"?); channels are listed in content/channels.yaml`],
+    ['negative views', good('').replace('views: 529', 'views: -3'), `${article}:5 views: expected a whole number >= 0, got -3`],
+    ['fractional views', good('').replace('views: 529', 'views: 2.5'), `${article}:5 views: expected a whole number >= 0, got 2.5`],
+    ['views as text', good('').replace('views: 529', 'views: 529 次'), `${article}:5 views: expected a whole number >= 0, got "529 次"`],
+    ['unknown lang', good('lang: zh-CN\n'), `${article}:6 lang: expected one of zh-Hans, zh-Hant, got "zh-CN"`],
+    ['front-matter that is not YAML', '---\ntitle: 标题\ndate: [2019\nchannel: jingying\n---\n正文\n',
+      `${article}:4: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+    ['front-matter never closed', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\n\n正文\n',
+      `${article}:1: the front-matter block opened on line 1 is never closed: add a line "---" after the last field`],
+    ['no front-matter', '标题\n\n正文\n',
+      `${article}:1: must start with a front-matter block: a line "---", then title:, date:, channel:, then "---"`],
+    ['empty body', good('', ''), `${article}:7: has no text below the front-matter: write the article body`],
+  ])('%s', async (_, text, expected) => {
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([expected]);
+  });
+
+  it('warns about an unknown key, naming the likely typo', async () => {
+    const text = '---\ntitle: 标题\ndate: 2019-05-14\nchanel: jingying\n---\n正文\n';
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([
+      `warning: ${article}:4 chanel: unknown front-matter key (did you mean "channel"?); it is ignored`,
+      `${article} channel: is required: add a line like "channel: jingying" (a slug from content/channels.yaml, or a list of them)`,
+    ]);
+  });
+
+  it('rejects a YAML bomb instead of expanding it', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+      .concat(Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]}]`))
+      .join('\n');
+    const result = await messages({ 'articles/2019/05/x.md': `---\ntitle: 标题\n${bomb}\n---\n正文\n` });
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatch(/^content\/articles\/2019\/05\/x\.md: YAML aliases expand too far \(.*\); write the values out instead of using \*aliases$/);
+  });
+});
+
+describe('bad files', () => {
+  it('lists every slug used twice, in every folder', async () => {
+    expect(await messages({ 'articles/2019/06/fine.md': good() })).toEqual([
+      'content/articles/2019/05/fine.md: slug "fine" is also used by content/articles/2019/06/fine.md: slugs are unique across content/articles; rename one file',
+      'content/articles/2019/06/fine.md: slug "fine" is also used by content/articles/2019/05/fine.md: slugs are unique across content/articles; rename one file',
+    ]);
+  });
+
+  it('refuses a file that is not UTF-8, naming the line', async () => {
+    const gbk = Buffer.concat([Buffer.from(good().split('正文')[0]!), Buffer.from([0xd5, 0xfd, 0xce, 0xc4]), Buffer.from('\n')]);
+    expect(await messages({ 'articles/2019/05/x.md': gbk })).toEqual([
+      `${article}:8: is not UTF-8 text: save it as UTF-8 (GBK/Big5 files must be converted, e.g. iconv -f GBK -t UTF-8)`,
+    ]);
+  });
+
+  it('accepts a byte-order mark and CRLF line endings', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': `\uFEFF${good().replace(/\n/g, '\r\n')}` })).toEqual([]);
+  });
+
+  it('refuses a body of several MB', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', '很长的正文。'.repeat(200_000)) })).toEqual([
+      `${article}: is 3.6 MB; an article may be at most 1 MB: remove embedded data (images belong in files) or split it`,
+    ]);
+  });
+
+  it.each([
+    ['淘宝 卖家.md', 'tao-bao-mai-jia'],
+    ['Foo_Bar.md', 'foo-bar'],
+    ['a?b.md', 'a-b'],
+  ])('refuses a file name that is not a URL-safe slug: %s', async (name, suggestion) => {
+    expect(await messages({ [`articles/2019/05/${name}`]: good() })).toEqual([
+      `content/articles/2019/05/${name}: the file name "${name.slice(0, -3)}.md" can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens, e.g. "${suggestion}.md"`,
+    ]);
+  });
+
+  it('warns about files that are not articles', async () => {
+    expect(await messages({ 'articles/2019/05/notes.txt': 'x' })).toEqual(['warning: content/articles/2019/05/notes.txt: is ignored: articles are .md files']);
+  });
+
+  it('reports a broken channels.yaml by line, and every bad article with it', async () => {
+    expect(
+      await messages({
+        'channels.yaml': '- slug: jingying\n  name: 经营\n- slug: Shequn\n- slug: articles\n  name: 文章\n',
+        'articles/2019/05/x.md': good('').replace('views: 529', 'views: many'),
+      }),
+    ).toEqual([
+      'content/channels.yaml:3 [1].slug: expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")',
+      'content/channels.yaml:3 [1].name: is required: the channel name',
+      "content/channels.yaml:4 [2].slug: is reserved for the site's own pages (articles, search, zh-hant, rss, pagefind, _astro, 404)",
+      `${article}:5 views: expected a whole number >= 0, got "many"`,
+    ]);
+  });
+
+  it('reports a channels.yaml that is not YAML', async () => {
+    expect(await messages({ 'channels.yaml': '- slug: jingying\n  name: [经营\n' })).toEqual([
+      expect.stringMatching(/^content\/channels\.yaml:\d+: is not valid YAML: /),
+    ]);
+  });
+
+  it('reports a missing channels.yaml', async () => {
+    const dir = await tempDir('no-channels');
+    const { problems } = await loadContent(dir);
+    expect(problems.map((p) => formatProblem(p).replaceAll(dir, 'content'))).toEqual(['content/channels.yaml: is missing']);
+  });
+});
