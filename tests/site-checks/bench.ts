@@ -1,6 +1,6 @@
 /**
  * How long the checks take on a site of ~26,000 pages (20 channels × 620 articles, both
- * variants): `npx tsx tests/site-checks/bench.ts [dir]`. Writes the tree to a temp dir (or
+ * variants, articles of ~10 kB like the real ones): `npx tsx tests/site-checks/bench.ts [dir]`. Writes the tree to a temp dir (or
  * reuses `dir` if it exists), then times the link/twin/orphan checks over all pages and
  * html-validate over a sample, since validating every page is the slow part.
  */
@@ -14,7 +14,7 @@ const VALIDATION_SAMPLE = 500;
 
 async function main(): Promise<void> {
   const given = process.argv[2];
-  const tree = syntheticSite({ channels: 20, articlesPerChannel: 620, pageSize: 20 });
+  const tree = syntheticSite({ channels: 20, articlesPerChannel: 620, pageSize: 20, paragraphs: 80 });
   const dir = given !== undefined && existsSync(given) ? given : await writeTree(tree, given);
   const pages = [...tree.keys()].filter(isHtmlFile);
   const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);

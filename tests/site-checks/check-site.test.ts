@@ -124,6 +124,21 @@ const scenarios: Scenario[] = [
     })),
   },
   {
+    name: 'a page reached only through a search form is not an orphan; one only in <link rel=alternate> is',
+    plant: (tree) => {
+      for (const folder of ['', 'zh-hant/']) {
+        tree.set(`${folder}search/index.html`, tree.get(`${folder}404.html`)!);
+        tree.set(`${folder}feed/index.html`, tree.get(`${folder}404.html`)!);
+        addToMain(tree, `${folder}index.html`, `<form action="/${folder}search/"><p><input type="search" name="q" aria-label="搜索"> <button type="submit">搜索</button></p></form>`);
+        addToHead(tree, `${folder}index.html`, `<link rel="alternate" type="text/html" href="/${folder}feed/">`);
+      }
+    },
+    expected: ['/feed/', '/zh-hant/feed/'].map((page) => ({
+      page,
+      message: 'is an orphan: no chain of links from / reaches it; link it from a listing, the navigation or its twin',
+    })),
+  },
+  {
     name: 'fragments that match no id, on the same page and on another',
     plant: (tree) => {
       edit(tree, 'articles/c0-article0/index.html', 'href="#comments"', 'href="#comment"');

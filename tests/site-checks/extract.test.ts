@@ -23,7 +23,7 @@ describe('extractPage', () => {
       [ref('meta content', 'https://o.example/og.png')],
     ],
     ['entities are decoded', '<a href="/q/?a=1&amp;b=2">q</a>', [ref('a href', '/q/?a=1&b=2', true)]],
-    ['forms and inline SVG', '<form action="/search/"></form><svg><use href="#icon"></use></svg>', [ref('form action', '/search/'), ref('use href', '#icon')]],
+    ['forms and inline SVG', '<form action="/search/"></form><svg><use href="#icon"></use></svg>', [ref('form action', '/search/', true), ref('use href', '#icon')]],
     ['attributes that are not URLs', '<a title="/x/">x</a><div data-href="/y/"></div><p src="/z/">', []],
   ])('%s', (_, html, references) => expect(extractPage(html).references).toEqual(references));
 

@@ -15,6 +15,8 @@ export interface SiteShape {
   articlesPerChannel: number;
   /** Articles listed per channel page. */
   pageSize: number;
+  /** Paragraphs in an article before its comments heading (8 unless given). */
+  paragraphs?: number;
 }
 
 /** file (relative, `/`-separated) → content */
@@ -115,7 +117,7 @@ export function syntheticSite(shape: SiteShape): Tree {
           title: `文章${a}`,
           main: `<article>
 <h1>文章${a}</h1>
-${`<p>${words}</p>\n`.repeat(8)}<p><a href="#comments">评论</a> <a href="${prefix(folder)}/${channelSlug(c)}/1/">频道${c}</a></p>
+${`<p>${words}</p>\n`.repeat(shape.paragraphs ?? 8)}<p><a href="#comments">评论</a> <a href="${prefix(folder)}/${channelSlug(c)}/1/">频道${c}</a></p>
 <h2 id="comments">评论</h2>
 <p>${words}</p>
 </article>`,

@@ -9,7 +9,7 @@ export interface Reference {
   /** How the reference is written, for messages: `a href`, `img srcset`, `meta content`. */
   via: string;
   url: string;
-  /** A hyperlink a reader can follow: the edges of the orphan check. */
+  /** A link or form a reader can follow: the edges of the orphan check. */
   navigates: boolean;
 }
 
@@ -38,7 +38,8 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   image: ['href', 'xlink:href'],
 };
 const SRCSET_ELEMENTS = new Set(['img', 'source']);
-const NAVIGATING_ELEMENTS = new Set(['a', 'area']);
+/** Elements a reader follows to another page: a search form is how readers reach `/search/`. */
+const NAVIGATING_ELEMENTS = new Set(['a', 'area', 'form']);
 /** `<meta property="og:image" content="https://…">` and the like: only absolute URLs are URLs there. */
 const ABSOLUTE_URL = /^\s*https?:\/\//i;
 

@@ -6,9 +6,9 @@ import { fileOf, isSpecialPage } from './site-paths.ts';
 const HOME = 'index.html';
 
 /**
- * Breadth-first from `/` over hyperlinks (`<a>`, `<area>`) only, in both variants at once: the
- * variant switch links each page to its twin. `<link rel=alternate>` and canonical URLs are not
- * followed, since no reader can click them.
+ * Breadth-first from `/` over what a reader can follow (`<a>`, `<area>`, `<form action>`), in
+ * both variants at once: the variant switch links each page to its twin. `<link rel=alternate>`
+ * and canonical URLs are not followed, since no reader can click them.
  */
 export function checkOrphans(site: Site, folders: readonly string[]): Problem[] {
   if (!site.pages.has(HOME)) return [{ page: '/', message: `is missing: no ${HOME} to start the link walk from` }];
