@@ -1,0 +1,110 @@
+/**
+ * The conversion itself, keeping track of where every piece of output came from, so that HTML can
+ * be converted a whole block at a time and written back onto its original text nodes.
+ *
+ * Glossary terms are swapped for a placeholder before OpenCC's own segmenting converter runs (the
+ * placeholder also ends OpenCC's phrases there) and swapped back after; the longest term wins.
+ */
+import type { Trie } from 'opencc-js';
+import type { Lang } from '../../consts.ts';
+import { parseMarkers, type Range } from './markers.ts';
+import { openccConverter } from './opencc.ts';
+import { hasWrongScript } from './wrong-script.ts';
+
+/** Output `out` replaces the source range [start, end). */
+export interface Chunk {
+  start: number;
+  end: number;
+  out: string;
+  /** Shown as written although it has characters of the other script: mark it translate="no". */
+  keep: boolean;
+}
+
+/** The glossary terms to apply from one script to the other (none when from === to). */
+export type TermsFor = (from: Lang, to: Lang) => Pick<Trie, 'matchPrefix'> | undefined;
+
+/** A private-use character OpenCC leaves alone: stands for the n-th glossary hit. */
+const PLACEHOLDER = '\uE000';
+/** Object replacement character: stands for an inline element the text flows around (<code>, <br>). */
+export const BARRIER = '\uFFFC';
+
+export function convertAligned(text: string, from: Lang, to: Lang, termsFor: TermsFor): Chunk[] {
+  const chunks: Chunk[] = [];
+  if (!text.includes('-{')) {
+    convertPlain(text, 0, text.length, from, to, termsFor, chunks);
+    return chunks;
+  }
+  for (const piece of parseMarkers(text)) {
+    if (piece.kind === 'plain') {
+      convertPlain(text, piece.range[0], piece.range[1], from, to, termsFor, chunks);
+      continue;
+    }
+    const [outerStart, outerEnd] = piece.outer;
+    if (piece.kind === 'choice' && !piece.values[to]) {
+      // A choice without the target's text converts the text it has (it has its first label's).
+      const [lang, range] = (Object.entries(piece.values) as [Lang, Range][])[0]!;
+      pushRemoved(chunks, outerStart, range[0]);
+      convertPlain(text, range[0], range[1], lang, to, termsFor, chunks);
+      pushRemoved(chunks, range[1], outerEnd);
+      continue;
+    }
+    const [keptStart, keptEnd] = piece.kind === 'keep' ? piece.inner : piece.values[to]!;
+    pushRemoved(chunks, outerStart, keptStart);
+    const kept = text.slice(keptStart, keptEnd);
+    if (kept !== '') chunks.push({ start: keptStart, end: keptEnd, out: kept, keep: hasWrongScript(kept, to) });
+    pushRemoved(chunks, keptEnd, outerEnd);
+  }
+  return chunks;
+}
+
+function pushRemoved(chunks: Chunk[], start: number, end: number): void {
+  if (end > start) chunks.push({ start, end, out: '', keep: false });
+}
+
+function convertPlain(text: string, start: number, end: number, from: Lang, to: Lang, termsFor: TermsFor, chunks: Chunk[]): void {
+  if (start === end) return;
+  const segment = text.slice(start, end);
+  if (from === to) {
+    chunks.push({ start, end, out: segment, keep: false });
+    return;
+  }
+  const terms = termsFor(from, to);
+  const hits: Chunk[] = [];
+  let masked = '';
+  let copied = 0;
+  for (let i = 0; i < segment.length;) {
+    const code = segment.charCodeAt(i);
+    const match = code === 0xe000 || code === 0xfffc
+      ? { end: i + 1, value: segment[i]! }
+      : terms?.matchPrefix(segment, i);
+    if (!match) {
+      i += code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+      continue;
+    }
+    masked += segment.slice(copied, i) + PLACEHOLDER;
+    hits.push({ start: start + i, end: start + match.end, out: match.value, keep: keepTerm(match.value, to) });
+    copied = i = match.end;
+  }
+  masked += segment.slice(copied);
+  const converted = openccConverter(from, to)(masked).split(PLACEHOLDER);
+  let at = start;
+  hits.forEach((hit, n) => {
+    if (hit.start > at) chunks.push({ start: at, end: hit.start, out: converted[n]!, keep: false });
+    chunks.push(hit);
+    at = hit.end;
+  });
+  if (end > at) chunks.push({ start: at, end, out: converted[hits.length]!, keep: false });
+}
+
+const keptTerms = new Map<string, boolean>();
+
+/** Whether a glossary form shown on a `to` page needs protecting (a kept 天猫 on zh-Hant). */
+function keepTerm(term: string, to: Lang): boolean {
+  const key = `${to}\0${term}`;
+  let keep = keptTerms.get(key);
+  if (keep === undefined) {
+    keep = hasWrongScript(term, to);
+    keptTerms.set(key, keep);
+  }
+  return keep;
+}
