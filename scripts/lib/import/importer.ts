@@ -1,0 +1,112 @@
+/**
+ * `npm run import` end to end: read the legacy files and the content directory, plan, and (unless
+ * dry-run) write. Writing happens only after everything was read and planned, so a refusal or a
+ * broken registry leaves content/ exactly as it was.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentProblem } from '../../../src/lib/content/problems.ts';
+import type { Channel, Merchant } from '../../../src/lib/content/schema.ts';
+import { readArticles, readText, serializeArticle, writeFileAtomic } from './content-store.ts';
+import { readLegacyFile, type LongformMeta, type ParsedFile } from './pages.ts';
+import { planImport, type Plan } from './plan.ts';
+import { ChannelRegistry, MerchantRegistry } from './registries.ts';
+
+export interface ImportOptions {
+  files: string[];
+  contentDir: string;
+  /** From --channel (a slug, or a channel name) --date --views --source. */
+  longform?: LongformMeta;
+  dryRun: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface ImportReport {
+  parsed: ParsedFile[];
+  plan?: Plan;
+  channelsAdded: Channel[];
+  merchantsAdded: Merchant[];
+  merchantsUpdated: { name: string; from: string; to: string }[];
+  /** Files written (or, in a dry run, that would be), relative to the content directory. */
+  written: string[];
+  /** Problems that stopped the whole run: nothing was written. */
+  fatal: ContentProblem[];
+  problems: ContentProblem[];
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const { contentDir, onProgress = () => {} } = options;
+  const report: ImportReport = {
+    parsed: [], channelsAdded: [], merchantsAdded: [], merchantsUpdated: [], written: [], fatal: [], problems: [],
+  };
+  const channelsFile = path.join(contentDir, 'channels.yaml');
+  const merchantsFile = path.join(contentDir, 'merchants.yaml');
+  const channels = ChannelRegistry.load(await readText(channelsFile), channelsFile);
+  const merchants = MerchantRegistry.load(await readText(merchantsFile), merchantsFile);
+  if ('problem' in channels || 'problem' in merchants) {
+    for (const r of [channels, merchants]) if ('problem' in r) report.fatal.push(r.problem);
+    return report;
+  }
+
+  const context = { channelSlug: (name: string) => channels.resolve(name).slug, longform: options.longform };
+  for (const [i, file] of options.files.entries()) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      report.problems.push({ file, message: `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped` });
+      continue;
+    }
+    const parsed = readLegacyFile(file, bytes, context);
+    report.parsed.push(parsed);
+    onProgress(`[${i + 1}/${options.files.length}] ${file}: ${parsed.copies.length} article${parsed.copies.length === 1 ? '' : 's'}`);
+  }
+  report.problems.push(...report.parsed.flatMap((p) => p.problems));
+
+  const longformFiles = report.parsed.filter((p) => p.format === 'longform');
+  if (longformFiles.length > 0 && !options.longform) {
+    report.fatal.push(...longformFiles.flatMap((p) => p.problems.filter((q) => q.field === '--channel/--date')));
+    return report;
+  }
+  if (options.longform && longformFiles.length > 0) {
+    const channel = resolveLongformChannel(options.longform.channel, channels);
+    if ('problem' in channel) {
+      report.fatal.push(channel.problem);
+      return report;
+    }
+    for (const copy of longformFiles.flatMap((p) => p.copies)) copy.channel = channel.slug;
+  }
+
+  for (const merchant of report.parsed.flatMap((p) => p.merchants)) merchants.merge(merchant);
+  report.channelsAdded = channels.added;
+  report.merchantsAdded = merchants.added;
+  report.merchantsUpdated = merchants.updated;
+
+  const store = await readArticles(contentDir);
+  report.problems.push(...store.problems);
+  const plan = planImport(report.parsed.flatMap((p) => p.copies), store.articles, store.slugs);
+  report.plan = plan;
+  report.problems.push(...plan.problems);
+
+  const writes: [string, string][] = plan.writes.map((w) => [w.file, serializeArticle(w.data, w.body)]);
+  if (channels.added.length > 0) writes.push(['channels.yaml', channels.toString()]);
+  if (merchants.changed) writes.push(['merchants.yaml', merchants.toString()]);
+  for (const [n, [file, text]] of writes.entries()) {
+    if (!options.dryRun) await writeFileAtomic(path.join(contentDir, file), text);
+    report.written.push(file);
+    if ((n + 1) % 100 === 0) onProgress(`${options.dryRun ? 'planned' : 'wrote'} ${n + 1}/${writes.length} files`);
+  }
+  return report;
+}
+
+/** --channel takes a slug from channels.yaml (or one a listing page of this run adds) or a name. */
+function resolveLongformChannel(value: string, channels: ChannelRegistry): { slug: string } | { problem: ContentProblem } {
+  if (channels.has(value)) return { slug: value };
+  if (/\p{Script=Han}/u.test(value)) return { slug: channels.resolve(value).slug };
+  return {
+    problem: {
+      file: 'content/channels.yaml', field: '--channel',
+      message: `no channel has the slug "${value}": pass a slug listed in channels.yaml, or the channel's Chinese name (e.g. --channel 社群) to add it`,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The line shapes of the old site's listing pages. Labels are matched in simplified script, so
+ * the traditional pages (`推薦商家更多`, `記錄`, `頁`) need no patterns of their own.
+ */
+import { toSimplified } from '../../../src/lib/convert/opencc.ts';
+
+/** `[source]YYYY-MM-DD HH:MM:SS<views> 次`: the seconds are two digits, the views follow. */
+export const META_LINE = /^(.*?)(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(\d+) ?次$/u;
+/** Something that tries to be a meta line (a date and 次) without the right shape. */
+export const META_LIKE = /\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}.{0,20}次$/u;
+export const BREADCRUMB = /^当前位置[:\uFF1A](.*)$/u;
+export const PAGER = /^\d+-\d+\/\d+ ?记录 ?\d+\/\d+ ?页/u;
+export const SIDEBAR_HEADINGS = {
+  merchants: /^推荐商家(更多)?$/u,
+  weeklyNews: /^每周热门资讯(更多)?$/u,
+  weeklyRanking: /^一周热门排行(更多)?$/u,
+} as const;
+export const REBATE = /^最高返利\s*([\d.]+%)$/u;
+
+export type SidebarKind = keyof typeof SIDEBAR_HEADINGS;
+
+/** A structural label in simplified script, for matching only (article text is never folded). */
+export const label = (line: string): string => toSimplified(line.normalize('NFKC').trim());
+
+export function sidebarKind(line: string): SidebarKind | undefined {
+  const folded = label(line);
+  return (Object.keys(SIDEBAR_HEADINGS) as SidebarKind[]).find((kind) => SIDEBAR_HEADINGS[kind].test(folded));
+}
+
+/** The channel named by a breadcrumb `首页>一起惠资讯>经营>文章列表`, as written. */
+export function breadcrumbChannel(line: string): string | undefined {
+  const crumbs = BREADCRUMB.exec(line.normalize('NFKC').trim())?.[1]?.split('>').map((c) => c.trim());
+  if (!crumbs) return undefined;
+  if (label(crumbs.at(-1) ?? '') === '文章列表') crumbs.pop();
+  return crumbs.length >= 2 ? crumbs.at(-1) : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * Parses a long-form page: the title on the first line, then paragraphs separated by blank lines.
+ * Short numbered lines (`一、…`, `1、…`, `3. …`) and short unpunctuated lines are headings;
+ * boilerplate lines (see boilerplate.ts) are dropped and reported.
+ */
+import type { ContentProblem } from '../../../src/lib/content/problems.ts';
+import { boilerplateRule } from './boilerplate.ts';
+import { removeLeakedPinyin } from './leaked-pinyin.ts';
+import type { Block } from './markdown.ts';
+
+export interface LongformPage {
+  title: string;
+  blocks: Block[];
+  /** Dropped lines, for the summary: `line 37 (source credit): 文章来源:…`. */
+  dropped: { line: number; rule: string; text: string }[];
+  problems: ContentProblem[];
+}
+
+const MAX_HEADING = 30;
+/** `一、` and `(一)` open a section; `1、`, `1.` and `(1)` a subsection. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[\(\uFF08][一二三四五六七八九十]+[\)\uFF09])/u;
+const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s)|[\(\uFF08]\d{1,2}[\)\uFF09])/u;
+/** Headings have no sentence inside them; a question mark may end one. */
+const SENTENCE_PUNCTUATION = /[。;\uFF1B!\uFF01:\uFF1A]|[,\uFF0C].*[\?\uFF1F]$/u;
+/** An unnumbered heading is a bare phrase: no clause marks, no parenthesised credit or note. */
+const CLAUSE_PUNCTUATION = /[,\uFF0C。;\uFF1B!\uFF01:\uFF1A()\uFF08\uFF09]/u;
+
+/**
+ * The heading depth of a paragraph, if it is one. After a numbered heading an unnumbered short
+ * line is that item's text (`13、网红和抖音曝光品牌` then `主要是利用主播的影响力`), not a heading.
+ */
+function headingDepth(text: string, afterNumberedHeading: boolean): 2 | 3 | undefined {
+  if ([...text].length > MAX_HEADING || /[。.]$/u.test(text)) return undefined;
+  if (SECTION_NUMBER.test(text)) return SENTENCE_PUNCTUATION.test(text) ? undefined : 2;
+  if (SUBSECTION_NUMBER.test(text)) return SENTENCE_PUNCTUATION.test(text) ? undefined : 3;
+  return afterNumberedHeading || CLAUSE_PUNCTUATION.test(text) ? undefined : 2;
+}
+
+const isNumbered = (text: string) => SECTION_NUMBER.test(text) || SUBSECTION_NUMBER.test(text);
+
+export function parseLongformPage(text: string, file: string): LongformPage {
+  const problems: ContentProblem[] = [];
+  const dropped: LongformPage['dropped'] = [];
+  const lines = text.split('\n').map((l) => removeLeakedPinyin(l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')));
+  const title = lines[0] ?? '';
+  // Lines of one paragraph (no blank line between) are one wrapped paragraph: join them.
+  const paragraphs: { line: number; text: string }[] = [];
+  let open = false;
+  for (const [index, line] of lines.entries()) {
+    if (index === 0) continue;
+    if (line === '') {
+      open = false;
+      continue;
+    }
+    const rule = boilerplateRule(line);
+    if (rule) {
+      dropped.push({ line: index + 1, rule: rule.name, text: line });
+      open = false;
+      continue;
+    }
+    if (open) paragraphs.at(-1)!.text += line;
+    else paragraphs.push({ line: index + 1, text: line });
+    open = true;
+  }
+  const blocks: Block[] = [];
+  for (const { text: p } of paragraphs) {
+    const previous = blocks.at(-1);
+    const depth = headingDepth(p, previous?.kind === 'heading' && isNumbered(previous.text));
+    blocks.push(depth ? { kind: 'heading', depth, text: p } : { kind: 'paragraph', text: p });
+  }
+  if (!blocks.some((b) => b.kind === 'paragraph')) {
+    problems.push({ file, line: 2, message: 'has a title but no paragraphs below it; skipped' });
+  }
+  return { title, blocks, dropped, problems };
+}
