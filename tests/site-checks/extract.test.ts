@@ -31,7 +31,7 @@ describe('extractPage', () => {
     expect(extractPage('<h2 id="评论">x</h2><a name="old"></a><p name="not-an-anchor" id="p1"></p>').ids).toEqual(new Set(['评论', 'old', 'p1']));
   });
 
-  it.each(['', '<a href="', '<<<>>>', '\u0000\uffff<img src=>', '<a href="/x/">unclosed'])('does not throw on malformed HTML %j', (html) => {
+  it.each(['', '<a href="', '<<<>>>', '\u0000\uffff<img src=>', '<a href="/x/">unclosed', '<constructor href="x">', '<img srcset=",, ,">'])('does not throw on malformed HTML %j', (html) => {
     expect(() => extractPage(html)).not.toThrow();
   });
 });

@@ -18,25 +18,30 @@ export interface PageFacts {
   ids: Set<string>;
 }
 
-/** Attributes that hold one URL, by element (HTML and inline SVG). */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src'],
-  source: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  track: ['src'],
-  audio: ['src'],
-  video: ['src', 'poster'],
-  object: ['data'],
-  input: ['src'],
-  form: ['action'],
-  use: ['href', 'xlink:href'],
-  image: ['href', 'xlink:href'],
-};
+/**
+ * Attributes that hold one URL, by element (HTML and inline SVG), each with its label. A Map,
+ * not an object: a page may use any tag name, `<constructor>` included.
+ */
+const URL_ATTRIBUTES = new Map(
+  Object.entries({
+    a: ['href'],
+    area: ['href'],
+    link: ['href'],
+    script: ['src'],
+    img: ['src'],
+    source: ['src'],
+    iframe: ['src'],
+    embed: ['src'],
+    track: ['src'],
+    audio: ['src'],
+    video: ['src', 'poster'],
+    object: ['data'],
+    input: ['src'],
+    form: ['action'],
+    use: ['href', 'xlink:href'],
+    image: ['href', 'xlink:href'],
+  }).map(([element, attributes]) => [element, attributes.map((attribute) => ({ attribute, via: `${element} ${attribute}` }))]),
+);
 const SRCSET_ELEMENTS = new Set(['img', 'source']);
 /** Elements a reader follows to another page: a search form is how readers reach `/search/`. */
 const NAVIGATING_ELEMENTS = new Set(['a', 'area', 'form']);
@@ -52,9 +57,9 @@ export function extractPage(html: string): PageFacts {
       if (attributes.id !== undefined) ids.add(attributes.id);
       // The HTML spec also scrolls to `<a name>` when no id matches.
       if (element === 'a' && attributes.name !== undefined) ids.add(attributes.name);
-      for (const attribute of URL_ATTRIBUTES[element] ?? []) {
+      for (const { attribute, via } of URL_ATTRIBUTES.get(element) ?? []) {
         const url = attributes[attribute];
-        if (url !== undefined) add(`${element} ${attribute}`, url, NAVIGATING_ELEMENTS.has(element));
+        if (url !== undefined) add(via, url, NAVIGATING_ELEMENTS.has(element));
       }
       const srcset = attributes.srcset;
       if (srcset !== undefined && SRCSET_ELEMENTS.has(element)) {
