@@ -73,12 +73,12 @@ function convertPlain(text: string, start: number, end: number, from: Lang, to: 
   let masked = '';
   let copied = 0;
   for (let i = 0; i < segment.length;) {
-    const code = segment.charCodeAt(i);
-    const match = code === 0xe000 || code === 0xfffc
-      ? { end: i + 1, value: segment[i]! }
-      : terms?.matchPrefix(segment, i);
+    const char = segment[i]!;
+    // A placeholder or barrier already in the text stands for itself: the n-th placeholder in
+    // OpenCC's output must be the n-th hit, and a barrier must stay a one-character chunk.
+    const match = char === PLACEHOLDER || char === BARRIER ? { end: i + 1, value: char } : terms?.matchPrefix(segment, i);
     if (!match) {
-      i += code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+      i += segment.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     masked += segment.slice(copied, i) + PLACEHOLDER;
