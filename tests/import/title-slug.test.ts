@@ -9,6 +9,9 @@ describe('deriveTitle', () => {
     // Wire lead-ins (date, 日前, 一起惠获悉) are skipped.
     ['5月8日消息,日前,拼多多宣布将联合多家老字号品牌推出新品。', '拼多多宣布将联合多家老字号品牌推出新品'],
     ['4月28日消息,一起惠获悉,日前,南讯发布了新产品。', '南讯发布了新产品'],
+    // A last clause that only leads on is dropped.
+    ['我相信网购已经成为大家日常生活的一部分了,毕竟方便又快捷。但是有时候难免遇到糟心事。', '我相信网购已经成为大家日常生活的一部分了'],
+    ['据阿里截至12月31日的季度财报显示,在上季度,阿里国际零售业务营收达80亿元。', '据阿里截至12月31日的季度财报显示'],
     // A short question is a headline as it stands.
     ['八大品牌营收净利大比拼,谁是领头羊?谁最势不可挡?', '八大品牌营收净利大比拼,谁是领头羊?'],
     // A too-short opening clause is topped up with whole words of the next.

@@ -19,6 +19,12 @@ const CLOSERS = new Set(Object.values(OPENERS));
  */
 const LEAD_IN = /^(?:\d{1,2}月\d{1,2}日(?:起|晚间|上午|下午)?(?:消息)?|消息|日前|近日|近期|据悉|据了解|据发现|[\p{Script=Han}]{0,6}(?:获悉|发现|了解到)|据[\p{Script=Han}]{1,10}报道)$/u;
 
+/**
+ * A last clause that only leads on (`毕竟方便又快捷`, `在上季度`) makes a headline trail off: it is
+ * dropped when what remains is long enough.
+ */
+const TRAILING = /^(?:毕竟|但是|但|而且|并且|因为|所以|不过|于是|然而|甚至|同时|因此|其实|比如|例如|尤其)|^.{1,4}$/u;
+
 interface Clause {
   text: string;
   /** The mark that ended the clause ('' at the end of the sentence). */
@@ -106,8 +112,14 @@ export function deriveTitle(text: string): string {
   let lead = 0;
   while (lead < all.length - 1 && LEAD_IN.test(all[lead]!.text)) lead++;
   const rest = all.slice(lead);
-  const { text: joined, taken } = joinClauses(rest, MAX_TITLE);
+  let { text: joined, taken } = joinClauses(rest, MAX_TITLE);
   if (taken === 0) return cutAtWord(rest[0]?.text ?? flat, MAX_TITLE);
+  while (taken > 1 && TRAILING.test(rest[taken - 1]!.text)) {
+    const shorter = joinClauses(rest.slice(0, taken - 1), MAX_TITLE).text;
+    if ([...shorter].length < MIN_TITLE) break;
+    joined = shorter;
+    taken -= 1;
+  }
   const next = rest[taken];
   if ([...joined].length >= MIN_TITLE || next === undefined) return joined;
   const mark = rest[taken - 1]!.mark;
