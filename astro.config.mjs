@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import pagefindSearch from './src/integrations/pagefind.ts';
 import { LOCALES, SITE_URL } from './src/consts.ts';
 
 /** Sitemap locales keyed by URL folder; the root variant needs a key no path uses. */
@@ -23,5 +24,7 @@ export default defineConfig({
       filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
       i18n: { defaultLocale: ROOT_LOCALE, locales: sitemapLocales },
     }),
+    // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
+    pagefindSearch(),
   ],
 });

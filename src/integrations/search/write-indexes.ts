@@ -1,0 +1,60 @@
+/**
+ * Writes one Pagefind bundle per variant (`/pagefind/`, `/zh-hant/pagefind/`) from the site's data,
+ * with the search config beside each. Used by the Astro integration and by the benchmark.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
+import type { Site } from '../../lib/site.ts';
+import { toSimplified } from '../../lib/convert/opencc.ts';
+import { folderOf } from '../../lib/urls.ts';
+import { buildScriptMap } from '../../lib/search/normalise.ts';
+import { INDEX_LANGUAGE, indexedText, searchRecords } from '../../lib/search/records.ts';
+import type { Segmentation } from '../../lib/search/query.ts';
+import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
+
+export interface IndexStats {
+  lang: Lang;
+  records: number;
+  ms: number;
+}
+
+/** Records are sent in batches: all at once would hold every message in memory twice. */
+const BATCH = 200;
+
+export async function writeSearchIndexes(site: Site, outDir: string, segmentation: Segmentation): Promise<IndexStats[]> {
+  const variants = LANGS.map((lang) => site.variants[lang]);
+  const map = buildScriptMap(
+    variants.flatMap((v) => v.articles.flatMap((a) => [a.title, a.html])),
+    toSimplified,
+  );
+  const simplified = site.variants[SOURCE_LANG];
+  const indexed = new Map(simplified.articles.map((a) => [a.slug, indexedText(a, map)]));
+  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map };
+
+  const stats: IndexStats[] = [];
+  try {
+    for (const variant of variants) {
+      const started = performance.now();
+      const bundle = path.join(outDir, folderOf(variant.lang), 'pagefind');
+      const { index, errors } = await pagefind.createIndex();
+      if (!index) throw new Error(`search: Pagefind could not create the ${variant.lang} index: ${errors.join('; ')}`);
+      const records = searchRecords(variant, indexed, segmentation);
+      const problems: string[] = [];
+      for (let i = 0; i < records.length; i += BATCH) {
+        const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+        added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
+      }
+      const written = await index.writeFiles({ outputPath: bundle });
+      problems.push(...written.errors);
+      if (problems.length) throw new Error(`search: Pagefind reported problems for ${variant.lang}:\n${problems.join('\n')}`);
+      await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(config));
+      await index.deleteIndex();
+      stats.push({ lang: variant.lang, records: records.length, ms: performance.now() - started });
+    }
+  } finally {
+    await pagefind.close();
+  }
+  return stats;
+}

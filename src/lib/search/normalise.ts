@@ -1,0 +1,39 @@
+/**
+ * One script for both indexes and every query: text is folded to simplified characters, Latin
+ * letters to lower case and full-width forms to ASCII, one UTF-16 unit for one, so that an offset
+ * in the folded text is the same offset in the text a reader sees (the excerpt relies on it).
+ */
+
+/** Traditional (or variant) character → its simplified form, for the characters the archive uses. */
+export type ScriptMap = Readonly<Record<string, string>>;
+
+/**
+ * The map the browser applies to queries, built from the characters the archive's texts (both
+ * variants) actually contain: far smaller than shipping OpenCC. A character maps when OpenCC,
+ * converting it alone, gives exactly one different character.
+ */
+export function buildScriptMap(texts: Iterable<string>, toSimplified: (text: string) => string): Record<string, string> {
+  const seen = new Set<string>();
+  for (const text of texts) for (const ch of text) if (ch.length === 1 && /\p{Script=Han}/u.test(ch)) seen.add(ch);
+  const map: Record<string, string> = {};
+  for (const ch of [...seen].sort()) {
+    const simplified = toSimplified(ch);
+    if (simplified !== ch && simplified.length === 1) map[ch] = simplified;
+  }
+  return map;
+}
+
+/** Folds one UTF-16 unit; anything whose folded form would change the length is kept as it is. */
+function foldUnit(ch: string, map: ScriptMap): string {
+  const mapped = map[ch];
+  if (mapped !== undefined) return mapped;
+  const folded = ch.normalize('NFKC').toLowerCase();
+  return folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+}
+
+/** The folded text: same length as `text`, unit for unit. */
+export function normalise(text: string, map: ScriptMap): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldUnit(text[i]!, map);
+  return out;
+}

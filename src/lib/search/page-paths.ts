@@ -1,0 +1,28 @@
+/** `getStaticPaths` for the search page, one per variant: `/search/`, `/zh-hant/search/`. */
+import { LANGS } from '../../consts.ts';
+import { getSite } from '../site.ts';
+import { pageFrame } from '../pages/frame.ts';
+import { homeUrl, searchUrl, variantParam } from '../urls.ts';
+
+/** The words the search script prints, handed to it on its root element. */
+const SCRIPT_WORDS = ['searchPrompt', 'searching', 'resultsFound', 'articlesCount', 'noResults', 'searchFailed'] as const;
+
+export async function searchPaths() {
+  const site = await getSite();
+  return LANGS.map((lang) => {
+    const variant = site.variants[lang];
+    const { words } = variant;
+    return {
+      params: { variant: variantParam(lang) },
+      props: {
+        frame: pageFrame(site, { lang, path: searchUrl(lang), title: words.searchTitle, description: words.searchTitle, crumbs: [{ label: words.searchTitle }] }),
+        pagefindBase: `${homeUrl(lang)}pagefind/`,
+        channels: variant.channels.map((c) => c.name),
+        scriptWords: Object.fromEntries(SCRIPT_WORDS.map((k) => [k, words[k]])) as Record<(typeof SCRIPT_WORDS)[number], string>,
+      },
+    };
+  });
+}
+
+export type SearchPageProps = Awaited<ReturnType<typeof searchPaths>>[number]['props'];
+export type ScriptWords = SearchPageProps['scriptWords'];

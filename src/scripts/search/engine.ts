@@ -1,0 +1,93 @@
+/**
+ * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
+ * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
+ */
+import { CHANNEL_SEPARATOR, CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
+import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
+import { planQuery } from '../../lib/search/query.ts';
+
+/** The part of Pagefind's JS API (pagefind.js) used here. */
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(language?: string): Promise<void>;
+  search(term: string, options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+}
+
+export type SortOrder = 'relevance' | 'date';
+
+export interface SearchOptions {
+  channel?: string;
+  sort?: SortOrder;
+}
+
+export interface ResultView {
+  url: string;
+  title: string;
+  date: string;
+  channels: string[];
+  excerpt: ExcerptPart[];
+}
+
+export interface Hits {
+  total: number;
+  /** Loads the results from `from` (inclusive) to `to` (exclusive), ready to show. */
+  load(from: number, to: number): Promise<ResultView[]>;
+}
+
+export interface Engine {
+  search(query: string, options?: SearchOptions): Promise<Hits>;
+}
+
+type Importer = (url: string) => Promise<unknown>;
+const browserImport: Importer = (url) => import(/* @vite-ignore */ url);
+
+/** Opens the bundle at `basePath` (`/pagefind/` or `/zh-hant/pagefind/`, or a full URL). */
+export async function openEngine(basePath: string, load: Importer = browserImport): Promise<Engine> {
+  const [pagefind, config] = await Promise.all([
+    load(`${basePath}pagefind.js`) as Promise<PagefindApi>,
+    fetch(`${basePath}${CONFIG_FILE}`).then((r) => {
+      if (!r.ok) throw new Error(`search: ${basePath}${CONFIG_FILE} answered ${r.status}`);
+      return r.json() as Promise<SearchConfig>;
+    }),
+  ]);
+  await pagefind.options({ basePath });
+  // Initialise with the records' language, not the page's: for zh-* Pagefind would re-segment
+  // the query in the browser and split our tokens apart.
+  await pagefind.init(config.language);
+
+  return {
+    async search(query, { channel, sort = 'relevance' } = {}) {
+      const plan = planQuery(query, config.map, config.segmentation);
+      const options: Parameters<PagefindApi['search']>[1] = {
+        filters: channel ? { channel: [channel] } : {},
+        sort: sort === 'date' ? { date: 'desc' } : {},
+      };
+      const found = [];
+      for (const term of plan.searches) found.push((await pagefind.search(term, options))?.results ?? []);
+      const [first = [], ...rest] = found;
+      const ids = rest.map((results) => new Set(results.map((r) => r.id)));
+      const hits = first.filter((r) => ids.every((set) => set.has(r.id)));
+      return {
+        total: hits.length,
+        load: (from, to) =>
+          Promise.all(
+            hits.slice(from, to).map(async (hit): Promise<ResultView> => {
+              const { url, meta } = await hit.data();
+              return {
+                url,
+                title: meta.title ?? url,
+                date: meta.date ?? '',
+                channels: (meta.channels ?? '').split(CHANNEL_SEPARATOR).filter(Boolean),
+                excerpt: buildExcerpt(meta.text ?? '', plan.needles, config.map),
+              };
+            }),
+          ),
+      };
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The search page: runs the query in `?q=` on load, and again as the reader types or changes the
+ * channel or the order, keeping the URL in step so that results can be linked and shared.
+ * Every word comes from the page (its own script); results are built with DOM calls only.
+ */
+import type { ScriptWords } from '../../lib/search/page-paths.ts';
+import { openEngine, type Hits, type ResultView, type SortOrder } from './engine.ts';
+
+const PAGE = 10;
+/** Typing pauses this long before a search runs: one search per word typed, not per keystroke. */
+const TYPING_PAUSE_MS = 150;
+
+const app = document.getElementById('search-app');
+if (app) start(app);
+
+function start(app: HTMLElement) {
+  const words = JSON.parse(app.dataset.words ?? '{}') as ScriptWords;
+  const form = app.querySelector('form')!;
+  const input = app.querySelector<HTMLInputElement>('#search-page-q')!;
+  const channel = app.querySelector<HTMLSelectElement>('#search-channel')!;
+  const sort = app.querySelector<HTMLSelectElement>('#search-sort')!;
+  const status = app.querySelector<HTMLElement>('#search-status')!;
+  const list = app.querySelector<HTMLOListElement>('#search-results')!;
+  const more = app.querySelector<HTMLButtonElement>('#search-more')!;
+  const engine = openEngine(app.dataset.base!);
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  if ([...channel.options].some((o) => o.value === params.get('channel'))) channel.value = params.get('channel')!;
+  if (params.get('sort') === 'date') sort.value = 'date';
+
+  let run = 0;
+  let hits: Hits | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function syncUrl(query: string) {
+    const url = new URL(location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    if (channel.value) url.searchParams.set('channel', channel.value);
+    if (sort.value === 'date') url.searchParams.set('sort', 'date');
+    history.replaceState(null, '', url);
+  }
+
+  async function showMore(id: number): Promise<HTMLAnchorElement | undefined> {
+    if (!hits) return undefined;
+    const views = await hits.load(list.children.length, list.children.length + PAGE);
+    if (id !== run) return undefined;
+    const items = views.map(renderResult);
+    list.append(...items);
+    more.hidden = list.children.length >= hits.total;
+    return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  async function execute() {
+    clearTimeout(timer);
+    const id = ++run;
+    const query = input.value.trim();
+    syncUrl(query);
+    app.dataset.state = 'busy';
+    if (!query) {
+      hits = undefined;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = words.searchPrompt;
+      app.dataset.state = 'done';
+      return;
+    }
+    status.textContent = words.searching;
+    try {
+      const found = await (await engine).search(query, { channel: channel.value || undefined, sort: sort.value as SortOrder });
+      if (id !== run) return;
+      hits = found;
+      list.replaceChildren();
+      await showMore(id);
+      if (id !== run) return;
+      status.textContent = found.total ? `${words.resultsFound} ${found.total} ${words.articlesCount}` : words.noResults;
+    } catch (error) {
+      if (id !== run) return;
+      console.error(error);
+      status.textContent = words.searchFailed;
+    }
+    app.dataset.state = 'done';
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void execute();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void execute(), TYPING_PAUSE_MS);
+  });
+  channel.addEventListener('change', () => void execute());
+  sort.addEventListener('change', () => void execute());
+  more.addEventListener('click', async () => {
+    const first = await showMore(run);
+    // Keyboard and screen-reader users continue at the first new result, not back at the top.
+    first?.focus();
+  });
+  void execute();
+}
+
+function renderResult(view: ResultView): HTMLLIElement {
+  const li = document.createElement('li');
+  const heading = li.appendChild(document.createElement('h2'));
+  const link = heading.appendChild(document.createElement('a'));
+  link.href = view.url;
+  link.textContent = view.title;
+  const meta = li.appendChild(document.createElement('p'));
+  meta.className = 'meta';
+  const time = meta.appendChild(document.createElement('time'));
+  time.dateTime = view.date;
+  time.textContent = view.date;
+  for (const name of view.channels) {
+    const span = meta.appendChild(document.createElement('span'));
+    span.className = 'channel';
+    span.textContent = name;
+  }
+  const excerpt = li.appendChild(document.createElement('p'));
+  excerpt.className = 'excerpt';
+  for (const part of view.excerpt) {
+    excerpt.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+  }
+  return li;
+}
