@@ -92,6 +92,10 @@ export const articleSchema = z.object({
   draft: z.boolean({ error: (iss) => `expected true or false, got ${shown(iss.input)}` }).default(false),
   /** Extra conversion rules for this article only, in the glossary's format. */
   glossary: glossarySchema.optional(),
+  /** Written by `npm run import` (hashes of the legacy copies merged here); leave it as it is. */
+  legacy: z
+    .strictObject({ copies: z.array(z.string()), mangled: z.literal(true).optional() }, { error: 'is written by npm run import; restore it from git' })
+    .optional(),
 });
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export const ARTICLE_KEYS = Object.keys(articleSchema.shape);

@@ -1,0 +1,21 @@
+/** Builds the browser tests' site once for all of them. */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite } from '../helpers/build-site.ts';
+import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { E2E_CONTENT } from './fixture.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eDist: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = await tempDir('e2e-site');
+  const content = await writeContent(path.join(root, 'content'), E2E_CONTENT);
+  const dist = path.join(root, 'dist');
+  const result = buildSite(content, dist);
+  if (result.status !== 0) throw new Error(`the browser tests' site did not build:\n${result.output}`);
+  project.provide('e2eDist', dist);
+}

@@ -1,0 +1,57 @@
+/**
+ * A static file server for browser tests that behaves like the CDN: `/x/` serves `x/index.html`,
+ * unknown paths get `/404.html` with status 404, and the rules of `dist/_headers` (the CSP
+ * included) are applied, so a page that breaks the CSP fails its test.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
+  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.webp': 'image/webp',
+};
+
+interface Rule { pattern: RegExp; headers: [string, string][] }
+
+/** The `_headers` format: a path pattern line, then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1)?.headers.push([name!.trim(), value.join(':').trim()]);
+    }
+  }
+  return rules;
+}
+
+export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const headersFile = path.join(dist, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const server: Server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.join(dist, urlPath);
+    if (!file.startsWith(dist)) file = dist; // no escaping the root
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    let status = 200;
+    if (!existsSync(file)) {
+      status = 404;
+      file = path.join(dist, '404.html');
+    }
+    // Later rules override earlier ones for the same header, as on Netlify and Cloudflare.
+    const headers = new Map<string, string>();
+    for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) headers.set(k, v);
+    res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...Object.fromEntries(headers) });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
