@@ -133,6 +133,25 @@ describe('bad files', () => {
     ]);
   });
 
+  it('reports a broken glossary by line, every entry at once', async () => {
+    expect(
+      await messages({ 'glossary.yaml': '- hans: 一起惠\n  hant: 一起惠\n- hans: 发卡量\n- hans: 一起惠\n  hant: 壹起惠\n' }),
+    ).toEqual([
+      'content/glossary.yaml:3 [1].hant: is required: the traditional form of the term (to keep a term unconverted, write the same text in hans and hant)',
+      'content/glossary.yaml:4 [2].hans: hans "一起惠" is also on line 1 with hant "一起惠": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)',
+    ]);
+  });
+
+  it('reports protection markers and article rules that would convert text wrongly', async () => {
+    const rules = good('glossary:\n  - hans: 范\n    hant: 范\n  - hans: 范\n    hant: 範\n');
+    const markers = good('', '他姓-{范。\n\n第二段-{zh-hans:信息;zh-hant:資訊}-，第三段-{zh-hans:信息}-');
+    expect(await messages({ 'articles/2019/05/x.md': rules, 'articles/2019/05/y.md': markers })).toEqual([
+      `${article}:6 glossary[1].hans: hans "范" is also on glossary entry 1 with hant "范": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)`,
+      'content/articles/2019/05/y.md:8: the marker "-{范。" is not closed: end it with }-',
+      'content/articles/2019/05/y.md:10: "-{zh-hans:信息}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…',
+    ]);
+  });
+
   it('reports a missing channels.yaml', async () => {
     const dir = await tempDir('no-channels');
     const { problems } = await loadContent(dir);

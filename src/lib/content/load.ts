@@ -7,14 +7,16 @@ import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
 import {
-  ARTICLE_KEYS, articleSchema, channelsSchema, glossarySchema, merchantsSchema, slugSchema, shown,
-  type ArticleFrontmatter, type Channel, type Merchant,
+  ARTICLE_KEYS, articleSchema, channelsSchema, merchantsSchema, slugSchema, shown,
+  type ArticleFrontmatter, type Channel, type GlossaryEntry, type Merchant,
 } from './schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 import type { ContentProblem } from './problems.ts';
 import { suggestSlug } from './suggest-slug.ts';
+import { checkGlossaryEntries, parseGlossary } from '../convert/glossary.ts';
+import { findMarkerProblems } from '../convert/marker-problems.ts';
 
-export type GlossaryEntry = z.infer<typeof glossarySchema>[number];
+export type { GlossaryEntry };
 
 export interface ArticleSource {
   slug: string;
@@ -64,7 +66,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const [channels, merchants, glossary, articles] = await Promise.all([
     readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true),
     readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false),
-    readRegistry(path.join(dir, CONTENT_FILES.glossary), glossarySchema, problems, false),
+    readGlossary(path.join(dir, CONTENT_FILES.glossary), problems),
     listMarkdown(path.join(dir, CONTENT_FILES.articles), problems).then((files) => readArticles(files, problems)),
   ]);
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
@@ -87,6 +89,15 @@ export async function readRegistry<T extends z.ZodType>(
   const parsed = parseYaml(text, shownFile, 1, problems);
   if (!parsed) return undefined;
   return validate(schema, parsed.value ?? [], parsed, shownFile, problems);
+}
+
+async function readGlossary(file: string, problems: ContentProblem[]): Promise<GlossaryEntry[] | undefined> {
+  const shownFile = displayPath(file);
+  const text = await readText(file, shownFile, problems, false);
+  if (text === undefined) return [];
+  const { entries, errors } = parseGlossary(text, shownFile);
+  problems.push(...errors);
+  return entries;
 }
 
 function validate<T extends z.ZodType>(
@@ -213,7 +224,32 @@ async function readArticle(file: string, problems: ContentProblem[]): Promise<Ar
     ok = false;
   }
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
+  if (data) checkConversionRules(data, split.body, split.bodyLine, lines, shownFile, problems);
   return data && ok ? { slug, file: shownFile, data, body: split.body, lines } : undefined;
+}
+
+/** The article's own glossary and its protection markers, where a mistake would convert text wrongly. */
+function checkConversionRules(
+  data: ArticleFrontmatter, body: string, bodyLine: number, lines: Record<string, number | undefined>,
+  file: string, problems: ContentProblem[],
+) {
+  const glossary = data.glossary ?? [];
+  for (const issue of checkGlossaryEntries(glossary, (i) => `glossary entry ${i + 1}`)) {
+    problems.push({
+      file, line: lines.glossary, field: `glossary[${issue.index}]${issue.field ? `.${issue.field}` : ''}`, message: issue.message,
+      ...(issue.severity ? { severity: issue.severity } : {}),
+    });
+  }
+  for (const field of ['title', 'summary'] as const) {
+    for (const p of findMarkerProblems(data[field] ?? '')) problems.push({ file, line: lines[field], field, message: p.message });
+  }
+  // Per paragraph, as the converter sees them: a marker never spans a blank line.
+  for (const paragraph of body.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) {
+    for (const p of findMarkerProblems(paragraph[0])) {
+      const offset = paragraph.index + p.index;
+      problems.push({ file, line: bodyLine + body.slice(0, offset).split('\n').length - 1, message: p.message });
+    }
+  }
 }
 
 type Split = { yaml: string; body: string; bodyLine: number } | { error: string; line: number };

@@ -38,6 +38,7 @@ export const glossaryEntrySchema = z.strictObject({
   /** Why the rule exists (a surname, a brand…): for the next writer, never shown. */
   note: z.string().optional(),
 });
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export const glossarySchema = z.array(glossaryEntrySchema, { error: 'expected a list of {hans, hant} entries' });
 
 const dateSchema = z.union([z.string(), z.date()], {
