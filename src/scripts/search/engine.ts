@@ -55,7 +55,9 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
       return r.json() as Promise<SearchConfig>;
     }),
   ]);
-  await pagefind.options({ basePath });
+  // Record URLs are already root-relative (/zh-hant/articles/…): Pagefind must not prefix the
+  // bundle's folder to them.
+  await pagefind.options({ basePath, baseUrl: '/' });
   // Initialise with the records' language, not the page's: for zh-* Pagefind would re-segment
   // the query in the browser and split our tokens apart.
   await pagefind.init(config.language);
