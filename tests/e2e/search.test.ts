@@ -1,0 +1,132 @@
+/**
+ * Search in Chromium on both variants, over the shared e2e build: the `?q=` link runs on load,
+ * typing runs again, cross-script queries find the same articles, the channel filter and date
+ * order work, "more results" pages on and moves focus, and the header box loads nothing of the
+ * search until it is focused. Expected counts come from the fixture's text, folded with OpenCC.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toSimplified } from '../../src/lib/convert/opencc.ts';
+import { launchBrowser, watchForErrors } from '../helpers/browser.ts';
+import { serveDist } from '../helpers/static-server.ts';
+import { E2E_CONTENT } from './fixture.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist(inject('e2eDist'));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fold = (text: string) => toSimplified(text).toLowerCase();
+/** Slugs of the fixture articles whose title or body contains every part of the query. */
+function expectedSlugs(query: string, channel?: string): string[] {
+  const parts = fold(query).split(/\s+/);
+  return E2E_CONTENT.articles
+    .filter((a) => !a.draft && (!channel || [a.channel].flat().includes(channel)))
+    .filter((a) => parts.every((p) => fold(`${a.title}\n${a.body ?? ''}`).includes(p)))
+    .map((a) => a.slug);
+}
+
+/** Waits until the search has settled on `count` results, then returns the result links. */
+async function settled(page: Page, count: number): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => {
+      const app = document.getElementById('search-app');
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return app?.dataset.state === 'done' && (n === 0 ? !/\d/.test(status) : status.includes(` ${n} `));
+    },
+    count,
+  );
+  return page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
+}
+
+describe.each([
+  ['zh-Hans', ''],
+  ['zh-Hant', '/zh-hant'],
+])('search on %s', (_, prefix) => {
+  it('runs the ?q= query on load, in the page\'s script, with highlighted excerpts', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const errors = watchForErrors(page);
+    await page.goto(`${server.url}${prefix}/search/?q=${encodeURIComponent('发货')}`);
+    const expected = expectedSlugs('发货');
+    expect(expected.length).toBeGreaterThan(10);
+    const links = await settled(page, expected.length);
+    expect(links).toHaveLength(10);
+    for (const href of links) expect(href).toMatch(new RegExp(`^${prefix}/articles/[^/]+/$`));
+    expect(await page.inputValue('#search-page-q')).toBe('发货');
+    const marks = await page.$$eval('#search-results mark', (m) => m.map((e) => e.textContent));
+    expect(new Set(marks)).toEqual(new Set([prefix ? '發貨' : '发货']));
+    expect(await page.textContent('#search-results time')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const axe = await new AxeBuilder({ page } as never).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/search${prefix.replace('/', '-') || '-zh-hans'}.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(['发货', '發貨', '頭髮', '投诉 天猫'])('finds what %s should find, typed in', async (query) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}${prefix}/search/`);
+    await page.fill('#search-page-q', query);
+    await page.press('#search-page-q', 'Enter');
+    const expected = expectedSlugs(query);
+    const links = await settled(page, expected.length);
+    expect(links).toHaveLength(Math.min(10, expected.length));
+    for (const slug of links.map((l) => l.split('/').at(-2)!)) expect(expected).toContain(slug);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(query);
+    await page.context().close();
+  });
+
+  it('filters by channel, sorts by date, pages on with focus on the first new result', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}${prefix}/search/?q=${encodeURIComponent('发货')}`);
+    await settled(page, expectedSlugs('发货').length);
+
+    const shequn = expectedSlugs('发货', 'shequn');
+    await page.selectOption('#search-channel', { index: 2 });
+    const filtered = await settled(page, shequn.length);
+    for (const href of filtered) expect(shequn).toContain(href.split('/').at(-2));
+    expect(new URL(page.url()).searchParams.get('channel')).toBeTruthy();
+
+    await page.selectOption('#search-channel', '');
+    await page.selectOption('#search-sort', 'date');
+    const all = expectedSlugs('发货');
+    await settled(page, all.length);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 20);
+    const dates = await page.$$eval('#search-results time', (t) => t.map((e) => e.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort().reverse());
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    const eleventh = await page.$eval('#search-results li:nth-child(11) a', (a) => a.getAttribute('href'));
+    expect(focused).toBe(eleventh);
+    await page.context().close();
+  });
+});
+
+describe('the header search box', () => {
+  it('loads no search code until focused, then submits to the search page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const requests: string[] = [];
+    page.on('request', (r: Request) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/zh-hant/articles/fanti-wenzhang/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p.includes('pagefind'))).toEqual([]);
+
+    await page.focus('#search-q');
+    await page.waitForRequest((r) => r.url().endsWith('/zh-hant/pagefind/pagefind.js'));
+    await page.fill('#search-q', '头发');
+    await page.press('#search-q', 'Enter');
+    await page.waitForURL(/\/zh-hant\/search\/\?q=/);
+    const links = await settled(page, expectedSlugs('头发').length);
+    expect(links).toEqual(['/zh-hant/articles/fanti-wenzhang/']);
+    await page.context().close();
+  });
+});
