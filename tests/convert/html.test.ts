@@ -47,8 +47,13 @@ describe('html conversion', () => {
   });
 
   it('returns the same string when from === to and there are no markers', () => {
-    const html = '<p class=x>头发 &amp; 發</p>';
+    const html = '<p class=x>头发 &amp; 显著</p>';
     expect(converter.html(html, H, H)).toBe(html);
+  });
+
+  it('fixes a stray traditional character in a simplified page, outside code and protected text', () => {
+    expect(converter.html('<p>大約<code>約</code>-{約}-</p>', H, H))
+      .toBe('<p>大约<code>約</code><span translate="no" lang="zh-Hant">約</span></p>');
   });
 
   it('converts zh-Hant articles for the zh-Hans site', () => {

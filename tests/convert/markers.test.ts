@@ -31,8 +31,15 @@ describe('protection markers in text', () => {
     expect(converter.text(source, from, to)).toBe(expected);
   });
 
-  it('leaves text without markers alone when from === to', () => {
-    expect(converter.text('發展 发展', H, H)).toBe('發展 发展');
+  it('leaves correct text without markers alone when from === to', () => {
+    expect(converter.text('显著发展，皇后乾隆', H, H)).toBe('显著发展，皇后乾隆');
+    expect(converter.text('顯著發展，皇后乾隆', T, T)).toBe('顯著發展，皇后乾隆');
+  });
+
+  it('turns a stray character of the other script into the page script when from === to', () => {
+    expect(converter.text('每年平均要推出大約30000种新产品', H, H)).toBe('每年平均要推出大约30000种新产品');
+    expect(converter.text('買家收到後发現問題', T, T)).toBe('買家收到後發現問題');
+    expect(converter.text('-{發}-展 發展', H, H)).toBe('發展 发展');
   });
 });
 

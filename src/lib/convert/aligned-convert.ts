@@ -10,6 +10,7 @@ import type { Lang } from '../../consts.ts';
 import { parseMarkers, type Range } from './markers.ts';
 import { openccConverter } from './opencc.ts';
 import { hasWrongScript } from './wrong-script.ts';
+import { wrongScriptChars } from './script-sets.ts';
 
 /** Output `out` replaces the source range [start, end). */
 export interface Chunk {
@@ -65,7 +66,7 @@ function convertPlain(text: string, start: number, end: number, from: Lang, to: 
   if (start === end) return;
   const segment = text.slice(start, end);
   if (from === to) {
-    chunks.push({ start, end, out: segment, keep: false });
+    chunks.push({ start, end, out: fixStrays(segment, to), keep: false });
     return;
   }
   const terms = termsFor(from, to);
@@ -94,6 +95,20 @@ function convertPlain(text: string, start: number, end: number, from: Lang, to: 
     at = hit.end;
   });
   if (end > at) chunks.push({ start: at, end, out: converted[hits.length]!, keep: false });
+}
+
+/**
+ * A character of the other script in text already in `lang` (大約 in a simplified article) is a
+ * slip: it becomes `lang`'s own character. Only characters that never belong to `lang` change, so
+ * this never touches correct text (whole-text OpenCC would: 显著 → 显着).
+ */
+function fixStrays(segment: string, lang: Lang): string {
+  if (!hasWrongScript(segment, lang)) return segment;
+  const wrong = wrongScriptChars(lang);
+  const convert = openccConverter(lang === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans', lang);
+  let out = '';
+  for (const ch of segment) out += wrong.has(ch.codePointAt(0)!) ? convert(ch) : ch;
+  return out;
 }
 
 const keptTerms = new Map<string, boolean>();

@@ -10,6 +10,7 @@ import type { GlossaryEntry } from './glossary.ts';
 import { termIn } from './glossary.ts';
 import { checkPageScript } from './page-script-check.ts';
 import { hasWrongScript } from './wrong-script.ts';
+import { parseMarkers } from './markers.ts';
 
 export interface SiteScriptProblem {
   /** Site path of the page, e.g. `/zh-hant/articles/x/`. */
@@ -17,8 +18,16 @@ export interface SiteScriptProblem {
   message: string;
 }
 
-export async function checkSiteScript(dist: string, glossary: readonly GlossaryEntry[]): Promise<SiteScriptProblem[]> {
-  const allowed = Object.fromEntries(LANGS.map((lang) => [lang, deliberateTerms(glossary, lang)])) as Record<Lang, string[]>;
+/**
+ * `kept`: the texts writers protected with `-{…}-` (see `protectedTexts`). Inside article bodies
+ * they carry `translate="no"`, but in titles, summaries and attributes no element can mark them.
+ */
+export async function checkSiteScript(
+  dist: string, glossary: readonly GlossaryEntry[], kept: readonly string[] = [],
+): Promise<SiteScriptProblem[]> {
+  const allowed = Object.fromEntries(
+    LANGS.map((lang) => [lang, [...deliberateTerms(glossary, lang), ...kept.filter((t) => hasWrongScript(t, lang))]]),
+  ) as Record<Lang, string[]>;
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const problems: SiteScriptProblem[] = [];
   for (const file of files) {
@@ -36,6 +45,15 @@ export async function checkSiteScript(dist: string, glossary: readonly GlossaryE
 /** The glossary's forms for `lang` that the check would flag: written so on purpose. */
 export function deliberateTerms(glossary: readonly GlossaryEntry[], lang: Lang): string[] {
   return glossary.map((entry) => termIn(entry, lang)).filter((term) => hasWrongScript(term, lang));
+}
+
+/** The texts protected with `-{…}-` anywhere in `texts`: shown as written in both variants. */
+export function protectedTexts(texts: Iterable<string>): string[] {
+  const kept = new Set<string>();
+  for (const text of texts) {
+    for (const piece of parseMarkers(text)) if (piece.kind === 'keep') kept.add(text.slice(piece.inner[0], piece.inner[1]));
+  }
+  return [...kept].sort();
 }
 
 function langOf(page: string): Lang {

@@ -7,6 +7,7 @@ import type { Lang } from '../../consts.ts';
 import { convertAligned, type TermsFor } from './aligned-convert.ts';
 import { convertHtml } from './convert-html.ts';
 import { termIn, type GlossaryEntry } from './glossary.ts';
+import { hasWrongScript } from './wrong-script.ts';
 
 export interface VariantConverter {
   /** Plain text (titles, summaries, channel names, UI words): markers resolved, no HTML out. */
@@ -30,7 +31,7 @@ export function createVariantConverter(glossary: readonly GlossaryEntry[]): Vari
     // Keyed by target: from !== to whenever terms are asked for.
     return (_from, to) => tries[to];
   };
-  const unchanged = (text: string, from: Lang, to: Lang) => from === to && !text.includes('-{');
+  const unchanged = (text: string, from: Lang, to: Lang) => from === to && !text.includes('-{') && !hasWrongScript(text, to);
   const text: VariantConverter['text'] = (s, from, to, extra) =>
     unchanged(s, from, to) ? s : convertAligned(s, from, to, termsFor(extra)).map((c) => c.out).join('');
   return {
