@@ -1,0 +1,189 @@
+/**
+ * Search benchmark: `npx tsx tests/search/bench.ts [--sizes 1000,10000]`. Writes
+ * test-results/search-bench.json; the figures go into BENCHMARKS.md ("Search").
+ *
+ * 1. Index build per corpus size and segmentation (ours: bigram; Pagefind's own: pagefind): time
+ *    per variant, peak memory of the Pagefind process, bundle size. Each run is a child process
+ *    (the site data is prepared once per process), the site data itself is not timed.
+ * 2. Quality: precision and recall of both segmentations over the relevance test's archive.
+ * 3. Chromium: bytes the search page and a first query download, and keystroke-to-results time,
+ *    on the relevance site carrying the 10,000-article bundles.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import type { Segmentation } from '../../src/lib/search/query.ts';
+import { openEngine } from '../../src/scripts/search/engine.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { serveDist } from '../helpers/static-server.ts';
+import { generateArticles } from './corpus.ts';
+import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from './relevance-fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WORK = '/tmp/search-bench';
+const MODES: Segmentation[] = ['bigram', 'pagefind'];
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, index: { type: 'string' }, segmentation: { type: 'string' } },
+});
+
+/** Bytes of every file under a folder. */
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => statSync(path.join(dir, f)))
+    .filter((s) => s.isFile())
+    .reduce((sum, s) => sum + s.size, 0);
+}
+
+/** Peak resident memory (VmHWM) of the Pagefind processes below this one, polled. */
+function watchPagefindMemory() {
+  let peak = 0;
+  const poll = () => {
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        if (!/^Name:\s*pagefind/m.test(status)) continue;
+        const hwm = Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+        peak = Math.max(peak, hwm);
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+  };
+  const timer = setInterval(poll, 100);
+  return { stop: () => (clearInterval(timer), poll(), peak) };
+}
+
+/** Child: index one generated corpus with one segmentation. */
+async function indexOnce(size: number, segmentation: Segmentation) {
+  const { getSite } = await import('../../src/lib/site.ts');
+  const { writeSearchIndexes } = await import('../../src/integrations/search/write-indexes.ts');
+  const site = await getSite();
+  const out = path.join(WORK, String(size), segmentation);
+  await rm(out, { recursive: true, force: true });
+  const memory = watchPagefindMemory();
+  const started = performance.now();
+  const stats = await writeSearchIndexes(site, out, segmentation);
+  const totalMs = performance.now() - started;
+  const peakBytes = memory.stop();
+  console.log(JSON.stringify({
+    size, segmentation, totalMs, peakBytes,
+    variants: stats.map((s) => ({ ...s, bundleBytes: folderBytes(path.join(out, s.lang === 'zh-Hans' ? '' : 'zh-hant', 'pagefind')) })),
+  }));
+}
+
+async function corpus(size: number): Promise<string> {
+  const dir = path.join(WORK, String(size), 'content');
+  if (existsSync(path.join(dir, 'channels.yaml'))) return dir;
+  const channels = parse(readFileSync(path.join(ROOT, 'content/channels.yaml'), 'utf8')) as { slug: string; name: string }[];
+  return writeContent(dir, { channels, articles: generateArticles(size, channels.map((c) => c.slug), { length: 1000, seed: size }) });
+}
+
+function indexRun(size: number, segmentation: Segmentation) {
+  const child = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [import.meta.filename, '--index', String(size), '--segmentation', segmentation], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CONTENT_DIR: path.join(WORK, String(size), 'content'), BUILD_CACHE_DIR: path.join(WORK, String(size), 'cache') },
+  });
+  if (child.status !== 0) throw new Error(`index run ${size} ${segmentation} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+}
+
+async function quality(segmentation: Segmentation) {
+  const dist = await buildRelevanceSite(300, { SEARCH_SEGMENTATION: segmentation });
+  const server = await serveDist(dist);
+  const results = [];
+  for (const folder of ['', 'zh-hant']) {
+    const urls = await articleUrls(dist, folder);
+    const engine = await openEngine(`${server.url}/${folder ? `${folder}/` : ''}pagefind/`, importFrom(dist));
+    const r = await measure(engine, await articleTexts(dist, urls), QUERIES);
+    results.push({ variant: folder || 'zh-hans', articles: urls.length, ...r });
+  }
+  await server.close();
+  return { segmentation, dist, results };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Bytes and keystroke-to-results in Chromium on `dist`, for the search page of one variant. */
+async function browserRun(dist: string, prefix: string) {
+  const server = await serveDist(dist);
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext()).newPage();
+  const bytes = { page: 0, query: 0 };
+  let phase: keyof typeof bytes = 'page';
+  page.on('response', async (response) => {
+    const current = phase;
+    bytes[current] += (await response.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { lastKey: number; doneAt: number };
+    document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
+    new MutationObserver(() => {
+      if (document.getElementById('search-app')?.dataset.state === 'done') w.doneAt = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.goto(`${server.url}${prefix}/search/`);
+  await page.waitForLoadState('networkidle');
+  const settle = async (query: string) => {
+    await page.fill('#search-page-q', '');
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done' && !/\d/.test(document.getElementById('search-status')!.textContent!));
+    await page.evaluate(() => ((window as unknown as { doneAt: number }).doneAt = 0));
+    await page.type('#search-page-q', query);
+    await page.waitForFunction(() => (window as unknown as { doneAt: number }).doneAt > 0 && document.getElementById('search-app')?.dataset.state === 'done' && /\d/.test(document.getElementById('search-status')!.textContent!));
+    return page.evaluate(() => (window as unknown as { doneAt: number; lastKey: number }).doneAt - (window as unknown as { lastKey: number }).lastKey);
+  };
+  phase = 'query';
+  const first = await settle('发货');
+  await page.waitForLoadState('networkidle');
+  phase = 'page';
+  const warm = [];
+  for (const q of ['淘宝', '社交电商', '微信支付', 'SKU', '618大促', '供應鏈', '直播', '会员']) warm.push(await settle(q));
+  await browser.close();
+  await server.close();
+  return { prefix: prefix || '/', pageBytes: bytes.page, firstQueryBytes: bytes.query, firstQueryMs: first, warmMedianMs: median(warm), warmMaxMs: Math.max(...warm) };
+}
+
+if (values.index) {
+  await indexOnce(Number(values.index), values.segmentation as Segmentation);
+} else {
+  const sizes = values.sizes.split(',').map(Number);
+  const indexing = [];
+  for (const size of sizes) {
+    await corpus(size);
+    for (const mode of MODES) {
+      const run = indexRun(size, mode);
+      console.log(`${size} ${mode}: ${(run.totalMs / 1000).toFixed(1)} s, peak ${(run.peakBytes / 2 ** 30).toFixed(2)} GiB`, run.variants);
+      indexing.push(run);
+    }
+  }
+  const qualities = [];
+  for (const mode of MODES) {
+    const q = await quality(mode);
+    console.log(mode, q.results.map((r) => `${r.variant}: P ${r.precision.toFixed(4)} R ${r.recall.toFixed(4)}`).join('; '));
+    qualities.push(q);
+  }
+  const browserRuns = [];
+  const largest = Math.max(...sizes);
+  for (const mode of MODES) {
+    const site = path.join(WORK, `browser-${mode}`);
+    await rm(site, { recursive: true, force: true });
+    await cp(qualities.find((q) => q.segmentation === mode)!.dist, site, { recursive: true });
+    for (const folder of ['', 'zh-hant']) {
+      await rm(path.join(site, folder, 'pagefind'), { recursive: true, force: true });
+      await cp(path.join(WORK, String(largest), mode, folder, 'pagefind'), path.join(site, folder, 'pagefind'), { recursive: true });
+    }
+    for (const prefix of ['', '/zh-hant']) {
+      const run = await browserRun(site, prefix);
+      console.log(mode, largest, run);
+      browserRuns.push({ segmentation: mode, size: largest, ...run });
+    }
+  }
+  await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
+  const strip = qualities.map(({ dist: _, ...q }) => q);
+  await writeFile(path.join(ROOT, 'test-results/search-bench.json'), JSON.stringify({ indexing, quality: strip, browser: browserRuns }, null, 2));
+}
