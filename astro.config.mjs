@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import devPreview from './src/integrations/dev-preview.ts';
 import { LOCALES, SITE_URL } from './src/consts.ts';
+import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
 
 /** Sitemap locales keyed by URL folder; the root variant needs a key no path uses. */
 const ROOT_LOCALE = 'root';
@@ -20,11 +22,13 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [
-    sitemap({
+    pageTimings(),
+    timedBuildDone('sitemap', sitemap({
       filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
       i18n: { defaultLocale: ROOT_LOCALE, locales: sitemapLocales },
-    }),
+    })),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
-    pagefindSearch(),
+    timedBuildDone('search', pagefindSearch()),
+    devPreview(),
   ],
 });

@@ -5,11 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../src/lib/content/load.ts';
 import { formatProblem, isError } from '../src/lib/content/problems.ts';
+import { recordPhase, timed } from '../src/lib/timings.ts';
 import { cliArgs } from './lib/cli.ts';
 
 const { values } = cliArgs(
@@ -17,27 +18,48 @@ const { values } = cliArgs(
   'npm run build [-- --out <dir>]   (content from CONTENT_DIR, default content/)',
 );
 const out = path.resolve(values.out);
-const staging = `${out}.tmp-${process.pid}`;
+// Astro puts its temporary server build in the output dir only when that is inside the working
+// dir, and otherwise in the shared ./.astro/, where two builds at once (parallel tests) would
+// delete each other's files: so the staging dir is always inside the working dir.
+const inside = !path.relative(process.cwd(), out).startsWith('..');
+const staging = inside ? `${out}.tmp-${process.pid}` : path.resolve('.cache', `staging-${process.pid}`);
 
-const { problems } = await loadContent(contentDir());
+const started = performance.now();
+const { problems } = await timed('validate', () => loadContent(contentDir()));
 for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
 if (problems.some(isError)) {
   console.error(`\nBuild stopped: fix the ${problems.filter(isError).length} error(s) above; ${path.relative(process.cwd(), out) || out} was not touched.`);
   process.exit(1);
 }
 
+const astroStarted = performance.now();
 const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
+recordPhase('astro', performance.now() - astroStarted);
 if (astro.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
   await rm(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was not touched.`);
   process.exit(astro.status || 1);
 }
 
-const previous = `${out}.old-${process.pid}`;
-if (existsSync(out)) await rename(out, previous);
-await rename(staging, out);
-await rm(previous, { recursive: true, force: true });
+await timed('swap', async () => {
+  const previous = `${out}.old-${process.pid}`;
+  if (existsSync(out)) await rename(out, previous);
+  await moveDir(staging, out);
+  await rm(previous, { recursive: true, force: true });
+});
+recordPhase('total', performance.now() - started);
 console.log(`Site written to ${path.relative(process.cwd(), out) || out}`);
+
+/** A rename, or a copy when the output is on another file system than the working dir. */
+async function moveDir(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}

@@ -14,6 +14,7 @@ import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
 import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
 import { buildVariant, type ConvertedFields, type Variant } from './archive/variant.ts';
+import { timed, timedSync } from './timings.ts';
 
 export interface Site {
   contentDir: string;
@@ -30,15 +31,24 @@ const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert']
 /** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
 const showDrafts = () => import.meta.env?.DEV === true;
 
-let pending: Promise<Site> | undefined;
+/**
+ * The data is shared through globalThis because `npm run dev` loads this module twice (in the
+ * config, for the dev integration, and in the page renderer) and both must see one state.
+ */
+const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site> };
 
 export function getSite(): Promise<Site> {
-  pending ??= loadSite(contentDir());
-  return pending;
+  state.__yiqihuiSite ??= loadSite(contentDir());
+  return state.__yiqihuiSite;
+}
+
+/** Forget the loaded data (dev: content changed); the next page loads it again. */
+export function invalidateSite(): void {
+  state.__yiqihuiSite = undefined;
 }
 
 async function loadSite(dir: string): Promise<Site> {
-  const { content, problems } = await loadContent(dir);
+  const { content, problems } = await timed('load', () => loadContent(dir));
   for (const p of problems.filter((p) => !isError(p))) console.warn(formatProblem(p));
   if (problems.some(isError)) throw new ContentError(problems);
 
@@ -46,7 +56,7 @@ async function loadSite(dir: string): Promise<Site> {
   const rendered = new BuildCache<RenderedBody>('markdown', dir, codeVersion);
   const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
 
-  const articles = content.articles
+  const articles = timedSync('markdown', () => content.articles
     .filter((a) => showDrafts() || !a.data.draft)
     .map((a): ArchiveArticle => {
       const body = rendered.get(hashOf(a.body), () => renderMarkdown(a.body));
@@ -63,14 +73,14 @@ async function loadSite(dir: string): Promise<Site> {
         lang: a.data.lang as Lang,
         glossary: a.data.glossary ?? [],
       };
-    });
+    }));
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
   const converter = createVariantConverter(content.glossary);
-  const variants = Object.fromEntries(
+  const variants = timedSync('convert', () => Object.fromEntries(
     LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)]),
-  ) as Record<Lang, Variant>;
+  ) as Record<Lang, Variant>);
   rendered.save();
   converted.save();
   return { contentDir: dir, archive, variants };
