@@ -19,7 +19,11 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Same reason: scripts and assets become files, never inline code or data: URLs.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Build output and caches are not sources: the dev server must not react to builds.
+    server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**', '**/test-results/**'] } },
+  },
   devToolbar: { enabled: false },
   integrations: [
     pageTimings(),

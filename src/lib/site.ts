@@ -2,13 +2,13 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
 import { BuildCache, hashOf } from './build-cache.ts';
 import { contentDir, loadContent } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';
-import { renderMarkdown, type RenderedBody } from './markdown/render.ts';
+import { renderMarkdown } from './markdown/render.ts';
 import { summarize } from './markdown/summarize.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
@@ -32,19 +32,36 @@ const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert']
 const showDrafts = () => import.meta.env?.DEV === true;
 
 /**
- * The data is shared through globalThis because `npm run dev` loads this module twice (in the
- * config, for the dev integration, and in the page renderer) and both must see one state.
+ * Kept on globalThis: the build loads this module more than once (the pages' bundle and the
+ * search integration) and the data is prepared once for both.
  */
-const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site> };
+const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site>; __yiqihuiContent?: string };
 
 export function getSite(): Promise<Site> {
-  state.__yiqihuiSite ??= loadSite(contentDir());
+  const dir = contentDir();
+  if (import.meta.env?.DEV) {
+    // `npm run dev`: the data follows the writer's edits to content/.
+    const fingerprint = contentFingerprint(dir);
+    if (fingerprint !== state.__yiqihuiContent) state.__yiqihuiSite = undefined;
+    state.__yiqihuiContent = fingerprint;
+  }
+  // A failed load is not kept: in dev, the writer's next save is tried afresh.
+  state.__yiqihuiSite ??= loadSite(dir).catch((error: unknown) => {
+    state.__yiqihuiSite = undefined;
+    throw error;
+  });
   return state.__yiqihuiSite;
 }
 
-/** Forget the loaded data (dev: content changed); the next page loads it again. */
-export function invalidateSite(): void {
-  state.__yiqihuiSite = undefined;
+/** Every file's path, size and modification time: cheap enough to take on each dev request. */
+function contentFingerprint(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((file) => {
+      const stat = statSync(path.join(dir, file));
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('\n');
 }
 
 async function loadSite(dir: string): Promise<Site> {
@@ -53,18 +70,18 @@ async function loadSite(dir: string): Promise<Site> {
   if (problems.some(isError)) throw new ContentError(problems);
 
   const codeVersion = hashOf(...CACHED_CODE.map(readSources));
-  const rendered = new BuildCache<RenderedBody>('markdown', dir, codeVersion);
+  const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion);
   const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
 
   const articles = timedSync('markdown', () => content.articles
     .filter((a) => showDrafts() || !a.data.draft)
     .map((a): ArchiveArticle => {
-      const body = rendered.get(hashOf(a.body), () => renderMarkdown(a.body));
+      const body = rendered.get(hashOf(a.body), () => prepareBody(a.body));
       return {
         slug: a.slug,
         file: a.file,
         title: a.data.title,
-        summary: a.data.summary ?? summarize(body.text),
+        summary: a.data.summary ?? body.summary,
         html: body.html,
         date: a.data.date,
         channels: a.data.channel,
@@ -84,6 +101,36 @@ async function loadSite(dir: string): Promise<Site> {
   rendered.save();
   converted.save();
   return { contentDir: dir, archive, variants };
+}
+
+/** What the site keeps of a rendered body (the cache holds it): its HTML and its default summary. */
+interface PreparedBody {
+  html: string;
+  summary: string;
+}
+
+function prepareBody(markdown: string): PreparedBody {
+  const { html, text } = renderMarkdown(markdown);
+  return { html, summary: summarize(summaryHead(text)) };
+}
+
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+/** Far more than a summary holds (120), in code units, so also in graphemes for ordinary text. */
+const SUMMARY_HEAD = 1000;
+const SUMMARY_MIN_GRAPHEMES = 300;
+
+/**
+ * `summarize` segments the whole text (~7 µs a character, 10x the Markdown rendering of a long
+ * article) but keeps only its start: give it a start that cuts the same, one with enough
+ * graphemes and no protection marker (-{…}-) left open at its end.
+ */
+function summaryHead(text: string): string {
+  if (text.length <= SUMMARY_HEAD) return text;
+  const head = text.slice(0, SUMMARY_HEAD);
+  const markerOpen = head.lastIndexOf('-{') > head.lastIndexOf('}-');
+  let count = 0;
+  for (const _ of graphemes.segment(head)) if (++count >= SUMMARY_MIN_GRAPHEMES) break;
+  return markerOpen || count < SUMMARY_MIN_GRAPHEMES ? text : head;
 }
 
 /** A file's text, or a folder's files' texts, in a stable order. */

@@ -1,0 +1,87 @@
+/**
+ * `npm run dev` as a writer uses it: both variants render, an edit to content/ shows on the next
+ * load (the browser is told to reload), and search is served from the last build's indexes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dev: ChildProcess;
+let base: string;
+let article: string;
+let devOutput = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The environment without Vitest's own variables, which make Astro's dev server skip its routes. */
+const outsideVitest = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$)/.test(k)));
+
+const h1 = async (urlPath: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(await (await fetch(`${base}${urlPath}`)).text())?.[1];
+
+beforeAll(async () => {
+  const content = await writeContent(path.join(await tempDir('dev'), 'content'), {
+    channels: [{ slug: 'jingying', name: '经营' }],
+    articles: [{ slug: 'dev-article', title: '开发预览', date: '2019-05-14 09:28:18', channel: 'jingying' }],
+  });
+  article = path.join(content, 'articles/2019/05/dev-article.md');
+  // A stand-in for the last build's search bundle.
+  const dist = path.join(path.dirname(content), 'dist');
+  await mkdir(path.join(dist, 'zh-hant/pagefind'), { recursive: true });
+  await writeFile(path.join(dist, 'zh-hant/pagefind/pagefind.js'), 'export const built = true;\n');
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dev = spawn(path.join(ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...outsideVitest(), CONTENT_DIR: content, DIST_DIR: path.join(path.dirname(content), 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let output = '';
+  dev.stderr!.on('data', (c: Buffer) => { devOutput += c; });
+  dev.stdout!.on('data', (c: Buffer) => { devOutput += c; });
+  await new Promise<void>((resolve, reject) => {
+    dev.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('watching for file changes')) resolve();
+    });
+    dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}:\n${devOutput}`)));
+  });
+  // The watcher starts before the routes are served: wait until the home page answers.
+  await vi.waitFor(async () => expect((await fetch(`${base}/`)).status).toBe(200), { timeout: 60_000, interval: 200 });
+});
+
+afterAll(() => {
+  dev?.kill();
+});
+
+describe('npm run dev', () => {
+  it('previews both variants and follows edits to content/', async () => {
+    expect(await h1('/articles/dev-article/')).toBe('开发预览');
+    expect(await h1('/zh-hant/articles/dev-article/')).toBe('開發預覽');
+    const text = await readFile(article, 'utf8');
+    // Saved again on each try: the watcher may still be scanning content/ when the first save lands.
+    await vi.waitFor(async () => {
+      await writeFile(article, text.replace('title: 开发预览', 'title: 改过的标题'));
+      expect(await h1('/articles/dev-article/')).toBe('改过的标题');
+    }, { timeout: 30_000, interval: 500 });
+    expect(await h1('/zh-hant/articles/dev-article/')).toBe('改過的標題');
+  });
+
+  it('serves the search bundle from the last build, or says how to get one', async () => {
+    const built = await fetch(`${base}/zh-hant/pagefind/pagefind.js`);
+    expect(built.status).toBe(200);
+    expect(built.headers.get('content-type')).toBe('text/javascript');
+    expect(await built.text()).toBe('export const built = true;\n');
+    const missing = await fetch(`${base}/pagefind/pagefind.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('run `npm run build` once');
+  });
+});
