@@ -20,7 +20,7 @@ import { openEngine } from '../../src/scripts/search/engine.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { writeContent } from '../helpers/content-fixture.ts';
 import { serveDist } from '../helpers/static-server.ts';
-import { generateArticles } from './corpus.ts';
+import { generateArticles, sentencesOf } from './corpus.ts';
 import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from './relevance-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -38,23 +38,43 @@ function folderBytes(dir: string): number {
     .reduce((sum, s) => sum + s.size, 0);
 }
 
-/** Peak resident memory (VmHWM) of the Pagefind processes below this one, polled. */
-function watchPagefindMemory() {
+/** The Pagefind processes started by this one: pid → [name, ppid, cpu seconds]. */
+function pagefindChildren(): Array<{ pid: string; cpuSeconds: number }> {
+  const stats = new Map<string, { name: string; ppid: string; cpu: number }>();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(pid, { name, ppid: fields[1]!, cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const mine = (pid: string): boolean => {
+    for (let p = stats.get(pid)?.ppid; p && p !== '0'; p = stats.get(p)?.ppid) if (p === String(process.pid)) return true;
+    return false;
+  };
+  return [...stats].filter(([pid, s]) => s.name.startsWith('pagefind') && mine(pid)).map(([pid, s]) => ({ pid, cpuSeconds: s.cpu }));
+}
+
+/** Peak resident memory (VmHWM) and CPU time of this process's Pagefind service, polled. */
+function watchPagefind() {
   let peak = 0;
+  let cpu = 0;
   const poll = () => {
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    for (const { pid, cpuSeconds } of pagefindChildren()) {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        if (!/^Name:\s*pagefind/m.test(status)) continue;
-        const hwm = Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
-        peak = Math.max(peak, hwm);
+        peak = Math.max(peak, Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+        cpu = Math.max(cpu, cpuSeconds);
       } catch {
-        // The process ended between listing and reading.
+        // Ended meanwhile.
       }
     }
   };
   const timer = setInterval(poll, 100);
-  return { stop: () => (clearInterval(timer), poll(), peak) };
+  return { stop: () => (clearInterval(timer), poll(), { peak, cpu }) };
 }
 
 /** Child: index one generated corpus with one segmentation. */
@@ -64,13 +84,15 @@ async function indexOnce(size: number, segmentation: Segmentation) {
   const site = await getSite();
   const out = path.join(WORK, String(size), segmentation);
   await rm(out, { recursive: true, force: true });
-  const memory = watchPagefindMemory();
+  const watch = watchPagefind();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const stats = await writeSearchIndexes(site, out, segmentation);
   const totalMs = performance.now() - started;
-  const peakBytes = memory.stop();
+  const nodeCpu = process.cpuUsage(cpuBefore);
+  const { peak: peakBytes, cpu: pagefindCpuSeconds } = watch.stop();
   console.log(JSON.stringify({
-    size, segmentation, totalMs, peakBytes,
+    size, segmentation, totalMs, peakBytes, pagefindCpuSeconds, nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
     variants: stats.map((s) => ({ ...s, bundleBytes: folderBytes(path.join(out, s.lang === 'zh-Hans' ? '' : 'zh-hant', 'pagefind')) })),
   }));
 }
@@ -79,7 +101,14 @@ async function corpus(size: number): Promise<string> {
   const dir = path.join(WORK, String(size), 'content');
   if (existsSync(path.join(dir, 'channels.yaml'))) return dir;
   const channels = parse(readFileSync(path.join(ROOT, 'content/channels.yaml'), 'utf8')) as { slug: string; name: string }[];
-  return writeContent(dir, { channels, articles: generateArticles(size, channels.map((c) => c.slug), { length: 1000, seed: size }) });
+  const articles = path.join(ROOT, 'content/articles');
+  const sentences = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((f) => sentencesOf(readFileSync(path.join(articles, f), 'utf8')));
+  return writeContent(dir, {
+    channels,
+    articles: generateArticles(size, channels.map((c) => c.slug), { length: 1000, seed: size, sentences, topics: 60, noise: 0.3 }),
+  });
 }
 
 function indexRun(size: number, segmentation: Segmentation) {
@@ -157,7 +186,7 @@ if (values.index) {
     await corpus(size);
     for (const mode of MODES) {
       const run = indexRun(size, mode);
-      console.log(`${size} ${mode}: ${(run.totalMs / 1000).toFixed(1)} s, peak ${(run.peakBytes / 2 ** 30).toFixed(2)} GiB`, run.variants);
+      console.log(`${size} ${mode}: ${(run.totalMs / 1000).toFixed(1)} s, Pagefind CPU ${run.pagefindCpuSeconds.toFixed(1)} s, peak ${(run.peakBytes / 2 ** 30).toFixed(2)} GiB`, run.variants);
       indexing.push(run);
     }
   }

@@ -41,23 +41,46 @@ function random(seed: number) {
   };
 }
 
+export interface CorpusOptions {
+  /** Characters per article, roughly. */
+  length?: number;
+  seed?: number;
+  /** Extra sentences to draw from besides the traps (e.g. the real archive's, for realistic text). */
+  sentences?: string[];
+  /** Distinct sentences per article: few make a phrase occur in some articles and not others. */
+  topics?: number;
+  /** Share of sentences made of random characters drawn from the pool: unseen character pairs, as
+   * a large real archive has, for realistic index size. */
+  noise?: number;
+}
+
+/** Sentences of a Markdown article body (front matter and markup dropped). */
+export function sentencesOf(markdown: string): string[] {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/[#>*_`\[\]()!|-]/g, '');
+  return body.split(/(?<=[。！？])|\n+/).map((s) => s.trim()).filter((s) => s.length >= 6);
+}
+
 /** `count` articles of about `length` characters, in the given channels. */
-export function generateArticles(count: number, channels: string[], { length = 1000, seed = 1, prefix = 'gen' } = {}): FixtureArticle[] {
+export function generateArticles(
+  count: number, channels: string[], { length = 1000, seed = 1, sentences: extra = [], topics: topicCount = 5, noise = 0 }: CorpusOptions = {},
+): FixtureArticle[] {
   const next = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const toHant = openccConverter('zh-Hans', 'zh-Hant');
+  const pool = [...SENTENCES, ...extra];
+  const chars = [...pool.join('')].filter((ch) => /\p{Script=Han}/u.test(ch));
+  const noiseSentence = () => `${Array.from({ length: 8 + Math.floor(next() * 20) }, () => pick(chars)).join('')}。`;
   return Array.from({ length: count }, (_, i) => {
-    // Each article keeps to a few topics, so that a phrase is in some articles and not in others.
-    const topics = Array.from({ length: 5 }, () => pick(SENTENCES));
+    const topics = Array.from({ length: topicCount }, () => pick(pool));
     const sentences: string[] = [];
-    for (let size = 0; size < length; size += sentences.at(-1)!.length) sentences.push(pick(topics));
+    for (let size = 0; size < length; size += sentences.at(-1)!.length) sentences.push(next() < noise ? noiseSentence() : pick(topics));
     const paragraphs = [];
     for (let s = 0; s < sentences.length; s += 4) paragraphs.push(sentences.slice(s, s + 4).join(''));
     const traditional = i % 5 === 4;
     const write = (text: string) => (traditional ? toHant(text) : text);
     const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(next() * 700) * 86_400_000);
     return {
-      slug: `${prefix}-${String(i).padStart(5, '0')}`,
+      slug: `gen-${String(i).padStart(5, '0')}`,
       title: write(`${pick(SENTENCES).slice(0, 8)}（第${i + 1}期）`),
       date: `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} ${pad(i % 24)}:${pad(i % 60)}:00`,
       channel: next() < 0.1 ? channels.slice(0, 2) : pick(channels),

@@ -22,7 +22,7 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: { title: string; date: string; channels: string; text: string };
+  meta: { title: string; date: string; channels: string };
   filters: { channel: string[] };
   sort: { date: string };
 }
@@ -34,19 +34,28 @@ export const articleText = (html: string) => toText(fromHtml(html, { fragment: t
 export const indexedText = (article: Pick<VariantArticle, 'title' | 'html'>, map: ScriptMap) =>
   normalise(`${article.title}\n${articleText(article.html)}`, map);
 
-export function searchRecords(
+/** A record and the readable text shown in its excerpt (see config.ts `textFile`). */
+export interface SearchEntry {
+  record: SearchRecord;
+  text: string;
+}
+
+export function searchEntries(
   variant: Variant, indexed: ReadonlyMap<string, string>, segmentation: Segmentation,
-): SearchRecord[] {
+): SearchEntry[] {
   return variant.articles.map((a) => {
-    const text = indexed.get(a.slug);
-    if (text === undefined) throw new Error(`search: no indexed text for article "${a.slug}"`);
+    const folded = indexed.get(a.slug);
+    if (folded === undefined) throw new Error(`search: no indexed text for article "${a.slug}"`);
     return {
-      url: a.url,
-      content: segmentation === 'bigram' ? indexTokens(text) : text,
-      language: INDEX_LANGUAGE[segmentation],
-      meta: { title: a.title, date: a.date.day, channels: a.channels.map((c) => c.name).join(CHANNEL_SEPARATOR), text: articleText(a.html) },
-      filters: { channel: a.channels.map((c) => c.name) },
-      sort: { date: String(a.date.epochMs) },
+      record: {
+        url: a.url,
+        content: segmentation === 'bigram' ? indexTokens(folded) : folded,
+        language: INDEX_LANGUAGE[segmentation],
+        meta: { title: a.title, date: a.date.day, channels: a.channels.map((c) => c.name).join(CHANNEL_SEPARATOR) },
+        filters: { channel: a.channels.map((c) => c.name) },
+        sort: { date: String(a.date.epochMs) },
+      },
+      text: articleText(a.html),
     };
   });
 }

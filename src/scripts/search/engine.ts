@@ -2,7 +2,7 @@
  * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
  * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
  */
-import { CHANNEL_SEPARATOR, CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
+import { CHANNEL_SEPARATOR, CONFIG_FILE, textFile, type SearchConfig } from '../../lib/search/config.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
 import { planQuery } from '../../lib/search/query.ts';
 
@@ -48,12 +48,14 @@ const browserImport: Importer = (url) => import(/* @vite-ignore */ url);
 
 /** Opens the bundle at `basePath` (`/pagefind/` or `/zh-hant/pagefind/`, or a full URL). */
 export async function openEngine(basePath: string, load: Importer = browserImport): Promise<Engine> {
+  const get = async (file: string) => {
+    const response = await fetch(`${basePath}${file}`);
+    if (!response.ok) throw new Error(`search: ${basePath}${file} answered ${response.status}`);
+    return response;
+  };
   const [pagefind, config] = await Promise.all([
     load(`${basePath}pagefind.js`) as Promise<PagefindApi>,
-    fetch(`${basePath}${CONFIG_FILE}`).then((r) => {
-      if (!r.ok) throw new Error(`search: ${basePath}${CONFIG_FILE} answered ${r.status}`);
-      return r.json() as Promise<SearchConfig>;
-    }),
+    get(CONFIG_FILE).then((r) => r.json() as Promise<SearchConfig>),
   ]);
   // Record URLs are already root-relative (/zh-hant/articles/…): Pagefind must not prefix the
   // bundle's folder to them.
@@ -80,12 +82,13 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
           Promise.all(
             hits.slice(from, to).map(async (hit): Promise<ResultView> => {
               const { url, meta } = await hit.data();
+              const text = await (await get(textFile(url))).text();
               return {
                 url,
                 title: meta.title ?? url,
                 date: meta.date ?? '',
                 channels: (meta.channels ?? '').split(CHANNEL_SEPARATOR).filter(Boolean),
-                excerpt: buildExcerpt(meta.text ?? '', plan.needles, config.map),
+                excerpt: buildExcerpt(text, plan.needles, config.map),
               };
             }),
           ),
