@@ -124,6 +124,33 @@ describe('layout at phone width', () => {
   });
 });
 
+describe('colour scheme and print', () => {
+  it('follows a dark system setting', async () => {
+    const colours = async (colorScheme: 'light' | 'dark') => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/articles/jingying-000/`);
+      const result = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+      await context.close();
+      return result;
+    };
+    expect(await colours('light')).toEqual(['rgb(255, 255, 255)', 'rgb(31, 35, 40)']);
+    expect(await colours('dark')).toEqual(['rgb(13, 17, 23)', 'rgb(230, 237, 243)']);
+  });
+
+  it('prints an article without navigation, sidebar or search', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/articles/jingying-000/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.channel-nav', '.sidebar', '.breadcrumb', '.article-neighbours']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('.article h1').isVisible()).toBe(true);
+    expect(await page.locator('.article-body').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the variant offer', () => {
   it('offers traditional once to a reader whose browser prefers zh-TW, and remembers the choice', async () => {
     const context = await browser.newContext({ locale: 'zh-TW' });
