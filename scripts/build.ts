@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../src/lib/content/load.ts';
@@ -55,6 +55,7 @@ console.log(`Site written to ${path.relative(process.cwd(), out) || out}`);
 
 /** A rename, or a copy when the output is on another file system than the working dir. */
 async function moveDir(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
   try {
     await rename(from, to);
   } catch (error) {
