@@ -46,7 +46,7 @@ if (!(LANGS as string[]).includes(values.lang)) fail(`--lang: expected one of ${
 
 const dir = values.content ? path.resolve(values.content) : contentDir();
 const problems: ContentProblem[] = [];
-const channels = await readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
+const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
 if (!channels) fail(problems.map(formatProblem).join('\n'));
 const slugs = channels.map((c) => c.slug);
 const wanted = values.channel.split(',').map((s) => s.trim()).filter(Boolean);

@@ -2,7 +2,7 @@
  * Reads and validates everything under a content directory. Every problem in every file is
  * collected (never the first one only), so a writer fixes a whole batch in one go.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
@@ -63,12 +63,10 @@ export interface LoadResult {
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
-  const [channels, merchants, glossary, articles] = await Promise.all([
-    readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true),
-    readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false),
-    readGlossary(path.join(dir, CONTENT_FILES.glossary), problems),
-    listMarkdown(path.join(dir, CONTENT_FILES.articles), problems).then((files) => readArticles(files, problems)),
-  ]);
+  const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
+  const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
+  const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
+  const articles = readArticles(listMarkdown(path.join(dir, CONTENT_FILES.articles), problems), problems);
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
@@ -80,20 +78,20 @@ export async function loadContent(dir: string): Promise<LoadResult> {
 }
 
 /** A YAML registry beside the articles (channels, merchants, glossary). */
-export async function readRegistry<T extends z.ZodType>(
+export function readRegistry<T extends z.ZodType>(
   file: string, schema: T, problems: ContentProblem[], required: boolean,
-): Promise<z.infer<T> | undefined> {
+): z.infer<T> | undefined {
   const shownFile = displayPath(file);
-  const text = await readText(file, shownFile, problems, required);
+  const text = readText(file, shownFile, problems, required);
   if (text === undefined) return required ? undefined : ([] as z.infer<T>);
   const parsed = parseYaml(text, shownFile, 1, problems);
   if (!parsed) return undefined;
   return validate(schema, parsed.value ?? [], parsed, shownFile, problems);
 }
 
-async function readGlossary(file: string, problems: ContentProblem[]): Promise<GlossaryEntry[] | undefined> {
+function readGlossary(file: string, problems: ContentProblem[]): GlossaryEntry[] | undefined {
   const shownFile = displayPath(file);
-  const text = await readText(file, shownFile, problems, false);
+  const text = readText(file, shownFile, problems, false);
   if (text === undefined) return [];
   const { entries, errors } = parseGlossary(text, shownFile);
   problems.push(...errors);
@@ -125,10 +123,11 @@ function lineFor(parsed: ParsedYaml, keyPath: (string | number)[]): number | und
   return undefined;
 }
 
-async function readText(file: string, shownFile: string, problems: ContentProblem[], required: boolean) {
+/** Synchronous reads: for thousands of small files they are several times faster than promises. */
+function readText(file: string, shownFile: string, problems: ContentProblem[], required: boolean): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) problems.push({ file: shownFile, message: 'is missing' });
@@ -155,10 +154,10 @@ function firstInvalidUtf8Line(bytes: Buffer): number {
   return decoded.slice(0, Math.max(bad, 0)).split('\n').length;
 }
 
-async function listMarkdown(dir: string, problems: ContentProblem[]): Promise<string[]> {
+function listMarkdown(dir: string, problems: ContentProblem[]): string[] {
   let entries: string[];
   try {
-    entries = await readdir(dir, { recursive: true });
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -167,19 +166,19 @@ async function listMarkdown(dir: string, problems: ContentProblem[]): Promise<st
   for (const entry of entries.sort()) {
     const full = path.join(dir, entry);
     if (entry.endsWith('.md')) files.push(full);
-    else if (!path.basename(entry).startsWith('.') && (await stat(full)).isFile()) {
+    else if (!path.basename(entry).startsWith('.') && statSync(full).isFile()) {
       problems.push({ file: displayPath(full), severity: 'warning', message: 'is ignored: articles are .md files' });
     }
   }
   return files;
 }
 
-async function readArticles(files: string[], problems: ContentProblem[]) {
-  const articles = await Promise.all(files.map((file) => readArticle(file, problems)));
+function readArticles(files: string[], problems: ContentProblem[]) {
+  const articles = files.map((file) => readArticle(file, problems));
   return { valid: articles.filter((a): a is ArticleSource => a !== undefined), files: files.length };
 }
 
-async function readArticle(file: string, problems: ContentProblem[]): Promise<ArticleSource | undefined> {
+function readArticle(file: string, problems: ContentProblem[]): ArticleSource | undefined {
   const shownFile = displayPath(file);
   const slug = path.basename(file, '.md');
   let ok = true;
@@ -190,7 +189,7 @@ async function readArticle(file: string, problems: ContentProblem[]): Promise<Ar
     });
     ok = false;
   }
-  const text = await readText(file, shownFile, problems, true);
+  const text = readText(file, shownFile, problems, true);
   if (text === undefined) return undefined;
   if (Buffer.byteLength(text) > MAX_ARTICLE_BYTES) {
     problems.push({
