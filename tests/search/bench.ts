@@ -27,7 +27,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = '/tmp/search-bench';
 const MODES: Segmentation[] = ['bigram', 'pagefind'];
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000' }, index: { type: 'string' }, segmentation: { type: 'string' } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    index: { type: 'string' },
+    segmentation: { type: 'string' },
+    // Re-measure in Chromium only, on the sites the last full run left in /tmp/search-bench.
+    'browser-only': { type: 'boolean', default: false },
+  },
 });
 
 /** Bytes of every file under a folder. */
@@ -143,11 +149,14 @@ async function browserRun(dist: string, prefix: string) {
   const server = await serveDist(dist);
   const browser = await launchBrowser();
   const page = await (await browser.newContext()).newPage();
-  const bytes = { page: 0, query: 0 };
+  // Bytes are the served files' sizes (the test server sends them uncompressed): reading response
+  // bodies misses the requests of Pagefind's web worker.
+  const bytes = { page: 0, query: 0, later: 0 };
   let phase: keyof typeof bytes = 'page';
-  page.on('response', async (response) => {
-    const current = phase;
-    bytes[current] += (await response.body().catch(() => Buffer.alloc(0))).length;
+  page.on('requestfinished', (request) => {
+    const file = path.join(dist, decodeURIComponent(new URL(request.url()).pathname));
+    const served = existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+    if (existsSync(served)) bytes[phase] += statSync(served).size;
   });
   await page.addInitScript(() => {
     const w = window as unknown as { lastKey: number; doneAt: number };
@@ -169,7 +178,7 @@ async function browserRun(dist: string, prefix: string) {
   phase = 'query';
   const first = await settle('发货');
   await page.waitForLoadState('networkidle');
-  phase = 'page';
+  phase = 'later';
   const warm = [];
   for (const q of ['淘宝', '社交电商', '微信支付', 'SKU', '618大促', '供應鏈', '直播', '会员']) warm.push(await settle(q));
   await browser.close();
@@ -179,6 +188,11 @@ async function browserRun(dist: string, prefix: string) {
 
 if (values.index) {
   await indexOnce(Number(values.index), values.segmentation as Segmentation);
+} else if (values['browser-only']) {
+  const file = path.join(ROOT, 'test-results/search-bench.json');
+  const previous = JSON.parse(readFileSync(file, 'utf8'));
+  previous.browser = await measureInBrowser(values.sizes.split(',').map(Number), undefined);
+  await writeFile(file, JSON.stringify(previous, null, 2));
 } else {
   const sizes = values.sizes.split(',').map(Number);
   const indexing = [];
@@ -196,23 +210,33 @@ if (values.index) {
     console.log(mode, q.results.map((r) => `${r.variant}: P ${r.precision.toFixed(4)} R ${r.recall.toFixed(4)}`).join('; '));
     qualities.push(q);
   }
+  const browserRuns = await measureInBrowser(sizes, qualities);
+  await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
+  const strip = qualities.map(({ dist: _, ...q }) => q);
+  await writeFile(path.join(ROOT, 'test-results/search-bench.json'), JSON.stringify({ indexing, quality: strip, browser: browserRuns }, null, 2));
+}
+
+/** The relevance site of each segmentation, carrying the largest corpus's bundles, in Chromium. */
+async function measureInBrowser(sizes: number[], qualities: Array<{ segmentation: Segmentation; dist: string }> | undefined) {
   const browserRuns = [];
   const largest = Math.max(...sizes);
   for (const mode of MODES) {
     const site = path.join(WORK, `browser-${mode}`);
-    await rm(site, { recursive: true, force: true });
-    await cp(qualities.find((q) => q.segmentation === mode)!.dist, site, { recursive: true });
-    for (const folder of ['', 'zh-hant']) {
-      await rm(path.join(site, folder, 'pagefind'), { recursive: true, force: true });
-      await cp(path.join(WORK, String(largest), mode, folder, 'pagefind'), path.join(site, folder, 'pagefind'), { recursive: true });
-    }
+    if (qualities) await prepareBrowserSite(site, qualities.find((q) => q.segmentation === mode)!.dist, largest, mode);
     for (const prefix of ['', '/zh-hant']) {
       const run = await browserRun(site, prefix);
       console.log(mode, largest, run);
       browserRuns.push({ segmentation: mode, size: largest, ...run });
     }
   }
-  await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
-  const strip = qualities.map(({ dist: _, ...q }) => q);
-  await writeFile(path.join(ROOT, 'test-results/search-bench.json'), JSON.stringify({ indexing, quality: strip, browser: browserRuns }, null, 2));
+  return browserRuns;
+}
+
+async function prepareBrowserSite(site: string, relevanceDist: string, largest: number, mode: Segmentation) {
+  await rm(site, { recursive: true, force: true });
+  await cp(relevanceDist, site, { recursive: true });
+  for (const folder of ['', 'zh-hant']) {
+    await rm(path.join(site, folder, 'pagefind'), { recursive: true, force: true });
+    await cp(path.join(WORK, String(largest), mode, folder, 'pagefind'), path.join(site, folder, 'pagefind'), { recursive: true });
+  }
 }

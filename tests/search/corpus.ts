@@ -34,10 +34,13 @@ const SENTENCES = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function random(seed: number) {
+/** A seeded random number generator (mulberry32): the same corpus on every run and machine. */
+export function seededRandom(seed: number): () => number {
   return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -64,7 +67,7 @@ export function sentencesOf(markdown: string): string[] {
 export function generateArticles(
   count: number, channels: string[], { length = 1000, seed = 1, sentences: extra = [], topics: topicCount = 5, noise = 0 }: CorpusOptions = {},
 ): FixtureArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const toHant = openccConverter('zh-Hans', 'zh-Hant');
   const pool = [...SENTENCES, ...extra];

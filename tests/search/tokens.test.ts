@@ -5,18 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeHan, indexTokens, queryTokens, runsOf } from '../../src/lib/search/tokens.ts';
+import { seededRandom } from './corpus.ts';
 
 /** Does `needle` occur as a contiguous sequence in `hay`? (a lone token may be a prefix, as in Pagefind) */
 function phraseIn(hay: string[], needle: string[]): boolean {
   if (needle.length === 1) return hay.some((t) => t.startsWith(needle[0]!));
   return hay.some((_, i) => needle.every((t, j) => hay[i + j] === t));
-}
-
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
 }
 
 describe('encodeHan', () => {
@@ -48,7 +42,7 @@ describe('indexTokens and queryTokens', () => {
 
   it('agrees with String.includes on 2,000 random texts and queries', () => {
     const alphabet = [...'发货现车卖家', 'a', 'b', ' ', '，'];
-    const next = random(7);
+    const next = seededRandom(7);
     const pick = (n: number, from = alphabet) => Array.from({ length: n }, () => from[Math.floor(next() * from.length)]).join('');
     let found = 0;
     for (let i = 0; i < 2000; i++) {
