@@ -8,12 +8,11 @@ import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
 import { BuildCache, hashOf } from './build-cache.ts';
 import { contentDir, loadContent } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';
-import { renderMarkdown } from './markdown/render.ts';
-import { summarize } from './markdown/summarize.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
 import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
 import { buildVariant, type ConvertedFields, type Variant } from './archive/variant.ts';
+import { prepareBody, type PreparedBody } from './archive/prepare-body.ts';
 import { timed, timedSync } from './timings.ts';
 
 export interface Site {
@@ -73,8 +72,8 @@ async function loadSite(dir: string): Promise<Site> {
   const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion);
   const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
 
-  const articles = timedSync('markdown', () => content.articles
-    .filter((a) => showDrafts() || !a.data.draft)
+  const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
+  const articles = timedSync('markdown', () => published
     .map((a): ArchiveArticle => {
       const body = rendered.get(hashOf(a.body), () => prepareBody(a.body));
       return {
@@ -101,36 +100,6 @@ async function loadSite(dir: string): Promise<Site> {
   rendered.save();
   converted.save();
   return { contentDir: dir, archive, variants };
-}
-
-/** What the site keeps of a rendered body (the cache holds it): its HTML and its default summary. */
-interface PreparedBody {
-  html: string;
-  summary: string;
-}
-
-function prepareBody(markdown: string): PreparedBody {
-  const { html, text } = renderMarkdown(markdown);
-  return { html, summary: summarize(summaryHead(text)) };
-}
-
-const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
-/** Far more than a summary holds (120), in code units, so also in graphemes for ordinary text. */
-const SUMMARY_HEAD = 1000;
-const SUMMARY_MIN_GRAPHEMES = 300;
-
-/**
- * `summarize` segments the whole text (~7 µs a character, 10x the Markdown rendering of a long
- * article) but keeps only its start: give it a start that cuts the same, one with enough
- * graphemes and no protection marker (-{…}-) left open at its end.
- */
-function summaryHead(text: string): string {
-  if (text.length <= SUMMARY_HEAD) return text;
-  const head = text.slice(0, SUMMARY_HEAD);
-  const markerOpen = head.lastIndexOf('-{') > head.lastIndexOf('}-');
-  let count = 0;
-  for (const _ of graphemes.segment(head)) if (++count >= SUMMARY_MIN_GRAPHEMES) break;
-  return markerOpen || count < SUMMARY_MIN_GRAPHEMES ? text : head;
 }
 
 /** A file's text, or a folder's files' texts, in a stable order. */
