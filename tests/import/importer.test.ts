@@ -9,8 +9,9 @@ import { isError } from '../../src/lib/content/problems.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../src/lib/dates.ts';
 import { parseArticle } from '../../scripts/lib/import/content-store.ts';
 import { runImport, type ImportOptions } from '../../scripts/lib/import/importer.ts';
+import { LEGACY_DIR } from '../helpers/legacy.ts';
 
-const LEGACY = path.resolve('../shared/legacy');
+const LEGACY = LEGACY_DIR;
 const FIXTURES = path.resolve('tests/fixtures/import');
 const jingying = path.join(LEGACY, 'jingying-page-8.txt');
 const shequn = path.join(LEGACY, 'shequn-page-2.txt');

@@ -5,9 +5,10 @@ import { listingCopy, type Copy } from '../../scripts/lib/import/copy.ts';
 import { parseListingPage } from '../../scripts/lib/import/listing-page.ts';
 import { clusterCopies, mergedMeta } from '../../scripts/lib/import/merge.ts';
 import { SAME_TEXT_SAME_TIME, comparableText, sameArticle, similarity } from '../../scripts/lib/import/similarity.ts';
+import { legacyFile } from '../helpers/legacy.ts';
 
 const date = (text: string) => parseArchiveDate(text) as ArchiveDate;
-const jingying = parseListingPage(readFileSync('../shared/legacy/jingying-page-8.txt', 'utf8'), 'j').articles;
+const jingying = parseListingPage(readFileSync(legacyFile('jingying-page-8.txt'), 'utf8'), 'j').articles;
 const traditional = parseListingPage(readFileSync('tests/fixtures/import/taobao-traditional.txt', 'utf8'), 't').articles;
 
 describe('similarity of copies', () => {

@@ -5,8 +5,9 @@ import { decodeUtf8 } from '../../scripts/lib/import/decode.ts';
 import { parseListingPage } from '../../scripts/lib/import/listing-page.ts';
 import { parseLongformPage } from '../../scripts/lib/import/longform-page.ts';
 import { blocksToMarkdown } from '../../scripts/lib/import/markdown.ts';
+import { legacyFile } from '../helpers/legacy.ts';
 
-const legacy = (name: string) => readFileSync(`../shared/legacy/${name}`, 'utf8');
+const legacy = (name: string) => readFileSync(legacyFile(name), 'utf8');
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
 
 describe('detectFormat', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE, deriveSummary, deriveTitle } from '../../scripts/lib/import/title.ts';
 import { articleSlug, channelSlug } from '../../scripts/lib/import/slug.ts';
+import { legacyFile } from '../helpers/legacy.ts';
 
 describe('deriveTitle', () => {
   it.each([
@@ -29,7 +30,7 @@ describe('deriveTitle', () => {
 
   it('never exceeds the limit on the legacy pages', async () => {
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync('../shared/legacy/jingying-page-8.txt', 'utf8').split('\n').filter((l) => l.length > 200);
+    const lines = readFileSync(legacyFile('jingying-page-8.txt'), 'utf8').split('\n').filter((l) => l.length > 200);
     for (const line of lines) expect([...deriveTitle(line)].length).toBeLessThanOrEqual(MAX_TITLE);
   });
 });
