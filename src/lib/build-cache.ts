@@ -23,7 +23,10 @@ export class BuildCache<V> {
   misses = 0;
 
   /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
-  constructor(name: string, scope: string, private readonly version: string) {
+  private readonly version: string;
+
+  constructor(name: string, scope: string, version: string) {
+    this.version = version;
     this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.json`);
     this.stored = this.read();
   }
@@ -38,6 +41,16 @@ export class BuildCache<V> {
     }
     this.used.set(key, value);
     return value;
+  }
+
+  has(key: string): boolean {
+    return this.used.has(key) || this.stored.has(key);
+  }
+
+  /** A value computed elsewhere (in a worker) for `get` to find. */
+  set(key: string, value: V): void {
+    this.used.set(key, value);
+    this.misses++;
   }
 
   save(): void {

@@ -11,8 +11,9 @@ import { ContentError, formatProblem, isError } from './content/problems.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
 import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
-import { buildVariant, type ConvertedFields, type Variant } from './archive/variant.ts';
+import { buildVariant, conversionKey, type ConvertedFields, type Variant } from './archive/variant.ts';
 import { prepareBody, type PreparedBody } from './archive/prepare-body.ts';
+import { inWorkers } from './archive/in-workers.ts';
 import { timed, timedSync } from './timings.ts';
 
 export interface Site {
@@ -73,6 +74,7 @@ async function loadSite(dir: string): Promise<Site> {
   const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
 
   const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
+  await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
   const articles = timedSync('markdown', () => published
     .map((a): ArchiveArticle => {
       const body = rendered.get(hashOf(a.body), () => prepareBody(a.body));
@@ -93,6 +95,9 @@ async function loadSite(dir: string): Promise<Site> {
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
+  const conversions = LANGS.flatMap((to) => archive.articles.map((article) => ({ article, to })));
+  await timed('convert', () => prefill(converted, conversions, ({ article, to }) => conversionKey(article, to), (items) =>
+    inWorkers({ kind: 'convert', glossary: content.glossary, items })));
   const converter = createVariantConverter(content.glossary);
   const variants = timedSync('convert', () => Object.fromEntries(
     LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)]),
@@ -100,6 +105,19 @@ async function loadSite(dir: string): Promise<Site> {
   rendered.save();
   converted.save();
   return { contentDir: dir, archive, variants };
+}
+
+/**
+ * Computes what the cache lacks in one batch (in workers, when there is enough of it), so that
+ * the `get`s that follow find it; what the batch leaves out they compute themselves.
+ */
+async function prefill<I, V>(
+  cache: BuildCache<V>, items: I[], keyOf: (item: I) => string, inBatch: (missing: I[]) => Promise<V[] | undefined>,
+): Promise<void> {
+  const missing = items.filter((item) => !cache.has(keyOf(item)));
+  if (missing.length === 0) return;
+  const values = await inBatch(missing);
+  values?.forEach((value, i) => cache.set(keyOf(missing[i]!), value));
 }
 
 /** A file's text, or a folder's files' texts, in a stable order. */

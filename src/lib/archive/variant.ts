@@ -80,12 +80,22 @@ export function buildVariant(
   };
 }
 
-function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: BuildCache<ConvertedFields>): ConvertedFields {
-  const key = hashOf(a.lang, to, JSON.stringify(a.glossary), a.title, a.summary, a.source ?? '', a.html);
-  return cache.get(key, () => ({
+/** What an article's conversion depends on. */
+export type ConversionInput = Pick<ArchiveArticle, 'lang' | 'glossary' | 'title' | 'summary' | 'source' | 'html'>;
+
+/** The build cache's key for an article's fields in `to`. */
+export const conversionKey = (a: ConversionInput, to: Lang) =>
+  hashOf(a.lang, to, JSON.stringify(a.glossary), a.title, a.summary, a.source ?? '', a.html);
+
+export function convertFields(a: ConversionInput, to: Lang, converter: Converter): ConvertedFields {
+  return {
     title: converter.text(a.title, a.lang, to, a.glossary),
     summary: converter.text(a.summary, a.lang, to, a.glossary),
     source: a.source === undefined ? undefined : converter.text(a.source, a.lang, to, a.glossary),
     html: converter.html(a.html, a.lang, to, a.glossary),
-  }));
+  };
+}
+
+function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: BuildCache<ConvertedFields>): ConvertedFields {
+  return cache.get(conversionKey(a, to), () => convertFields(a, to, converter));
 }
