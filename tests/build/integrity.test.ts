@@ -3,7 +3,6 @@
  * every page has its twin, none is orphaned, the HTML is valid, each variant is in its own script
  * outside protected text, untrusted HTML is gone, and two clean builds are byte-identical.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, SITE_URL } from '../../src/consts.ts';
