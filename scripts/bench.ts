@@ -89,7 +89,8 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     result.cold.push(cold);
     result.edit.push(edit);
     result.add.push(add);
-    log(`${articles} articles, run ${run}: ours cold ${(cold.ms / 1000).toFixed(1)} s, edit ${(edit.ms / 1000).toFixed(1)} s, add ${(add.ms / 1000).toFixed(1)} s, peak ${(cold.peakRss / 2 ** 30).toFixed(2)} GB`);
+    const phases = Object.entries(cold.phases).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`).join(', ');
+    log(`${articles} articles, run ${run}: ours cold ${(cold.ms / 1000).toFixed(1)} s (${phases}), edit ${(edit.ms / 1000).toFixed(1)} s, add ${(add.ms / 1000).toFixed(1)} s, peak ${(cold.peakRss / 2 ** 30).toFixed(2)} GB`);
   };
   const peer = async (run: number) => {
     const built = await buildPeer(peerWork);
