@@ -2,7 +2,7 @@
  * `npm run bench [-- --articles 1000,10000 --runs 3 --write]`: builds generated corpora with our
  * build (cold, after one article is edited, after one is added) and with the peer (Hugo +
  * Pagefind), alternating, and prints medians and ratios. `--write` puts them in BENCHMARKS.md;
- * `--json <file>` writes the whole report.
+ * `--json <file>` writes the whole report; `--from <file>` prints (and writes) a saved report again.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { buildOurs, type OurBuild } from './lib/bench/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/bench/peer.ts';
 import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/bench/report.ts';
 
-const usage = 'npm run bench -- [--articles 1000,10000] [--runs 3] [--seed 1] [--work <dir>] [--no-peer] [--json <file>] [--write]';
+const usage = 'npm run bench -- [--articles 1000,10000] [--runs 3] [--seed 1] [--work <dir>] [--no-peer] [--json <file>] [--from <file>] [--write]';
 const { values } = cliArgs(
   () => parseArgs({
     options: {
@@ -27,6 +27,7 @@ const { values } = cliArgs(
       work: { type: 'string', default: path.join(os.tmpdir(), 'yiqihui-bench') },
       'no-peer': { type: 'boolean', default: false },
       json: { type: 'string' },
+      from: { type: 'string' },
       write: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -106,18 +107,22 @@ async function benchSize(articles: number): Promise<SizeRuns> {
   return result;
 }
 
-await mkdir(work, { recursive: true });
-const summaries = [];
-for (const articles of sizes) summaries.push(summarizeSize(await benchSize(articles)));
-const cpus = os.cpus();
-const report: BenchReport = {
-  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-  date: new Date().toISOString().slice(0, 10),
-  machine: { cores: cpus.length, memoryBytes: os.totalmem(), cpu: cpus[0]?.model.trim() ?? 'unknown' },
-  runs,
-  sizes: summaries,
-  scaling: scaling(summaries),
-};
+async function runBench(): Promise<BenchReport> {
+  await mkdir(work, { recursive: true });
+  const summaries = [];
+  for (const articles of sizes) summaries.push(summarizeSize(await benchSize(articles)));
+  const cpus = os.cpus();
+  return {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString().slice(0, 10),
+    machine: { cores: cpus.length, memoryBytes: os.totalmem(), cpu: cpus[0]?.model.trim() ?? 'unknown' },
+    runs,
+    sizes: summaries,
+    scaling: scaling(summaries),
+  };
+}
+
+const report = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as BenchReport) : await runBench();
 const markdown = reportMarkdown(report);
 console.log(`\n${markdown}`);
 if (values.json) {
