@@ -160,7 +160,9 @@ async function browserRun(dist: string, prefix: string) {
   });
   await page.addInitScript(() => {
     const w = window as unknown as { lastKey: number; doneAt: number };
-    document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
+    // The keystroke is the last `input` event: Chinese arrives as committed text (an IME's, or
+    // Playwright's insertText), without keydown events.
+    document.addEventListener('input', () => (w.lastKey = performance.now()), true);
     new MutationObserver(() => {
       if (document.getElementById('search-app')?.dataset.state === 'done') w.doneAt = performance.now();
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });

@@ -6,7 +6,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { Variant, VariantArticle } from '../archive/variant.ts';
+import type { Variant } from '../archive/variant.ts';
 import { normalise, type ScriptMap } from './normalise.ts';
 import type { Segmentation } from './query.ts';
 import { indexTokens } from './tokens.ts';
@@ -30,9 +30,8 @@ export interface SearchRecord {
 /** What the search shows and folds of an article: its body as plain text, whitespace collapsed. */
 export const articleText = (html: string) => toText(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
 
-/** The folded text that is indexed for an article: title and body, in one script. */
-export const indexedText = (article: Pick<VariantArticle, 'title' | 'html'>, map: ScriptMap) =>
-  normalise(`${article.title}\n${articleText(article.html)}`, map);
+/** The folded text that is indexed for an article: title and body text, in one script. */
+export const indexedText = (title: string, text: string, map: ScriptMap) => normalise(`${title}\n${text}`, map);
 
 /** A record and the readable text shown in its excerpt (see config.ts `textFile`). */
 export interface SearchEntry {
@@ -40,12 +39,17 @@ export interface SearchEntry {
   text: string;
 }
 
+/**
+ * One entry per article of the variant. `indexed` is the folded text per slug (the same for every
+ * variant), `texts` the variant's readable text per slug.
+ */
 export function searchEntries(
-  variant: Variant, indexed: ReadonlyMap<string, string>, segmentation: Segmentation,
+  variant: Variant, indexed: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string>, segmentation: Segmentation,
 ): SearchEntry[] {
   return variant.articles.map((a) => {
     const folded = indexed.get(a.slug);
-    if (folded === undefined) throw new Error(`search: no indexed text for article "${a.slug}"`);
+    const text = texts.get(a.slug);
+    if (folded === undefined || text === undefined) throw new Error(`search: no text for article "${a.slug}"`);
     return {
       record: {
         url: a.url,
@@ -55,7 +59,7 @@ export function searchEntries(
         filters: { channel: a.channels.map((c) => c.name) },
         sort: { date: String(a.date.epochMs) },
       },
-      text: articleText(a.html),
+      text,
     };
   });
 }
