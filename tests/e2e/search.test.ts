@@ -81,6 +81,9 @@ describe.each([
     expect(links).toHaveLength(Math.min(10, expected.length));
     for (const slug of links.map((l) => l.split('/').at(-2)!)) expect(expected).toContain(slug);
     expect(new URL(page.url()).searchParams.get('q')).toBe(query);
+    const other = new URL((await page.getAttribute('a[data-variant-switch]', 'href'))!, page.url());
+    expect(other.pathname).toBe(prefix ? '/search/' : '/zh-hant/search/');
+    expect(other.searchParams.get('q')).toBe(query);
     await page.context().close();
   });
 

@@ -40,6 +40,8 @@ function start(app: HTMLElement) {
     if (channel.value) url.searchParams.set('channel', channel.value);
     if (sort.value === 'date') url.searchParams.set('sort', 'date');
     history.replaceState(null, '', url);
+    // The same search in the other script: the variant switch carries the query along.
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-variant-switch]')) link.search = url.search;
   }
 
   async function showMore(id: number): Promise<HTMLAnchorElement | undefined> {
