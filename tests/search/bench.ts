@@ -173,7 +173,7 @@ async function browserRun(dist: string, prefix: string) {
     await page.fill('#search-page-q', '');
     await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done' && !/\d/.test(document.getElementById('search-status')!.textContent!));
     await page.evaluate(() => ((window as unknown as { doneAt: number }).doneAt = 0));
-    await page.type('#search-page-q', query);
+    await page.locator('#search-page-q').pressSequentially(query);
     await page.waitForFunction(() => (window as unknown as { doneAt: number }).doneAt > 0 && document.getElementById('search-app')?.dataset.state === 'done' && /\d/.test(document.getElementById('search-status')!.textContent!));
     return page.evaluate(() => (window as unknown as { doneAt: number; lastKey: number }).doneAt - (window as unknown as { lastKey: number }).lastKey);
   };
