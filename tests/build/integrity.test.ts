@@ -79,6 +79,14 @@ describe('the built site', () => {
     expect(await diffTrees(distA, distB)).toEqual([]);
   });
 
+  it('shows the same dates, numbers and view counts in both variants', async () => {
+    for (const a of CONTENT.articles) {
+      const [hans, hant] = await Promise.all([page(distA, `/articles/${a.slug}/`), page(distA, `/zh-hant/articles/${a.slug}/`)]);
+      const facts = ($: typeof hans) => [$('article time').attr('datetime'), $('article time').text(), $('article .views').text().replace(/\D/g, '')];
+      expect(facts(hant), a.slug).toEqual(facts(hans));
+    }
+  });
+
   it('converts a traditional article for the simplified site and keeps protected text', async () => {
     const $ = await page(distA, '/articles/fanti/');
     expect($('h1').text()).toBe('网购后台发货');
