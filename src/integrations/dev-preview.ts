@@ -7,9 +7,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/load.ts';
+import { contentTypeOf } from '../lib/content-type.ts';
 
 const SEARCH_BUNDLE = /^\/(?:[a-z-]+\/)?pagefind\//;
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 export default function devPreview(): AstroIntegration {
   return {
@@ -38,7 +38,7 @@ export default function devPreview(): AstroIntegration {
             res.end('No search index here yet: run `npm run build` once, then search works in dev too.');
             return;
           }
-          res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', contentTypeOf(file));
           createReadStream(file).pipe(res);
         });
       },

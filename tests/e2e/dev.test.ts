@@ -78,7 +78,7 @@ describe('npm run dev', () => {
   it('serves the search bundle from the last build, or says how to get one', async () => {
     const built = await fetch(`${base}/zh-hant/pagefind/pagefind.js`);
     expect(built.status).toBe(200);
-    expect(built.headers.get('content-type')).toBe('text/javascript');
+    expect(built.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await built.text()).toBe('export const built = true;\n');
     const missing = await fetch(`${base}/pagefind/pagefind.js`);
     expect(missing.status).toBe(404);

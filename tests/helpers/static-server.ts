@@ -7,12 +7,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contentTypeOf } from '../../src/lib/content-type.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.webp': 'image/webp',
-};
 
 interface Rule { pattern: RegExp; headers: [string, string][] }
 
@@ -48,7 +44,7 @@ export async function serveDist(dist: string): Promise<{ url: string; close: () 
     // Later rules override earlier ones for the same header, as on Netlify and Cloudflare.
     const headers = new Map<string, string>();
     for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) headers.set(k, v);
-    res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...Object.fromEntries(headers) });
+    res.writeHead(status, { 'Content-Type': contentTypeOf(file), ...Object.fromEntries(headers) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
