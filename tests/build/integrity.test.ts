@@ -6,8 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, SITE_URL } from '../../src/consts.ts';
-import { checkSiteScript, protectedTexts } from '../../src/lib/convert/site-script-check.ts';
-import { checkSite, diffTrees, formatProblem } from '../../scripts/lib/site-checks/index.ts';
+import { checkSite, checkSiteScript, diffTrees, formatProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
 import { tempDir, writeContent, type FixtureContent } from '../helpers/content-fixture.ts';
 

@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, PAGE_SIZE, SITE_URL } from '../../src/consts.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import type { Content } from '../../src/lib/content/load.ts';
-import { checkSiteScript, protectedTexts } from '../../src/lib/convert/site-script-check.ts';
-import { checkSite, formatProblem } from '../../scripts/lib/site-checks/index.ts';
+import { checkSite, checkSiteScript, formatProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
 import { tempDir } from '../helpers/content-fixture.ts';
 

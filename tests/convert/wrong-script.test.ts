@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/consts.ts';
 import { findWrongScript } from '../../src/lib/convert/wrong-script.ts';
 import { checkPageScript } from '../../src/lib/convert/page-script-check.ts';
-import { checkSiteScript } from '../../src/lib/convert/site-script-check.ts';
+import { checkSiteScript } from '../../scripts/lib/site-checks/index.ts';
 
 describe('findWrongScript (sets derived from OpenCC)', () => {
   it.each<[text: string, lang: Lang, chars: string[], why: string]>([

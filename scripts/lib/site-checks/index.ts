@@ -7,3 +7,4 @@ export { formatProblem, type Problem } from './problem.ts';
 export { loadSite, type Site } from './site.ts';
 export { checkTwins } from './twins.ts';
 export { validatePages, type ValidationProblem } from './validate.ts';
+export { checkSiteScript, protectedTexts, type SiteScriptProblem } from './script.ts';

@@ -3,14 +3,14 @@
  * checked in the script of its locale folder (`/zh-hant/…` is zh-Hant, the rest zh-Hans). Reads
  * files; the logic is in page-script-check.ts.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { LANGS, LOCALES, type Lang } from '../../consts.ts';
-import type { GlossaryEntry } from './glossary.ts';
-import { termIn } from './glossary.ts';
-import { checkPageScript } from './page-script-check.ts';
-import { hasWrongScript } from './wrong-script.ts';
-import { parseMarkers } from './markers.ts';
+import { LANGS, LOCALES, type Lang, type LocaleFolder } from '../../../src/consts.ts';
+import type { GlossaryEntry } from '../../../src/lib/convert/glossary.ts';
+import { termIn } from '../../../src/lib/convert/glossary.ts';
+import { parseMarkers } from '../../../src/lib/convert/markers.ts';
+import { checkPageScript } from '../../../src/lib/convert/page-script-check.ts';
+import { hasWrongScript } from '../../../src/lib/convert/wrong-script.ts';
+import { isHtmlFile, localeFolderOf, sitePathOf } from './site-paths.ts';
+import { listFiles, readPage } from './tree.ts';
 
 export interface SiteScriptProblem {
   /** Site path of the page, e.g. `/zh-hant/articles/x/`. */
@@ -28,13 +28,17 @@ export async function checkSiteScript(
   const allowed = Object.fromEntries(
     LANGS.map((lang) => [lang, [...deliberateTerms(glossary, lang), ...kept.filter((t) => hasWrongScript(t, lang))]]),
   ) as Record<Lang, string[]>;
-  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  const folders = Object.keys(LOCALES);
   const problems: SiteScriptProblem[] = [];
-  for (const file of files) {
-    const html = await readFile(path.join(dist, file), 'utf8');
-    const page = sitePath(file);
-    const lang = langOf(page);
-    for (const f of checkPageScript(html, lang, allowed[lang])) {
+  for (const file of listFiles(dist).filter(isHtmlFile)) {
+    const page = sitePathOf(file);
+    const read = readPage(dist, file);
+    if ('error' in read) {
+      problems.push({ page, message: read.error });
+      continue;
+    }
+    const lang = LOCALES[localeFolderOf(page, folders) as LocaleFolder].lang;
+    for (const f of checkPageScript(read.text, lang, allowed[lang])) {
       const script = lang === 'zh-Hans' ? 'traditional' : 'simplified';
       problems.push({ page, message: `${script}-only character ${f.char} on a ${lang} page, in ${f.where}: "${f.context}"` });
     }
@@ -54,15 +58,4 @@ export function protectedTexts(texts: Iterable<string>): string[] {
     for (const piece of parseMarkers(text)) if (piece.kind === 'keep') kept.add(text.slice(piece.inner[0], piece.inner[1]));
   }
   return [...kept].sort();
-}
-
-function langOf(page: string): Lang {
-  const folder = page.split('/')[1] ?? '';
-  return folder in LOCALES ? LOCALES[folder as keyof typeof LOCALES].lang : LOCALES[''].lang;
-}
-
-/** `zh-hant/a/index.html` → `/zh-hant/a/`; `404.html` → `/404.html`. */
-function sitePath(file: string): string {
-  const posix = file.split(path.sep).join('/');
-  return `/${posix.endsWith('index.html') ? posix.slice(0, -'index.html'.length) : posix}`;
 }
