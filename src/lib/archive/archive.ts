@@ -54,10 +54,11 @@ export function buildArchive(
   for (const a of sorted) for (const c of a.channels) byChannel.get(c)?.push(a);
 
   const neighbours = new Map<string, { older?: ArchiveArticle; newer?: ArchiveArticle }>();
-  for (const a of sorted) {
-    const list = byChannel.get(a.channels[0]!) ?? [];
-    const i = list.indexOf(a);
-    neighbours.set(a.slug, { newer: list[i - 1], older: list[i + 1] });
+  // Walking each list once (not indexOf per article, quadratic in a channel's size).
+  for (const [slug, list] of byChannel) {
+    list.forEach((a, i) => {
+      if (a.channels[0] === slug) neighbours.set(a.slug, { newer: list[i - 1], older: list[i + 1] });
+    });
   }
 
   const relatedIndices = relatedByTitle(sorted.map(titleKey), RELATED_COUNT + 2);

@@ -47,6 +47,11 @@ export interface Variant {
   merchants: { name: string; rebate: string }[];
 }
 
+/** The variant's own view of archive articles (or of any list of slugs), in the same order. */
+export function inVariant(variant: Variant, articles: readonly { slug: string }[]): VariantArticle[] {
+  return articles.map((a) => variant.bySlug.get(a.slug)!);
+}
+
 export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'source'>;
 
 export function buildVariant(

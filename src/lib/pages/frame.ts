@@ -4,7 +4,7 @@
  */
 import { LANGS, LOCALES, SITE_URL, type Lang } from '../../consts.ts';
 import type { Site } from '../site.ts';
-import type { Variant, VariantArticle } from '../archive/variant.ts';
+import { inVariant, type Variant, type VariantArticle } from '../archive/variant.ts';
 import { feedUrl, folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 
 export interface Crumb {
@@ -61,7 +61,6 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
   const { words } = variant;
   const ranking = site.archive.weeklyRanking.get(input.channel ?? '') ?? [];
   const indexable = input.indexable ?? true;
-  const pick = (slugs: { slug: string }[]) => slugs.map((a) => variant.bySlug.get(a.slug)!);
   return {
     lang: input.lang,
     words,
@@ -92,8 +91,8 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
     breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
     sidebar: {
       merchants: variant.merchants,
-      weeklyHot: pick(site.archive.weeklyHot),
-      ranking: pick(ranking),
+      weeklyHot: inVariant(variant, site.archive.weeklyHot),
+      ranking: inVariant(variant, ranking),
       moreUrl: homeUrl(input.lang),
     },
     homeUrl: homeUrl(input.lang),

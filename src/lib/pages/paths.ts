@@ -5,7 +5,7 @@
 import type { PaginateFunction } from 'astro';
 import { LANGS, PAGE_SIZE, SITE_URL, type Lang } from '../../consts.ts';
 import { getSite, type Site } from '../site.ts';
-import type { VariantArticle, VariantChannel } from '../archive/variant.ts';
+import { inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
@@ -100,7 +100,7 @@ export async function articlePaths() {
           article,
           older: pick(older),
           newer: pick(newer),
-          related: site.archive.related.get(article.slug)!.map((a) => variant.bySlug.get(a.slug)!),
+          related: inVariant(variant, site.archive.related.get(article.slug)!),
         },
       };
     });
@@ -108,8 +108,7 @@ export async function articlePaths() {
 }
 
 function channelArticles(site: Site, lang: Lang, channel: string): VariantArticle[] {
-  const variant = site.variants[lang];
-  return site.archive.byChannel.get(channel)!.map((a) => variant.bySlug.get(a.slug)!);
+  return inVariant(site.variants[lang], site.archive.byChannel.get(channel)!);
 }
 
 function describeHome(site: Site, lang: Lang): string {
