@@ -1,13 +1,16 @@
 /**
- * The search indexes, built as part of every `astro build` (not a separate step CI could skip):
- * one Pagefind bundle per variant, from the same data the pages were rendered from.
+ * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
+ * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs in
+ * its own process on the other core while Astro renders; the bundles are written when both are done.
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getSite } from '../lib/site.ts';
 import type { Segmentation } from '../lib/search/query.ts';
-import { writeSearchIndexes } from './search/write-indexes.ts';
+import { recordPhase } from '../lib/timings.ts';
+import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
 
 const SEGMENTATIONS: Segmentation[] = ['bigram', 'pagefind'];
 
@@ -20,13 +23,29 @@ function segmentationFromEnv(): Segmentation {
 }
 
 export default function pagefindSearch(): AstroIntegration {
+  let indexing: Promise<SearchIndex> | undefined;
+  const removeIndex = (index: SearchIndex) => rmSync(index.dir, { recursive: true, force: true });
   return {
     name: 'yiqihui-pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': () => {
         const segmentation = segmentationFromEnv();
-        const stats = await writeSearchIndexes(await getSite(), fileURLToPath(dir), segmentation);
-        for (const s of stats) logger.info(`${s.lang}: ${s.records} articles indexed (${segmentation}) in ${(s.ms / 1000).toFixed(1)} s`);
+        indexing = getSite().then((site) => buildSearchIndex(site, segmentation));
+        // Awaited in build:done; a build that fails before then must not also report it unhandled.
+        indexing.catch(() => undefined);
+        // A build that fails before build:done leaves no temporary index behind.
+        void indexing.then((index) => process.once('exit', () => removeIndex(index)), () => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!indexing) throw new Error('search: the index was not started (astro:build:start did not run)');
+        const index = await indexing;
+        recordPhase('search-index', index.ms);
+        try {
+          const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
+          logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
+        } finally {
+          removeIndex(index);
+        }
       },
     },
   };

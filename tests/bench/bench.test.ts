@@ -65,6 +65,7 @@ describe('npm run bench -- --articles 200 --runs 1', () => {
     expect(Object.keys(phases).sort()).toEqual(['conversion', 'loading', 'rendering', 'search', 'startup', 'writing']);
     for (const v of values) expect(v).toBeGreaterThanOrEqual(0);
     for (const key of ['loading', 'rendering', 'search'] as const) expect(phases[key]).toBeGreaterThan(0);
+    expect(report.sizes[0]!.cold.searchIndexMs).toBeGreaterThan(0);
     expect(values.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(ms);
   });
 

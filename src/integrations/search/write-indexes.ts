@@ -1,8 +1,11 @@
 /**
- * Writes one Pagefind bundle per variant (`/pagefind/`, `/zh-hant/pagefind/`) from the site's data,
- * with the search config beside each. Used by the Astro integration and by the benchmark.
+ * The search bundles: Pagefind runs once over the articles' folded text (both variants index the
+ * same text), then each variant gets its own copy of the bundle (`/pagefind/`,
+ * `/zh-hant/pagefind/`) whose fragments hold that variant's URLs, titles, channel names and
+ * excerpt text. Used by the Astro integration and by the search benchmark.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
@@ -10,62 +13,99 @@ import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, INDEX_LANGUAGE, indexedText, searchEntries } from '../../lib/search/records.ts';
+import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord } from '../../lib/search/records.ts';
+import { decodeFragment, encodeFragment, withView } from '../../lib/search/fragment.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
-import { CONFIG_FILE, textFile, type SearchConfig } from '../../lib/search/config.ts';
+import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
-export interface IndexStats {
+/** Pagefind's index of the archive, in a temporary folder until the bundles are written. */
+export interface SearchIndex {
+  dir: string;
+  config: SearchConfig;
+  /** Each variant's readable text per slug. */
+  texts: Map<Lang, Map<string, string>>;
+  records: number;
+  ms: number;
+}
+
+export interface BundleStats {
   lang: Lang;
   records: number;
   ms: number;
 }
 
-/** Records are sent, and text files written, in batches: all at once would hold every message in
+/** Records are sent, and fragments rewritten, in batches: all at once would hold every one in
  * memory twice, and open a file for every article. */
 const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const FRAGMENTS = 'fragment';
 
-export async function writeSearchIndexes(site: Site, outDir: string, segmentation: Segmentation): Promise<IndexStats[]> {
-  const variants = LANGS.map((lang) => site.variants[lang]);
-  // Each article's readable text, per variant, extracted once.
-  const texts = new Map(variants.map((v) => [v.lang, new Map(v.articles.map((a) => [a.slug, articleText(a.html)]))]));
+export async function buildSearchIndex(site: Site, segmentation: Segmentation): Promise<SearchIndex> {
+  const started = performance.now();
+  const texts = new Map(LANGS.map((lang) => [lang, new Map(site.variants[lang].articles.map((a) => [a.slug, articleText(a.html)]))]));
   const textsOf = (lang: Lang) => texts.get(lang)!;
   const map = buildScriptMap(
-    variants.flatMap((v) => v.articles.flatMap((a) => [a.title, textsOf(v.lang).get(a.slug)!])),
+    LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, textsOf(lang).get(a.slug)!])),
     toSimplified,
   );
-  const simplified = site.variants[SOURCE_LANG];
-  const indexed = new Map(simplified.articles.map((a) => [a.slug, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map)]));
-  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map };
+  const source = site.variants[SOURCE_LANG];
+  const records = source.articles.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation));
 
-  const stats: IndexStats[] = [];
+  const dir = await mkdtemp(path.join(tmpdir(), 'yiqihui-search-'));
   try {
-    for (const variant of variants) {
-      const started = performance.now();
-      const bundle = path.join(outDir, folderOf(variant.lang), 'pagefind');
-      const { index, errors } = await pagefind.createIndex();
-      if (!index) throw new Error(`search: Pagefind could not create the ${variant.lang} index: ${errors.join('; ')}`);
-      const entries = searchEntries(variant, indexed, textsOf(variant.lang), segmentation);
-      const problems: string[] = [];
-      for (let i = 0; i < entries.length; i += BATCH) {
-        const added = await Promise.all(entries.slice(i, i + BATCH).map((e) => index.addCustomRecord(e.record)));
-        added.forEach((r, j) => problems.push(...r.errors.map((e) => `${entries[i + j]!.record.url}: ${e}`)));
-      }
-      const written = await index.writeFiles({ outputPath: bundle });
-      problems.push(...written.errors);
-      if (problems.length) throw new Error(`search: Pagefind reported problems for ${variant.lang}:\n${problems.join('\n')}`);
-      await index.deleteIndex();
-      await Promise.all(UNUSED.map((f) => rm(path.join(bundle, f), { force: true })));
-      await mkdir(path.join(bundle, 'text'), { recursive: true });
-      for (let i = 0; i < entries.length; i += BATCH) {
-        await Promise.all(entries.slice(i, i + BATCH).map((e) => writeFile(path.join(bundle, textFile(e.record.url)), e.text)));
-      }
-      await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(config));
-      stats.push({ lang: variant.lang, records: entries.length, ms: performance.now() - started });
+    const { index, errors } = await pagefind.createIndex();
+    if (!index) throw new Error(`search: Pagefind could not create the index: ${errors.join('; ')}`);
+    const problems: string[] = [];
+    for (let i = 0; i < records.length; i += BATCH) {
+      const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+      added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
     }
+    problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
+    await index.deleteIndex();
+    if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     await pagefind.close();
   }
+  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map };
+  return { dir, config, texts, records: records.length, ms: performance.now() - started };
+}
+
+/** Each variant's bundle in `outDir`: the index, with that variant's view in every fragment. */
+export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
+  const fragments = await readdir(path.join(index.dir, FRAGMENTS));
+  const stats: BundleStats[] = [];
+  for (const lang of LANGS) {
+    const started = performance.now();
+    const variant = site.variants[lang];
+    const texts = index.texts.get(lang)!;
+    const bundle = path.join(outDir, folderOf(lang), 'pagefind');
+    await cp(index.dir, bundle, { recursive: true, filter: (from) => !UNUSED.includes(path.basename(from)) && path.basename(from) !== FRAGMENTS });
+    await mkdir(path.join(bundle, FRAGMENTS), { recursive: true });
+    for (let i = 0; i < fragments.length; i += BATCH) {
+      await Promise.all(fragments.slice(i, i + BATCH).map(async (name) => {
+        const fragment = decodeFragment(await readFile(path.join(index.dir, FRAGMENTS, name)), name);
+        const slug = String(fragment.url).split('/').filter(Boolean).at(-1);
+        const article = slug === undefined ? undefined : variant.bySlug.get(slug);
+        if (!article) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is no article of ${lang}`);
+        await writeFile(path.join(bundle, FRAGMENTS, name), encodeFragment(withView(fragment, fragmentFor(article, texts.get(slug!)!))));
+      }));
+    }
+    await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
+    stats.push({ lang, records: index.records, ms: performance.now() - started });
+  }
   return stats;
+}
+
+/** Both steps at once, the temporary index removed after. */
+export async function writeSearchIndexes(site: Site, outDir: string, segmentation: Segmentation): Promise<BundleStats[]> {
+  const index = await buildSearchIndex(site, segmentation);
+  try {
+    return await writeSearchBundles(site, index, outDir);
+  } finally {
+    await rm(index.dir, { recursive: true, force: true });
+  }
 }

@@ -17,7 +17,7 @@ export async function searchPaths() {
       props: {
         frame: pageFrame(site, { lang, path: searchUrl(lang), title: words.searchTitle, description: words.searchTitle, crumbs: [{ label: words.searchTitle }] }),
         pagefindBase: `${homeUrl(lang)}pagefind/`,
-        channels: variant.channels.map((c) => c.name),
+        channels: variant.channels.map((c) => ({ slug: c.slug, name: c.name })),
         scriptWords: Object.fromEntries(SCRIPT_WORDS.map((k) => [k, words[k]])) as Record<(typeof SCRIPT_WORDS)[number], string>,
       },
     };

@@ -1,12 +1,15 @@
 /**
- * Pagefind records built from the site's data (never from rendered pages): one per article, so
- * navigation, sidebars, listings and the search page itself are never indexed. Both variants index
- * the same folded simplified text (the zh-Hans variant's), so a query finds the same articles on
- * either; what a reader sees (title, channels, excerpt text) is in the page's own script.
+ * What Pagefind indexes, built from the site's data (never from rendered pages): one record per
+ * article, so navigation, sidebars, listings and the search page itself are never indexed.
+ *
+ * Both variants index the same folded simplified text, so Pagefind runs once: its records carry
+ * only what is the same in both scripts (tokens, channel slugs, date). What a reader sees — URL,
+ * title, channel names, the text the excerpt is cut from — is written into each variant's copy of
+ * the fragments afterwards (`fragmentFor`).
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { Variant } from '../archive/variant.ts';
+import type { VariantArticle } from '../archive/variant.ts';
 import { normalise, type ScriptMap } from './normalise.ts';
 import type { Segmentation } from './query.ts';
 import { indexTokens } from './tokens.ts';
@@ -19,12 +22,20 @@ import { CHANNEL_SEPARATOR } from './config.ts';
 export const INDEX_LANGUAGE: Record<Segmentation, string> = { bigram: 'en', pagefind: 'zh' };
 
 export interface SearchRecord {
+  /** The article's slug as a path: the key its fragment is found by, in every variant. */
   url: string;
   content: string;
   language: string;
-  meta: { title: string; date: string; channels: string };
   filters: { channel: string[] };
   sort: { date: string };
+}
+
+/** What a variant's fragment holds for an article (Pagefind's fragment fields we set). */
+export interface FragmentView {
+  url: string;
+  /** The readable text, in the variant's script: the search page cuts its excerpt from it. */
+  content: string;
+  meta: { title: string; date: string; channels: string };
 }
 
 /** What the search shows and folds of an article: its body as plain text, whitespace collapsed. */
@@ -33,33 +44,26 @@ export const articleText = (html: string) => toText(fromHtml(html, { fragment: t
 /** The folded text that is indexed for an article: title and body text, in one script. */
 export const indexedText = (title: string, text: string, map: ScriptMap) => normalise(`${title}\n${text}`, map);
 
-/** A record and the readable text shown in its excerpt (see config.ts `textFile`). */
-export interface SearchEntry {
-  record: SearchRecord;
-  text: string;
+/** The record key of an article: the same in every variant. */
+export const recordUrl = (slug: string) => `/${slug}/`;
+
+/** The record Pagefind indexes for an article, from its folded text. */
+export function searchRecord(article: VariantArticle, folded: string, segmentation: Segmentation): SearchRecord {
+  return {
+    url: recordUrl(article.slug),
+    content: segmentation === 'bigram' ? indexTokens(folded) : folded,
+    language: INDEX_LANGUAGE[segmentation],
+    // Slugs, not names: the filter index is shared by both scripts.
+    filters: { channel: article.channels.map((c) => c.slug) },
+    sort: { date: String(article.date.epochMs) },
+  };
 }
 
-/**
- * One entry per article of the variant. `indexed` is the folded text per slug (the same for every
- * variant), `texts` the variant's readable text per slug.
- */
-export function searchEntries(
-  variant: Variant, indexed: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string>, segmentation: Segmentation,
-): SearchEntry[] {
-  return variant.articles.map((a) => {
-    const folded = indexed.get(a.slug);
-    const text = texts.get(a.slug);
-    if (folded === undefined || text === undefined) throw new Error(`search: no text for article "${a.slug}"`);
-    return {
-      record: {
-        url: a.url,
-        content: segmentation === 'bigram' ? indexTokens(folded) : folded,
-        language: INDEX_LANGUAGE[segmentation],
-        meta: { title: a.title, date: a.date.day, channels: a.channels.map((c) => c.name).join(CHANNEL_SEPARATOR) },
-        filters: { channel: a.channels.map((c) => c.name) },
-        sort: { date: String(a.date.epochMs) },
-      },
-      text,
-    };
-  });
+/** The article as one variant's search results show it. */
+export function fragmentFor(article: VariantArticle, text: string): FragmentView {
+  return {
+    url: article.url,
+    content: text,
+    meta: { title: article.title, date: article.date.day, channels: article.channels.map((c) => c.name).join(CHANNEL_SEPARATOR) },
+  };
 }

@@ -2,7 +2,7 @@
  * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
  * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
  */
-import { CHANNEL_SEPARATOR, CONFIG_FILE, textFile, type SearchConfig } from '../../lib/search/config.ts';
+import { CHANNEL_SEPARATOR, CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
 import { planQuery } from '../../lib/search/query.ts';
 
@@ -15,12 +15,13 @@ interface PagefindApi {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{ url: string; content: string; meta: Record<string, string | undefined> }>;
 }
 
 export type SortOrder = 'relevance' | 'date';
 
 export interface SearchOptions {
+  /** A channel's slug. */
   channel?: string;
   sort?: SortOrder;
 }
@@ -81,14 +82,14 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
         load: (from, to) =>
           Promise.all(
             hits.slice(from, to).map(async (hit): Promise<ResultView> => {
-              const { url, meta } = await hit.data();
-              const text = await (await get(textFile(url))).text();
+              // The fragment's content is the article's readable text (see lib/search/records.ts).
+              const { url, content, meta } = await hit.data();
               return {
                 url,
                 title: meta.title ?? url,
                 date: meta.date ?? '',
                 channels: (meta.channels ?? '').split(CHANNEL_SEPARATOR).filter(Boolean),
-                excerpt: buildExcerpt(text, plan.needles, config.map),
+                excerpt: buildExcerpt(content, plan.needles, config.map),
               };
             }),
           ),
