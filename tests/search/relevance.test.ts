@@ -24,7 +24,8 @@ let dist: string;
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
-  dist = await buildRelevanceSite(GENERATED);
+  // Shards of 100: the queries run across merged indexes, as on a large archive.
+  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' });
   server = await serveDist(dist);
 });
 afterAll(() => server?.close());

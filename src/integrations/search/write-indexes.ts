@@ -1,6 +1,6 @@
 /**
  * The search bundles: Pagefind runs once over the articles' folded text (both variants index the
- * same text), then each variant gets its own copy of the bundle (`/pagefind/`,
+ * same text; in shards, see lib/search/shards.ts), then each variant gets its own copy of the bundle (`/pagefind/`,
  * `/zh-hant/pagefind/`) whose fragments hold that variant's URLs, titles, channel names and
  * excerpt text. Used by the Astro integration and by the search benchmark.
  */
@@ -13,7 +13,9 @@ import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord } from '../../lib/search/records.ts';
+import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord, type SearchRecord } from '../../lib/search/records.ts';
+import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
+import { ShardCache } from './shard-cache.ts';
 import { decodeFragment, encodeFragment, withView } from '../../lib/search/fragment.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
@@ -25,6 +27,8 @@ export interface SearchIndex {
   /** Each variant's readable text per slug. */
   texts: Map<Lang, Map<string, string>>;
   records: number;
+  /** Shards taken from the build cache instead of indexed. */
+  reused: number;
   ms: number;
 }
 
@@ -40,6 +44,15 @@ const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 const FRAGMENTS = 'fragment';
+/** Merged shards run on the first shard's code: only its copy of Pagefind's scripts is served. */
+const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+
+/** Whether a file of the index is copied as it is into a bundle (fragments are rewritten). */
+function copied(relative: string): boolean {
+  const name = path.basename(relative);
+  if (UNUSED.includes(name) || name === FRAGMENTS) return false;
+  return !(CODE.test(name) && path.dirname(relative) !== '.');
+}
 
 export async function buildSearchIndex(site: Site, segmentation: Segmentation): Promise<SearchIndex> {
   const started = performance.now();
@@ -49,49 +62,61 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
     LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, textsOf(lang).get(a.slug)!])),
     toSimplified,
   );
-  const source = site.variants[SOURCE_LANG];
-  const records = source.articles.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation));
+  const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE).map((articles, i) =>
+    articles.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation, i)));
 
   const dir = await mkdtemp(path.join(tmpdir(), 'yiqihui-search-'));
+  const cache = new ShardCache(site.contentDir);
   try {
-    const { index, errors } = await pagefind.createIndex();
-    if (!index) throw new Error(`search: Pagefind could not create the index: ${errors.join('; ')}`);
-    const problems: string[] = [];
-    for (let i = 0; i < records.length; i += BATCH) {
-      const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
-      added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
+    for (const [i, records] of shards.entries()) {
+      const cached = await cache.get(records, (out) => indexShard(records, out));
+      await cp(cached, path.join(dir, shardFolder(i)), { recursive: true });
     }
-    problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
-    await index.deleteIndex();
-    if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
+    await cache.prune();
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   } finally {
     await pagefind.close();
   }
-  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map };
-  return { dir, config, texts, records: records.length, ms: performance.now() - started };
+  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map, shards: shards.slice(1).map((_, i) => shardFolder(i + 1)) };
+  return { dir, config, texts, records: shards.flat().length, reused: cache.hits, ms: performance.now() - started };
+}
+
+/** One shard's Pagefind index, written to `out`. */
+async function indexShard(records: SearchRecord[], out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);
+  const problems: string[] = [];
+  for (let i = 0; i < records.length; i += BATCH) {
+    const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+    added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
+  }
+  problems.push(...(await index.writeFiles({ outputPath: out })).errors);
+  await index.deleteIndex();
+  if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
 }
 
 /** Each variant's bundle in `outDir`: the index, with that variant's view in every fragment. */
 export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const fragments = await readdir(path.join(index.dir, FRAGMENTS));
+  const folders = ['', ...index.config.shards];
+  const fragments = (await Promise.all(folders.map(async (folder) =>
+    (await readdir(path.join(index.dir, folder, FRAGMENTS))).map((name) => path.join(folder, FRAGMENTS, name))))).flat();
   const stats: BundleStats[] = [];
   for (const lang of LANGS) {
     const started = performance.now();
     const variant = site.variants[lang];
     const texts = index.texts.get(lang)!;
     const bundle = path.join(outDir, folderOf(lang), 'pagefind');
-    await cp(index.dir, bundle, { recursive: true, filter: (from) => !UNUSED.includes(path.basename(from)) && path.basename(from) !== FRAGMENTS });
-    await mkdir(path.join(bundle, FRAGMENTS), { recursive: true });
+    await cp(index.dir, bundle, { recursive: true, filter: (from) => copied(path.relative(index.dir, from)) });
+    await Promise.all(folders.map((folder) => mkdir(path.join(bundle, folder, FRAGMENTS), { recursive: true })));
     for (let i = 0; i < fragments.length; i += BATCH) {
       await Promise.all(fragments.slice(i, i + BATCH).map(async (name) => {
-        const fragment = decodeFragment(await readFile(path.join(index.dir, FRAGMENTS, name)), name);
+        const fragment = decodeFragment(await readFile(path.join(index.dir, name)), name);
         const slug = String(fragment.url).split('/').filter(Boolean).at(-1);
         const article = slug === undefined ? undefined : variant.bySlug.get(slug);
         if (!article) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is no article of ${lang}`);
-        await writeFile(path.join(bundle, FRAGMENTS, name), encodeFragment(withView(fragment, fragmentFor(article, texts.get(slug!)!))));
+        await writeFile(path.join(bundle, name), encodeFragment(withView(fragment, fragmentFor(article, texts.get(slug!)!))));
       }));
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));

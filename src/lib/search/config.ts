@@ -9,6 +9,8 @@ export interface SearchConfig {
   /** The language the records were indexed as: Pagefind is initialised with it. */
   language: string;
   map: ScriptMap;
+  /** The bundle's other shards (folders relative to it), merged into the first, oldest first. */
+  shards: string[];
 }
 
 /** Between channel names in a fragment's `channels` meta (a name may contain spaces). */

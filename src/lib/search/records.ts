@@ -26,7 +26,8 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  filters: { channel: string[] };
+  /** `shard`: its shard's number, by which a date-ordered search walks the shards in turn. */
+  filters: { channel: string[]; shard: string[] };
   sort: { date: string };
 }
 
@@ -48,13 +49,13 @@ export const indexedText = (title: string, text: string, map: ScriptMap) => norm
 export const recordUrl = (slug: string) => `/${slug}/`;
 
 /** The record Pagefind indexes for an article, from its folded text. */
-export function searchRecord(article: VariantArticle, folded: string, segmentation: Segmentation): SearchRecord {
+export function searchRecord(article: VariantArticle, folded: string, segmentation: Segmentation, shard: number): SearchRecord {
   return {
     url: recordUrl(article.slug),
     content: segmentation === 'bigram' ? indexTokens(folded) : folded,
     language: INDEX_LANGUAGE[segmentation],
     // Slugs, not names: the filter index is shared by both scripts.
-    filters: { channel: article.channels.map((c) => c.slug) },
+    filters: { channel: article.channels.map((c) => c.slug), shard: [String(shard)] },
     sort: { date: String(article.date.epochMs) },
   };
 }

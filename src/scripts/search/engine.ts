@@ -10,6 +10,7 @@ import { planQuery } from '../../lib/search/query.ts';
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
@@ -64,19 +65,33 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
   // Initialise with the records' language, not the page's: for zh-* Pagefind would re-segment
   // the query in the browser and split our tokens apart.
   await pagefind.init(config.language);
+  for (const shard of config.shards) await pagefind.mergeIndex(`${basePath}${shard}`, { language: config.language, baseUrl: '/' });
+  // Shards by number, newest first (lib/search/shards.ts: the first shard holds the oldest articles).
+  const newestShardFirst = ['', ...config.shards].map((_, i) => String(i)).reverse();
+
+  /** The hits of every search of the plan, in the first search's order. */
+  async function matching(searches: string[], options: Parameters<PagefindApi['search']>[1]) {
+    const found = [];
+    for (const term of searches) found.push((await pagefind.search(term, options))?.results ?? []);
+    const [first = [], ...rest] = found;
+    const ids = rest.map((results) => new Set(results.map((r) => r.id)));
+    return first.filter((r) => ids.every((set) => set.has(r.id)));
+  }
 
   return {
     async search(query, { channel, sort = 'relevance' } = {}) {
       const plan = planQuery(query, config.map, config.segmentation);
-      const options: Parameters<PagefindApi['search']>[1] = {
-        filters: channel ? { channel: [channel] } : {},
-        sort: sort === 'date' ? { date: 'desc' } : {},
-      };
-      const found = [];
-      for (const term of plan.searches) found.push((await pagefind.search(term, options))?.results ?? []);
-      const [first = [], ...rest] = found;
-      const ids = rest.map((results) => new Set(results.map((r) => r.id)));
-      const hits = first.filter((r) => ids.every((set) => set.has(r.id)));
+      const filters: Record<string, string[]> = channel ? { channel: [channel] } : {};
+      let hits: PagefindResult[] = [];
+      if (sort === 'relevance') {
+        hits = await matching(plan.searches, { filters });
+      } else {
+        // Merged shards come back ordered by score, which under a sort is a rank within each
+        // shard; shards are in date order, so each is searched on its own, newest first.
+        for (const shard of newestShardFirst) {
+          hits.push(...(await matching(plan.searches, { filters: { ...filters, shard: [shard] }, sort: { date: 'desc' } })));
+        }
+      }
       return {
         total: hits.length,
         load: (from, to) =>
