@@ -42,7 +42,8 @@ export default function pagefindSearch(): AstroIntegration {
         recordPhase('search-index', index.ms);
         try {
           const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
-          logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
+          const shards = index.config.shards.length + 1;
+          logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${shards} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
         } finally {
           removeIndex(index);
         }

@@ -4,7 +4,7 @@
  * random texts over a small alphabet (so that near misses such as 发…货 are frequent).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeHan, indexTokens, queryTokens, runsOf } from '../../src/lib/search/tokens.ts';
+import { encodeHan, hanToken, indexTokens, queryTokens, runsOf } from '../../src/lib/search/tokens.ts';
 import { seededRandom } from './corpus.ts';
 
 /** Does `needle` occur as a contiguous sequence in `hay`? (a lone token may be a prefix, as in Pagefind) */
@@ -14,10 +14,10 @@ function phraseIn(hay: string[], needle: string[]): boolean {
 }
 
 describe('encodeHan', () => {
-  it('is two Hangul syllables and tells characters apart', () => {
-    const chars = ['一', '发', '货', '龥', '㐀', '𠀋', '𪚥'];
+  it('is four base-36 digits and tells characters apart', () => {
+    const chars = ['一', '发', '货', '龥', '㐀', '𠀋', '𪚥', '\u{10FFFF}'];
     const codes = chars.map(encodeHan);
-    for (const code of codes) expect(code).toMatch(/^\p{Script=Hangul}{2}$/u);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}$/);
     expect(new Set(codes).size).toBe(chars.length);
   });
 });
@@ -27,13 +27,19 @@ describe('runsOf', () => {
     ['淘宝618大促', [['han', '淘宝'], ['word', '618'], ['han', '大促']]],
     ['卖家，发货', [['han', '卖家'], ['han', '发货']]],
     ['sku app', [['word', 'sku'], ['word', 'app']]],
-    ['한국어 中文', [['han', '中文']]],
+    ['한국어 中文', [['word', '한국어'], ['han', '中文']]],
   ])('%s', (text, expected) => {
     expect(runsOf(text).map((r) => [r.kind, r.kind === 'han' ? r.chars.join('') : r.text])).toEqual(expected);
   });
 });
 
 describe('indexTokens and queryTokens', () => {
+  it('keep Han tokens apart from the text\'s own words, even words of the same shape', () => {
+    const lookalike = hanToken('文');
+    expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual(['sku', '0fe8', hanToken('中文'), hanToken('文'), `0${lookalike}`]);
+    expect(queryTokens(runsOf(lookalike)[0]!)).toEqual([`0${lookalike}`]);
+  });
+
   it('finds 发货 in 淘宝卖家延迟发货 but not in 记者发现货车', () => {
     const query = runsOf('发货').flatMap(queryTokens);
     expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), query)).toBe(true);

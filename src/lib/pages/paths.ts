@@ -10,6 +10,7 @@ import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
 import { feedItems } from './seo.ts';
+import { pageCacheKey } from './cache-key.ts';
 
 export const HOME_LATEST = 20;
 export const HOME_PER_CHANNEL = 5;
@@ -44,16 +45,18 @@ export async function listingPaths(paginate: PaginateFunction) {
     site.variants[lang].channels.flatMap((channel) =>
       paginate(channelArticles(site, lang, channel.slug), {
         params: { variant: variantParam(lang), channel: channel.slug },
-        props: { lang, channel },
+        props: { channel },
         pageSize: PAGE_SIZE,
+      }).map((entry) => {
+        const props = { ...entry.props, ...listingView(site, lang, channel, entry.props.page.currentPage, entry.props.page.total) };
+        return { ...entry, props, cacheKey: pageCacheKey(props) };
       }),
     ),
   );
 }
 
-/** The frame and pager of one listing page (called from the page with what paginate gave it). */
-export async function listingView(lang: Lang, channel: VariantChannel, page: number, total: number) {
-  const site = await getSite();
+/** The frame and pager of one listing page. */
+function listingView(site: Site, lang: Lang, channel: VariantChannel, page: number, total: number) {
   const { words } = site.variants[lang];
   const pager = buildPager(page, total, PAGE_SIZE);
   const frame = pageFrame(site, {
@@ -86,23 +89,21 @@ export async function articlePaths() {
     return variant.articles.map((article) => {
       const { older, newer } = site.archive.neighbours.get(article.slug)!;
       const home = article.channels[0]!;
-      return {
-        params: { variant: variantParam(lang), slug: article.slug },
-        props: {
-          frame: pageFrame(site, {
-            lang,
-            path: articleUrl(lang, article.slug),
-            title: article.title,
-            description: article.summary,
-            crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
-            channel: home.slug,
-          }),
-          article,
-          older: pick(older),
-          newer: pick(newer),
-          related: inVariant(variant, site.archive.related.get(article.slug)!),
-        },
+      const props = {
+        frame: pageFrame(site, {
+          lang,
+          path: articleUrl(lang, article.slug),
+          title: article.title,
+          description: article.summary,
+          crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
+          channel: home.slug,
+        }),
+        article,
+        older: pick(older),
+        newer: pick(newer),
+        related: inVariant(variant, site.archive.related.get(article.slug)!),
       };
+      return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.html) };
     });
   });
 }
@@ -117,6 +118,7 @@ function describeHome(site: Site, lang: Lang): string {
 }
 
 export type HomeProps = Awaited<ReturnType<typeof homePaths>>[number]['props'];
+export type ListingProps = Awaited<ReturnType<typeof listingPaths>>[number]['props'];
 export type ArticleProps = Awaited<ReturnType<typeof articlePaths>>[number]['props'];
 export type { PageFrame };
 

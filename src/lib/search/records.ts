@@ -17,9 +17,10 @@ import { CHANNEL_SEPARATOR } from './config.ts';
 
 /**
  * The language Pagefind is told. With our tokens it must not be `zh` (Pagefind would segment the
- * tokens again); `en` keeps them whole and stems Latin words the same way at index and query time.
+ * tokens again) nor one with a stemmer (which would cut them): `und`, undetermined, has neither.
+ * Latin words are then matched as written (and as prefixes), not stemmed.
  */
-export const INDEX_LANGUAGE: Record<Segmentation, string> = { bigram: 'en', pagefind: 'zh' };
+export const INDEX_LANGUAGE: Record<Segmentation, string> = { bigram: 'und', pagefind: 'zh' };
 
 export interface SearchRecord {
   /** The article's slug as a path: the key its fragment is found by, in every variant. */

@@ -7,21 +7,24 @@
  * as a prefix). Latin letters and digits form words of their own.
  *
  * Pagefind's search splits every Han character of a query into a word of its own, which would undo
- * the bigrams; so each Han character is written as two Hangul syllables (a letter script that
- * Pagefind keeps whole, and that no stemmer touches). Hangul in the source text is dropped so that it
- * can never collide with that encoding (the archive is Chinese).
+ * the bigrams; so each Han character is written as its code point in four base-36 digits, and a
+ * token is `0` and one or two such codes (发货 → 00y9f0z1o). Plain ASCII is what Pagefind indexes
+ * fastest: Hangul syllables (used before) took about twice as long, and a `_` in a token three
+ * times as long (Pagefind indexes the parts of such words too). The tokens are indexed without a
+ * stemmer (records.ts `INDEX_LANGUAGE`), which would cut them. A text word of the same shape gets
+ * one more `0`, in the index and in queries alike, so that it never meets a Han token.
  */
 
 const HAN = /\p{Script=Han}/u;
-const HANGUL = /\p{Script=Hangul}/u;
 const WORD = /[\p{L}\p{N}]/u;
-const HANGUL_BASE = 0xac00;
-const HANGUL_COUNT = 11172;
+const MARK = '0';
+/** The shape of a Han token; a text word of this shape is escaped (see above). */
+const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
+const wordToken = (word: string) => (HAN_TOKEN.test(word) ? `0${word}` : word);
 
-/** One Han character (a code point) as two Hangul syllables. */
+/** One Han character (a code point) as four base-36 digits (36^4 is above the last code point). */
 export function encodeHan(ch: string): string {
-  const cp = ch.codePointAt(0)!;
-  return String.fromCharCode(HANGUL_BASE + Math.floor(cp / HANGUL_COUNT), HANGUL_BASE + (cp % HANGUL_COUNT));
+  return ch.codePointAt(0)!.toString(36).padStart(4, '0');
 }
 
 export type Run = { kind: 'han'; chars: string[] } | { kind: 'word'; text: string };
@@ -31,7 +34,7 @@ export function runsOf(text: string): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
   for (const ch of text) {
-    const kind = HAN.test(ch) ? 'han' : WORD.test(ch) && !HANGUL.test(ch) ? 'word' : undefined;
+    const kind = HAN.test(ch) ? 'han' : WORD.test(ch) ? 'word' : undefined;
     if (kind === undefined) {
       current = undefined;
       continue;
@@ -46,20 +49,23 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
-const bigrams = (chars: string[]) => chars.slice(1).map((ch, i) => encodeHan(chars[i]!) + encodeHan(ch));
+/** The token of one or two Han characters (卖家, or 货 at the end of a run). */
+export const hanToken = (chars: string) => MARK + [...chars].map(encodeHan).join('');
+
+const bigrams = (chars: string[]) => chars.slice(1).map((ch, i) => hanToken(chars[i]! + ch));
 
 /** The words Pagefind indexes for a (normalised) text, space-separated. */
 export function indexTokens(normalised: string): string {
   const tokens: string[] = [];
   for (const run of runsOf(normalised)) {
-    if (run.kind === 'word') tokens.push(run.text);
-    else tokens.push(...bigrams(run.chars), encodeHan(run.chars.at(-1)!));
+    if (run.kind === 'word') tokens.push(wordToken(run.text));
+    else tokens.push(...bigrams(run.chars), hanToken(run.chars.at(-1)!));
   }
   return tokens.join(' ');
 }
 
 /** The words a query run must match, adjacent and in order (a lone character matches as a prefix). */
 export function queryTokens(run: Run): string[] {
-  if (run.kind === 'word') return [run.text];
-  return run.chars.length === 1 ? [encodeHan(run.chars[0]!)] : bigrams(run.chars);
+  if (run.kind === 'word') return [wordToken(run.text)];
+  return run.chars.length === 1 ? [hanToken(run.chars[0]!)] : bigrams(run.chars);
 }

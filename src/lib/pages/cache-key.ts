@@ -1,0 +1,12 @@
+/**
+ * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild`): a hash of
+ * everything the page prints. Pages print only their props (data is prepared before rendering),
+ * so the key is the props — without articles' bodies (`html`), which a page prints only for its
+ * own article, passed as `ownHtml`. Hashing a neighbour's body would re-render a page for an edit
+ * it does not show.
+ */
+import { hashOf } from '../build-cache.ts';
+
+export function pageCacheKey(props: object, ownHtml = ''): string {
+  return hashOf(ownHtml, JSON.stringify(props, (key, value: unknown) => (key === 'html' ? undefined : value)));
+}

@@ -1,0 +1,82 @@
+/**
+ * A rebuild with the caches of the build before (as CI restores them) after writers' edits: every
+ * page that shows what changed is rendered again, the rest is restored from Astro's incremental
+ * cache, and the search shards that did not change are reused.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, page, textOf } from '../helpers/build-site.ts';
+import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** 30 articles a day apart, newest first: a-00 is the newest. */
+const articles: FixtureArticle[] = Array.from({ length: 30 }, (_, i) => ({
+  slug: `a-${pad(i)}`,
+  title: `文章${i}`,
+  date: `2019-05-${pad(30 - i)} 10:00:00`,
+  channel: 'jingying',
+  body: `第${i}篇的正文。`,
+}));
+const fileOf = (content: string, a: FixtureArticle) => path.join(content, 'articles', a.date.slice(0, 4), a.date.slice(5, 7), `${a.slug}.md`);
+/** The pages a build rendered (not restored from the cache), from its log. */
+const rendered = (log: string) => [...log.matchAll(/├─ (\S+)(?: \(\+[\d.]+m?s\))?\s*$/gm)].map((m) => m[1]!);
+
+let dist: string;
+let first: string;
+let second: string;
+const SHARDS = { SEARCH_SHARD_SIZE: '10' };
+
+beforeAll(async () => {
+  const root = await tempDir('rebuild');
+  const content = await writeContent(path.join(root, 'content'), { channels: [{ slug: 'jingying', name: '经营' }], articles });
+  dist = path.join(root, 'dist');
+  const cold = buildSite(content, dist, SHARDS);
+  expect(cold.status, cold.output).toBe(0);
+  first = cold.output;
+
+  // a-08: new title; a-25: new text; a-09: deleted. None is in the newest week, whose hot
+  // list every page's sidebar shows (a change there rightly renders every page again).
+  const retitled = fileOf(content, articles[8]!);
+  await writeFile(retitled, (await readFile(retitled, 'utf8')).replace('title: 文章8', 'title: 改过的标题'));
+  const edited = fileOf(content, articles[25]!);
+  await writeFile(edited, (await readFile(edited, 'utf8')).replace('第25篇的正文。', '第25篇改写后的正文。'));
+  await rm(fileOf(content, articles[9]!));
+  const rebuild = buildSite(content, dist, SHARDS);
+  expect(rebuild.status, rebuild.output).toBe(0);
+  second = rebuild.output;
+}, 120_000);
+
+describe('a rebuild after edits', () => {
+  it('shows a new title on the article, its neighbours, its listing page and its twin', async () => {
+    expect(textOf((await page(dist, '/articles/a-08/'))('h1').text())).toBe('改过的标题');
+    expect(textOf((await page(dist, '/zh-hant/articles/a-08/'))('h1').text())).toBe('改過的標題');
+    for (const neighbour of ['a-07', 'a-10']) {
+      expect((await page(dist, `/articles/${neighbour}/`))('.article-neighbours').text()).toContain('改过的标题');
+    }
+    expect((await page(dist, '/jingying/'))('main').text()).toContain('改过的标题');
+  });
+
+  it('shows the new text and no trace of the deleted article', async () => {
+    expect((await page(dist, '/articles/a-25/'))('.article-body').text()).toContain('改写后的正文');
+    expect(existsSync(path.join(dist, 'articles/a-09'))).toBe(false);
+    expect(existsSync(path.join(dist, 'zh-hant/articles/a-09'))).toBe(false);
+    expect((await page(dist, '/articles/a-10/'))('.article-neighbours').text()).not.toContain('文章9');
+  });
+
+  it('renders only the pages whose data changed and restores the others', () => {
+    const again = rendered(second).filter((p) => p.includes('/articles/'));
+    expect(rendered(first).filter((p) => p.includes('/articles/'))).toHaveLength(60);
+    for (const slug of ['a-08', 'a-07', 'a-10', 'a-25']) expect(again).toContain(`/articles/${slug}/index.html`);
+    expect(again).not.toContain('/articles/a-20/index.html');
+    expect(second).toContain('(restored)');
+  });
+
+  it('reindexes only the search shards whose articles changed', () => {
+    // 30 articles in shards of 10, oldest first: a-29…a-20, a-19…a-10, a-09…a-00. The edits
+    // touch the first (a-25) and the last (a-08, a-09); the middle one is reused.
+    expect(first).toMatch(/30 articles indexed \(bigram\) in 3 shards \(0 reused\)/);
+    expect(second).toMatch(/29 articles indexed \(bigram\) in 3 shards \(1 reused\)/);
+  });
+});
