@@ -6,6 +6,7 @@ import devPreview from './src/integrations/dev-preview.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
+import { CACHE_DIR } from './src/lib/build-cache.ts';
 
 /**
  * A sitemap entry's hreflang alternates. Every page has a twin in each variant (the site checks
@@ -20,6 +21,13 @@ const withAlternates = (item) => ({
 
 export default defineConfig({
   site: SITE_URL,
+  // Astro's own cache beside ours, so that CI restores both with one directory.
+  cacheDir: `${CACHE_DIR}/astro`,
+  experimental: {
+    // Article and listing pages carry a cacheKey (src/lib/pages/cache-key.ts): a rebuild renders
+    // only the pages whose printed data changed and restores the others from the cache.
+    incrementalBuild: true,
+  },
   trailingSlash: 'always',
   build: {
     format: 'directory',
