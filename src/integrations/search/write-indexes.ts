@@ -7,15 +7,15 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord, type SearchRecord } from '../../lib/search/records.ts';
+import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord } from '../../lib/search/records.ts';
 import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
 import { ShardCache } from './shard-cache.ts';
+import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import { decodeFragment, encodeFragment, withView } from '../../lib/search/fragment.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
@@ -38,8 +38,7 @@ export interface BundleStats {
   ms: number;
 }
 
-/** Records are sent, and fragments rewritten, in batches: all at once would hold every one in
- * memory twice, and open a file for every article. */
+/** Fragments are rewritten in batches: all at once would open a file for every article. */
 const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
@@ -62,39 +61,38 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
     LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, textsOf(lang).get(a.slug)!])),
     toSimplified,
   );
-  const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE).map((articles, i) =>
-    articles.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation, i)));
+  const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE);
+  // Each shard's records are made when it is its turn: all of them at once would hold every
+  // article's tokens in memory together.
+  const recordsOf = (i: number) =>
+    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation, i));
 
   const dir = await mkdtemp(path.join(tmpdir(), 'yiqihui-search-'));
   const cache = new ShardCache(site.contentDir);
-  try {
-    for (const [i, records] of shards.entries()) {
-      const cached = await cache.get(records, (out) => indexShard(records, out));
-      await cp(cached, path.join(dir, shardFolder(i)), { recursive: true });
+  let next = 0;
+  // Each lane takes the next shard until none is left: cached shards are copied, the others
+  // indexed on the lane's own thread.
+  const lane = async () => {
+    let indexer: ShardIndexer | undefined;
+    try {
+      for (let i = next++; i < shards.length; i = next++) {
+        const records = recordsOf(i);
+        const cached = await cache.get(records, (out) => (indexer ??= new ShardIndexer()).index(records, out));
+        await cp(cached, path.join(dir, shardFolder(i)), { recursive: true });
+      }
+    } finally {
+      await indexer?.close();
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
     await cache.prune();
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
-  } finally {
-    await pagefind.close();
   }
   const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map, shards: shards.slice(1).map((_, i) => shardFolder(i + 1)) };
   return { dir, config, texts, records: shards.flat().length, reused: cache.hits, ms: performance.now() - started };
-}
-
-/** One shard's Pagefind index, written to `out`. */
-async function indexShard(records: SearchRecord[], out: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex();
-  if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);
-  const problems: string[] = [];
-  for (let i = 0; i < records.length; i += BATCH) {
-    const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
-    added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
-  }
-  problems.push(...(await index.writeFiles({ outputPath: out })).errors);
-  await index.deleteIndex();
-  if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
 }
 
 /** Each variant's bundle in `outDir`: the index, with that variant's view in every fragment. */

@@ -1,21 +1,41 @@
 /**
- * The search index is split into shards of at most `SHARD_SIZE` articles, oldest first: Pagefind
- * holds a whole index in memory while it writes it (about 1.5 GB for 1,000 articles of our tokens),
- * so shards bound the build's memory; and a shard whose records did not change is reused from the
- * build cache, so an edit re-indexes one shard and a new article (the newest) only the last.
- * The browser merges the shards (Pagefind's `mergeIndex`).
+ * The search index is split into shards, oldest articles first: Pagefind holds a whole index in
+ * memory while it writes it, so shards bound the build's memory; and a shard whose records did
+ * not change is reused from the build cache. The browser merges them (Pagefind's `mergeIndex`).
+ *
+ * Where a shard ends is decided by the articles themselves (content-defined, as in rsync or
+ * restic): after an article whose slug hashes to a multiple of `size / 4`, once the shard has a
+ * quarter of `size`, and at `size` at the latest. Counting alone would move every later boundary
+ * when an article is added or removed in the middle of the archive; this way such a change
+ * re-indexes its own shard and rarely the next. Shards average about half of `size`.
  */
 import { newestFirst, type Dated } from '../archive/order.ts';
 
-/** Articles per shard; `SEARCH_SHARD_SIZE` lets the tests build several shards from a small site. */
+/** The most articles in a shard; `SEARCH_SHARD_SIZE` lets the tests build several from a small site. */
 export const SHARD_SIZE = Number(process.env.SEARCH_SHARD_SIZE ?? 1000);
+
+/** FNV-1a: a fast, stable hash of a slug (no cryptography needed, only spread). */
+function hashSlug(slug: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
 
 export function shardsOf<T extends Dated>(articles: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search: a shard size must be a whole number above 0, not ${size}`);
+  const min = Math.ceil(size / 4);
   const oldestFirst = [...articles].sort(newestFirst).reverse();
   const shards: T[][] = [];
-  for (let i = 0; i < oldestFirst.length; i += size) shards.push(oldestFirst.slice(i, i + size));
-  return shards.length ? shards : [[]];
+  let current: T[] = [];
+  for (const article of oldestFirst) {
+    current.push(article);
+    if (current.length >= size || (current.length >= min && hashSlug(article.slug) % min === 0)) {
+      shards.push(current);
+      current = [];
+    }
+  }
+  if (current.length || !shards.length) shards.push(current);
+  return shards;
 }
 
 /** Where shard `i` sits in a bundle: the first is the bundle itself (Pagefind's primary index). */

@@ -1,0 +1,51 @@
+/**
+ * Indexes search shards on worker threads, each with its own Pagefind service (one service
+ * indexes on one core). `SEARCH_INDEX_THREADS` sets how many; by default one per core, since each
+ * thread holds a shard's index in memory (about 0.8 GB for 1,000 articles).
+ * The worker is a .ts file Node runs itself, found from the project root (as in in-workers.ts).
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SearchRecord } from '../../lib/search/records.ts';
+import type { ShardReply, ShardTask } from './shard-worker.ts';
+
+const WORKER = path.resolve('src/integrations/search/shard-worker.ts');
+
+export function indexingThreads(): number {
+  const value = process.env.SEARCH_INDEX_THREADS;
+  if (value === undefined) return availableParallelism();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`SEARCH_INDEX_THREADS="${value}" must be a whole number above 0`);
+  return threads;
+}
+
+/** One worker thread: `index` one shard at a time, `close` when done. */
+export class ShardIndexer {
+  private readonly worker = new Worker(WORKER);
+  private failure?: Error;
+
+  constructor() {
+    this.worker.once('error', (error) => (this.failure = error));
+  }
+
+  index(records: SearchRecord[], out: string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.worker.once('error', onError);
+      this.worker.once('message', (reply: ShardReply) => {
+        this.worker.off('error', onError);
+        if (reply.error) reject(new Error(reply.error));
+        else resolve();
+      });
+      this.worker.postMessage({ records, out } satisfies ShardTask);
+    });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage('close' satisfies ShardTask);
+    await exited;
+  }
+}

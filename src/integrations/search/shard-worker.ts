@@ -1,0 +1,40 @@
+/**
+ * A search-indexing thread (see shard-indexer.ts): its own Pagefind service, which indexes the
+ * shards it is sent one after another. Pagefind indexes on one core, so two of these keep both busy.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../../lib/search/records.ts';
+
+export type ShardTask = { records: SearchRecord[]; out: string } | 'close';
+export type ShardReply = { error?: string };
+
+/** Records are sent in batches: all at once would hold every message in memory twice. */
+const BATCH = 200;
+
+async function indexShard(records: SearchRecord[], out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);
+  const problems: string[] = [];
+  for (let i = 0; i < records.length; i += BATCH) {
+    const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+    added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
+  }
+  problems.push(...(await index.writeFiles({ outputPath: out })).errors);
+  await index.deleteIndex();
+  if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
+}
+
+parentPort!.on('message', async (task: ShardTask) => {
+  if (task === 'close') {
+    await pagefind.close();
+    parentPort!.close();
+    return;
+  }
+  try {
+    await indexShard(task.records, task.out);
+    parentPort!.postMessage({} satisfies ShardReply);
+  } catch (error) {
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply);
+  }
+});
