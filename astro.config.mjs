@@ -33,6 +33,9 @@ export default defineConfig({
     format: 'directory',
     // The CDN's Content-Security-Policy allows no inline styles or scripts.
     inlineStylesheets: 'never',
+    // Pages render one at a time either way; more at once overlaps the writing and, in a
+    // rebuild, the restoring of unchanged pages from the incremental cache (about half its time).
+    concurrency: 8,
   },
   // Same reason: scripts and assets become files, never inline code or data: URLs.
   vite: {

@@ -4,7 +4,6 @@
  * its own process on the other core while Astro renders; the bundles are written when both are done.
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getSite } from '../lib/site.ts';
@@ -24,7 +23,6 @@ function segmentationFromEnv(): Segmentation {
 
 export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<SearchIndex> | undefined;
-  const removeIndex = (index: SearchIndex) => rmSync(index.dir, { recursive: true, force: true });
   return {
     name: 'yiqihui-pagefind',
     hooks: {
@@ -33,20 +31,13 @@ export default function pagefindSearch(): AstroIntegration {
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation));
         // Awaited in build:done; a build that fails before then must not also report it unhandled.
         indexing.catch(() => undefined);
-        // A build that fails before build:done leaves no temporary index behind.
-        void indexing.then((index) => process.once('exit', () => removeIndex(index)), () => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('search: the index was not started (astro:build:start did not run)');
         const index = await indexing;
         recordPhase('search-index', index.ms);
-        try {
-          const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
-          const shards = index.config.shards.length + 1;
-          logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${shards} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
-        } finally {
-          removeIndex(index);
-        }
+        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
+        logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
       },
     },
   };

@@ -9,16 +9,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf } from '../../src/lib/content-type.ts';
 
-
 interface Rule { pattern: RegExp; headers: [string, string][] }
 
-/** The `_headers` format: a path pattern line, then indented `Name: value` lines. */
+/** The `_headers` format: a path pattern line (`*` any rest, `:name` one segment), then indented `Name: value` lines. */
 export function parseHeadersFile(text: string): Rule[] {
   const rules: Rule[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      const source = line.trim().split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-z]+/g, '[^/]+'))
+        .join('.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const [name, ...value] = line.trim().split(':');
@@ -26,6 +27,13 @@ export function parseHeadersFile(text: string): Rule[] {
     }
   }
   return rules;
+}
+
+/** The headers the rules give a path (later rules override earlier ones, as on Netlify and Cloudflare). */
+export function headersFor(rules: Rule[], urlPath: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) headers.set(k, v);
+  return headers;
 }
 
 export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -41,9 +49,7 @@ export async function serveDist(dist: string): Promise<{ url: string; close: () 
       status = 404;
       file = path.join(dist, '404.html');
     }
-    // Later rules override earlier ones for the same header, as on Netlify and Cloudflare.
-    const headers = new Map<string, string>();
-    for (const rule of rules) if (rule.pattern.test(urlPath)) for (const [k, v] of rule.headers) headers.set(k, v);
+    const headers = headersFor(rules, urlPath);
     res.writeHead(status, { 'Content-Type': contentTypeOf(file), ...Object.fromEntries(headers) });
     createReadStream(file).pipe(res);
   });

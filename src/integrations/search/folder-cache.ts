@@ -1,0 +1,53 @@
+/**
+ * Folders kept in the build cache (`.cache/build/<name>-<content dir>/<key>/`, restored by CI with
+ * the rest of it), keyed by a hash of everything their files are made from and of the lock file
+ * (which pins Pagefind): the search shards Pagefind wrote, and each variant's copy of them. A
+ * folder whose inputs did not change is reused, not made again. A build keeps only the folders
+ * it used. Folders are never changed once in place, so a build may hard-link their files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CACHE_DIR, hashOf } from '../../lib/build-cache.ts';
+
+const LOCK_FILE = hashOf(readFileSync('package-lock.json', 'utf8'));
+
+export class FolderCache {
+  private readonly used = new Set<string>();
+  private readonly dir: string;
+  hits = 0;
+
+  /** `scope` separates the folders of different content dirs, so one build never prunes another's. */
+  constructor(name: string, scope: string) {
+    this.dir = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}`);
+  }
+
+  /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */
+  async get(inputs: unknown, make: (out: string) => Promise<void>): Promise<string> {
+    const key = hashOf(LOCK_FILE, JSON.stringify(inputs));
+    const dir = path.join(this.dir, key);
+    this.used.add(key);
+    if (existsSync(dir)) {
+      this.hits++;
+      return dir;
+    }
+    // Made aside and renamed into place: an interrupted build never leaves half a folder.
+    const temp = `${dir}.${process.pid}.tmp`;
+    await rm(temp, { recursive: true, force: true });
+    try {
+      await make(temp);
+      await rename(temp, dir);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      // Another build of the same content put the same folder in place first: use that one.
+      if (!existsSync(dir)) throw error;
+    }
+    return dir;
+  }
+
+  /** Removes the folders this build did not use (older versions of the archive). */
+  async prune(): Promise<void> {
+    const entries = await readdir(this.dir).catch(() => []);
+    await Promise.all(entries.filter((e) => !this.used.has(e) && !e.endsWith('.tmp')).map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })));
+  }
+}
