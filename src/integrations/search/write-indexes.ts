@@ -10,6 +10,7 @@ import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
+import { hashOf } from '../../lib/build-cache.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord, type FragmentView } from '../../lib/search/records.ts';
 import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
@@ -25,8 +26,6 @@ export interface SearchIndex {
   /** Each shard's folder (oldest first) and its articles' slugs. */
   shards: { dir: string; slugs: string[] }[];
   config: SearchConfig;
-  /** Each variant's readable text per slug. */
-  texts: Map<Lang, Map<string, string>>;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
   reused: number;
@@ -51,17 +50,13 @@ const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
 export async function buildSearchIndex(site: Site, segmentation: Segmentation): Promise<SearchIndex> {
   const started = performance.now();
-  const texts = new Map(LANGS.map((lang) => [lang, new Map(site.variants[lang].articles.map((a) => [a.slug, articleText(a.html)]))]));
-  const textsOf = (lang: Lang) => texts.get(lang)!;
-  const map = buildScriptMap(
-    LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, textsOf(lang).get(a.slug)!])),
-    toSimplified,
-  );
+  // The characters of the titles and bodies (their markup holds no Han characters of its own).
+  const map = buildScriptMap(LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])), toSimplified);
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE);
   // Each shard's records are made when it is its turn: all of them at once would hold every
   // article's tokens in memory together.
   const recordsOf = (i: number) =>
-    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, textsOf(SOURCE_LANG).get(a.slug)!, map), segmentation, i));
+    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
 
   const cache = new FolderCache('search-shards', site.contentDir);
   const dirs: string[] = [];
@@ -83,7 +78,7 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
   const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map, shards: shards.slice(1).map((_, i) => shardFolder(i + 1)) };
   return {
     shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
-    config, texts, records: shards.flat().length, reused: cache.hits, ms: performance.now() - started, cache,
+    config, records: shards.flat().length, reused: cache.hits, ms: performance.now() - started, cache,
   };
 }
 
@@ -98,11 +93,14 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
   for (const lang of LANGS) {
     const started = performance.now();
     const variant = site.variants[lang];
-    const texts = index.texts.get(lang)!;
     const bundle = path.join(outDir, folderOf(lang), 'pagefind');
     for (const [i, shard] of index.shards.entries()) {
-      const views = new Map(shard.slugs.map((slug) => [slug, fragmentFor(variant.bySlug.get(slug)!, texts.get(slug)!)]));
-      const dir = await bundles.get([path.basename(shard.dir), i === 0, [...views]], (out) => rewriteShard(shard.dir, out, views, i === 0));
+      const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
+      // Keyed by each article's view without its text, and its body's hash: the text (the slow
+      // part) is only extracted for a shard that is rewritten.
+      const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
+      const dir = await bundles.get([path.basename(shard.dir), i === 0, key], (out) =>
+        rewriteShard(shard.dir, out, new Map(articles.map((a) => [a.slug, fragmentFor(a, articleText(a.html))])), i === 0));
       await linkTree(dir, path.join(bundle, shardFolder(i)));
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
