@@ -2,10 +2,10 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
-import { BuildCache, hashOf } from './build-cache.ts';
+import { BuildCache, codeVersion, hashOf } from './build-cache.ts';
 import { contentDir, loadContent } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
@@ -69,9 +69,9 @@ async function loadSite(dir: string): Promise<Site> {
   for (const p of problems.filter((p) => !isError(p))) console.warn(formatProblem(p));
   if (problems.some(isError)) throw new ContentError(problems);
 
-  const codeVersion = hashOf(...CACHED_CODE.map(readSources));
-  const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion);
-  const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(codeVersion, JSON.stringify(content.glossary)));
+  const version = codeVersion(...CACHED_CODE);
+  const rendered = new BuildCache<PreparedBody>('markdown', dir, version);
+  const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(version, JSON.stringify(content.glossary)));
 
   const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
   await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
@@ -118,18 +118,4 @@ async function prefill<I, V>(
   if (missing.length === 0) return;
   const values = await inBatch(missing);
   values?.forEach((value, i) => cache.set(keyOf(missing[i]!), value));
-}
-
-/** A file's text, or a folder's files' texts, in a stable order. */
-function readSources(entry: string): string {
-  try {
-    return readFileSync(entry, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    return readdirSync(entry, { recursive: true, encoding: 'utf8' })
-      .sort()
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => readFileSync(path.join(entry, f), 'utf8'))
-      .join('\0');
-  }
 }

@@ -10,7 +10,7 @@ import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
-import { hashOf } from '../../lib/build-cache.ts';
+import { codeVersion, hashOf } from '../../lib/build-cache.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord, type FragmentView } from '../../lib/search/records.ts';
 import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
@@ -45,6 +45,8 @@ const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 const FRAGMENTS = 'fragment';
+/** The code that makes the records and bundles: a change to it invalidates the cached shards. */
+const SEARCH_CODE = ['src/lib/search', 'src/integrations/search'];
 /** Merged shards run on the first shard's code: only its copy of Pagefind's scripts is served. */
 const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
@@ -53,8 +55,11 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
   const map = buildScriptMap(LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])), toSimplified);
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE);
-  // Each shard's records are made when it is its turn: all of them at once would hold every
-  // article's tokens in memory together.
+  // A shard is keyed by what its records are made from, not by the records: making them (text,
+  // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
+  const version = hashOf(codeVersion(...SEARCH_CODE), segmentation, JSON.stringify(map));
+  const inputsOf = (i: number) => [version, i, shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs])];
+  // Records are made when their shard is indexed: all at once would hold every token in memory.
   const recordsOf = (i: number) =>
     shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
 
@@ -67,8 +72,7 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
     let indexer: ShardIndexer | undefined;
     try {
       for (let i = next++; i < shards.length; i = next++) {
-        const records = recordsOf(i);
-        dirs[i] = await cache.get(records, (out) => (indexer ??= new ShardIndexer()).index(records, out));
+        dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer()).index(recordsOf(i), out));
       }
     } finally {
       await indexer?.close();

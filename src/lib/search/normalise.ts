@@ -27,12 +27,20 @@ export function buildScriptMap(texts: Iterable<string>, toSimplified: (text: str
   return map;
 }
 
+/** Width and case folds, by unit: `normalize` per character was most of the cost of indexing. */
+const folds = new Map<string, string>();
+
 /** Folds one UTF-16 unit; anything whose folded form would change the length is kept as it is. */
 function foldUnit(ch: string, map: ScriptMap): string {
   const mapped = map[ch];
   if (mapped !== undefined) return mapped;
-  const folded = ch.normalize('NFKC').toLowerCase();
-  return folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+  let folded = folds.get(ch);
+  if (folded === undefined) {
+    const nfkc = ch.normalize('NFKC').toLowerCase();
+    folded = nfkc.length === 1 ? nfkc : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    folds.set(ch, folded);
+  }
+  return folded;
 }
 
 /** The folded text: same length as `text`, unit for unit. */
