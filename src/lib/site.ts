@@ -28,18 +28,28 @@ export interface Site {
  */
 const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert'];
 
-/** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
-const showDrafts = () => import.meta.env?.DEV === true;
-
 /**
  * Kept on globalThis: the build loads this module more than once (the pages' bundle and the
  * search integration) and the data is prepared once for both.
  */
-const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site>; __yiqihuiContent?: string };
+const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site>; __yiqihuiContent?: string; __yiqihuiDev?: boolean };
+
+/**
+ * Whether this process is `npm run dev`, as Astro's command says (integrations call this from
+ * `astro:config:setup`): the config's own modules see `import.meta.env.DEV` true even in a build,
+ * so the search integration, which loads the site at the start of a build, would publish drafts.
+ */
+export function setDevMode(dev: boolean): void {
+  state.__yiqihuiDev = dev;
+}
+const isDev = () => state.__yiqihuiDev ?? import.meta.env?.DEV === true;
+
+/** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
+const showDrafts = isDev;
 
 export function getSite(): Promise<Site> {
   const dir = contentDir();
-  if (import.meta.env?.DEV) {
+  if (isDev()) {
     // `npm run dev`: the data follows the writer's edits to content/.
     const fingerprint = contentFingerprint(dir);
     if (fingerprint !== state.__yiqihuiContent) state.__yiqihuiSite = undefined;
