@@ -94,7 +94,16 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     log(`${articles} articles, run ${run}: ours cold ${(cold.ms / 1000).toFixed(1)} s (${phases}), edit ${(edit.ms / 1000).toFixed(1)} s, add ${(add.ms / 1000).toFixed(1)} s, peak ${(cold.peakRss / 2 ** 30).toFixed(2)} GB`);
   };
   const peer = async (run: number) => {
-    const built = await buildPeer(peerWork);
+    if (result.peerFailure) return;
+    let built;
+    try {
+      built = await buildPeer(peerWork);
+    } catch (error) {
+      // A peer that cannot build this size (out of memory) is a result, not the end of the bench.
+      result.peerFailure = peerFailure(error);
+      log(`${articles} articles, run ${run}: peer failed: ${result.peerFailure}`);
+      return;
+    }
     result.peer.push(built);
     result.peerOutputBytes = folderSize(path.join(peerWork, 'public')).bytes;
     log(`${articles} articles, run ${run}: peer ${(built.ms / 1000).toFixed(1)} s (hugo ${(built.hugoMs / 1000).toFixed(1)} s, pagefind ${(built.pagefindMs / 1000).toFixed(1)} s), peak ${(built.peakRss / 2 ** 30).toFixed(2)} GB`);
@@ -105,6 +114,13 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     for (const step of order) await step(run);
   }
   return result;
+}
+
+/** The first line of the peer's error, and the OOM killer's signal said in words. */
+function peerFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n')[0]!.replace(/^bench: /, '');
+  return /\(exit 137\)/.test(first) ? `${first.replace(/:$/, '')}, killed (SIGKILL: out of memory on this ${(os.totalmem() / 2 ** 30).toFixed(1)} GB machine)` : first.replace(/:$/, '');
 }
 
 async function runBench(): Promise<BenchReport> {

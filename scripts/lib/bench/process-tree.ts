@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 /**
  * Runs a command and measures it as a whole: wall time and the peak of the summed resident memory
  * of its process tree (the build wrapper, Astro, Pagefind's binary…), sampled from /proc every
@@ -74,9 +75,11 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
       clearInterval(timer);
       reject(error);
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakRss, status: code ?? 1, tail: output.split('\n').slice(-30).join('\n') });
+      // Killed by a signal (the kernel's OOM killer sends SIGKILL): the shell's 128 + its number.
+      const status = code ?? 128 + (signal ? constants.signals[signal] : 0);
+      resolve({ ms: performance.now() - started, peakRss, status, tail: output.split('\n').slice(-30).join('\n') });
     });
   });
 }

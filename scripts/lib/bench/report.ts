@@ -16,6 +16,8 @@ export interface SizeRuns {
   outputBytes: number;
   outputFiles: number;
   peerOutputBytes?: number;
+  /** Why the peer did not finish (it ran out of memory at 20,000 articles here). */
+  peerFailure?: string;
 }
 
 export interface SizeSummary {
@@ -28,6 +30,7 @@ export interface SizeSummary {
   outputBytes: number;
   outputFiles: number;
   peerOutputBytes?: number;
+  peerFailure?: string;
   /** Ours / peer for the cold build; edit / our cold build. */
   ratios: { coldToPeer?: number; editToCold: number; addToCold: number };
 }
@@ -88,6 +91,7 @@ export function summarizeSize(runs: SizeRuns): SizeSummary {
     outputBytes: runs.outputBytes,
     outputFiles: runs.outputFiles,
     peerOutputBytes: runs.peerOutputBytes,
+    peerFailure: runs.peerFailure,
     ratios: { coldToPeer: peer ? cold.ms / peer.ms : undefined, editToCold: edit.ms / cold.ms, addToCold: add.ms / cold.ms },
   };
 }
@@ -115,7 +119,7 @@ export function reportMarkdown(report: BenchReport): string {
     '| articles (pages) | our cold build | peer: Hugo + Pagefind | ours / peer | rebuild, 1 edited | edit / cold | rebuild, 1 added | our peak RSS | peer peak RSS | output (files) | peer output |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.sizes.map((s) =>
-      `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
+      `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
     ),
     '',
     'Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants\' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. Pagefind indexes in its own process from the start of Astro\'s build, alongside the other phases: its own time is the last column.',
