@@ -1,7 +1,8 @@
 /**
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
- * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs in
- * its own process on the other core while Astro renders; the bundles are written when both are done.
+ * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs on
+ * worker threads with a Pagefind service each (search/shard-indexer.ts) while Astro renders; each
+ * variant's bundle is written when both are done.
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
 import { fileURLToPath } from 'node:url';
