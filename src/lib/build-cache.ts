@@ -4,7 +4,7 @@
  * depends on; a build keeps only the entries it used, so the file does not grow without bound.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export const CACHE_DIR = path.resolve(process.env.BUILD_CACHE_DIR ?? '.cache/build');
@@ -44,7 +44,7 @@ export class BuildCache<V> {
 
   constructor(name: string, scope: string, version: string) {
     this.version = version;
-    this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.json`);
+    this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.jsonl`);
     this.stored = this.read();
   }
 
@@ -76,14 +76,30 @@ export class BuildCache<V> {
     if (this.misses === 0 && this.used.size === this.stored.size) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
+    // One JSON line per entry, written as it goes: the whole cache as one JSON text passed
+    // V8's longest string (512 MB) at 50,000 articles, and could not be read back.
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify({ version: this.version })}\n`);
+      for (const entry of this.used) writeSync(fd, `${JSON.stringify(entry)}\n`);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.file);
   }
 
   private read(): Map<string, V> {
     try {
-      const data = JSON.parse(readFileSync(this.file, 'utf8')) as { version: string; entries: Record<string, V> };
-      return data.version === this.version ? new Map(Object.entries(data.entries)) : new Map();
+      const bytes = readFileSync(this.file);
+      const lines: string[] = [];
+      for (let start = 0, end = 0; start < bytes.length; start = end + 1) {
+        end = bytes.indexOf(0x0a, start);
+        if (end === -1) end = bytes.length;
+        lines.push(bytes.toString('utf8', start, end));
+      }
+      const [header, ...entries] = lines;
+      if ((JSON.parse(header ?? '{}') as { version?: string }).version !== this.version) return new Map();
+      return new Map(entries.filter(Boolean).map((line) => JSON.parse(line) as [string, V]));
     } catch {
       return new Map(); // no cache yet, or a damaged one: rebuild it
     }
