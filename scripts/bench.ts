@@ -116,11 +116,10 @@ async function benchSize(articles: number): Promise<SizeRuns> {
   return result;
 }
 
-/** The first line of the peer's error, and the OOM killer's signal said in words. */
+/** The first line of the peer's error (the kernel's log says why a process was killed). */
 function peerFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const first = message.split('\n')[0]!.replace(/^bench: /, '');
-  return /\(exit 137\)/.test(first) ? `${first.replace(/:$/, '')}, killed (SIGKILL: out of memory on this ${(os.totalmem() / 2 ** 30).toFixed(1)} GB machine)` : first.replace(/:$/, '');
+  return message.split('\n')[0]!.replace(/^bench: /, '').replace(/:$/, '');
 }
 
 async function runBench(): Promise<BenchReport> {

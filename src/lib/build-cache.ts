@@ -39,9 +39,9 @@ export class BuildCache<V> {
   hits = 0;
   misses = 0;
 
-  /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
   private readonly version: string;
 
+  /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
   constructor(name: string, scope: string, version: string) {
     this.version = version;
     this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.jsonl`);
@@ -91,15 +91,22 @@ export class BuildCache<V> {
   private read(): Map<string, V> {
     try {
       const bytes = readFileSync(this.file);
-      const lines: string[] = [];
-      for (let start = 0, end = 0; start < bytes.length; start = end + 1) {
-        end = bytes.indexOf(0x0a, start);
-        if (end === -1) end = bytes.length;
-        lines.push(bytes.toString('utf8', start, end));
+      let start = 0;
+      const nextLine = () => {
+        const newline = bytes.indexOf(0x0a, start);
+        const end = newline === -1 ? bytes.length : newline;
+        const line = bytes.toString('utf8', start, end);
+        start = end + 1;
+        return line;
+      };
+      // The first line says which code wrote the entries: another's are not read at all.
+      if ((JSON.parse(nextLine()) as { version?: string }).version !== this.version) return new Map();
+      const entries = new Map<string, V>();
+      while (start < bytes.length) {
+        const line = nextLine();
+        if (line) entries.set(...(JSON.parse(line) as [string, V]));
       }
-      const [header, ...entries] = lines;
-      if ((JSON.parse(header ?? '{}') as { version?: string }).version !== this.version) return new Map();
-      return new Map(entries.filter(Boolean).map((line) => JSON.parse(line) as [string, V]));
+      return entries;
     } catch {
       return new Map(); // no cache yet, or a damaged one: rebuild it
     }

@@ -1,10 +1,10 @@
-import { constants } from 'node:os';
 /**
  * Runs a command and measures it as a whole: wall time and the peak of the summed resident memory
  * of its process tree (the build wrapper, Astro, Pagefind's binary…), sampled from /proc every
  * 100 ms. `/usr/bin/time` would report the largest single process, not the tree.
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Measured {

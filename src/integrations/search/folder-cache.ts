@@ -5,12 +5,12 @@
  * folder whose inputs did not change is reused, not made again. A build keeps only the folders
  * it used. Folders are never changed once in place, so a build may hard-link their files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR, hashOf } from '../../lib/build-cache.ts';
+import { CACHE_DIR, codeVersion, hashOf } from '../../lib/build-cache.ts';
 
-const LOCK_FILE = hashOf(readFileSync('package-lock.json', 'utf8'));
+const LOCK_FILE = codeVersion('package-lock.json');
 
 export class FolderCache {
   private readonly used = new Set<string>();

@@ -1,7 +1,7 @@
 /**
  * Indexes search shards on worker threads, each with its own Pagefind service (one service
  * indexes on one core). `SEARCH_INDEX_THREADS` sets how many; by default one per core, since each
- * thread holds a shard's index in memory (about 0.8 GB for 1,000 articles).
+ * thread holds a shard's index in memory (0.9–1.6 GB for 1,000 articles, BENCHMARKS.md).
  * The worker is a .ts file Node runs itself, found from the project root (as in in-workers.ts).
  */
 import { availableParallelism } from 'node:os';

@@ -12,7 +12,7 @@ import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { codeVersion, hashOf } from '../../lib/build-cache.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, searchRecord, type FragmentView } from '../../lib/search/records.ts';
+import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, recordUrl, searchRecord, type FragmentView } from '../../lib/search/records.ts';
 import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
@@ -105,7 +105,7 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
       // part) is only extracted for a shard that is rewritten.
       const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
       const dir = await bundles.get([path.basename(shard.dir), i === 0, key], (out) =>
-        rewriteShard(shard.dir, out, new Map(articles.map((a) => [a.slug, fragmentFor(a, articleText(a.html))])), i === 0));
+        rewriteShard(shard.dir, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))])), i === 0));
       await linkTree(dir, path.join(bundle, shardFolder(i)));
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
@@ -115,7 +115,10 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
   return stats;
 }
 
-/** A shard as one variant serves it: its fragments hold the variant's `views`; Pagefind's code only in the first. */
+/**
+ * A shard as one variant serves it: its fragments hold the variant's `views` (by record URL, which
+ * Pagefind keeps as the fragment's `url`); Pagefind's code only in the first.
+ */
 async function rewriteShard(from: string, to: string, views: Map<string, FragmentView>, primary: boolean): Promise<void> {
   await cp(from, to, {
     recursive: true,
@@ -129,8 +132,7 @@ async function rewriteShard(from: string, to: string, views: Map<string, Fragmen
   for (let i = 0; i < names.length; i += BATCH) {
     await Promise.all(names.slice(i, i + BATCH).map(async (name) => {
       const fragment = decodeFragment(await readFile(path.join(from, FRAGMENTS, name)), name);
-      const slug = String(fragment.url).split('/').filter(Boolean).at(-1);
-      const view = slug === undefined ? undefined : views.get(slug);
+      const view = views.get(String(fragment.url));
       if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
       await writeFile(path.join(to, FRAGMENTS, name), encodeFragment(withView(fragment, view)));
     }));

@@ -1,6 +1,6 @@
 /**
  * The search index is split into shards, oldest articles first: Pagefind holds a whole index in
- * memory while it writes it, so shards bound the build's memory; and a shard whose records did
+ * memory while it writes it (0.9–1.6 GB for 1,000 articles), so shards bound the build's memory; and a shard whose records did
  * not change is reused from the build cache. The browser merges them (Pagefind's `mergeIndex`).
  *
  * Where a shard ends is decided by the articles themselves (content-defined, as in rsync or
