@@ -4,7 +4,7 @@
  * depends on; a build keeps only the entries it used, so the file does not grow without bound.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export const CACHE_DIR = path.resolve(process.env.BUILD_CACHE_DIR ?? '.cache/build');
@@ -14,23 +14,6 @@ export const hashOf = (...parts: string[]) => {
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('base64url');
 };
-
-/** A hash of source files (a file, or a folder's .ts files): cached output of that code is keyed by it. */
-export const codeVersion = (...entries: string[]) => hashOf(...entries.map(readSources));
-
-/** A file's text, or a folder's files' texts, in a stable order. */
-function readSources(entry: string): string {
-  try {
-    return readFileSync(entry, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    return readdirSync(entry, { recursive: true, encoding: 'utf8' })
-      .sort()
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => readFileSync(path.join(entry, f), 'utf8'))
-      .join('\0');
-  }
-}
 
 export class BuildCache<V> {
   private readonly file: string;

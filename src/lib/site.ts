@@ -5,7 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
-import { BuildCache, codeVersion, hashOf } from './build-cache.ts';
+import { BuildCache, hashOf } from './build-cache.ts';
+import { codeVersion } from './code-version.ts';
 import { contentDir, loadContent } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
@@ -23,10 +24,14 @@ export interface Site {
 }
 
 /**
- * The code whose output the caches hold: a change to it (or to a dependency) invalidates them, so
- * a restored CI cache can never serve stale HTML.
+ * The code that makes each cache's values, with everything it imports (lib/code-version.ts): a
+ * change to any of it invalidates that cache, so a restored CI cache can never serve stale HTML.
+ * The build worker computes both kinds of value, so it is a producer of both.
  */
-const CACHED_CODE = ['package-lock.json', 'src/lib/markdown', 'src/lib/convert'];
+export const CACHE_PRODUCERS = {
+  markdown: ['src/lib/archive/prepare-body.ts', 'src/lib/archive/prepare-worker.ts'],
+  convert: ['src/lib/archive/variant.ts', 'src/lib/convert/variant-converter.ts', 'src/lib/archive/prepare-worker.ts'],
+};
 
 /**
  * Kept on globalThis: the build loads this module more than once (the pages' bundle and the
@@ -79,9 +84,9 @@ async function loadSite(dir: string): Promise<Site> {
   for (const p of problems.filter((p) => !isError(p))) console.warn(formatProblem(p));
   if (problems.some(isError)) throw new ContentError(problems);
 
-  const version = codeVersion(...CACHED_CODE);
-  const rendered = new BuildCache<PreparedBody>('markdown', dir, version);
-  const converted = new BuildCache<ConvertedFields>('convert', dir, hashOf(version, JSON.stringify(content.glossary)));
+  const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion(CACHE_PRODUCERS.markdown));
+  const converted = new BuildCache<ConvertedFields>('convert', dir,
+    hashOf(codeVersion(CACHE_PRODUCERS.convert), JSON.stringify(content.glossary)));
 
   const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
   await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));

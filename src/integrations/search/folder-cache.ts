@@ -1,30 +1,33 @@
 /**
  * Folders kept in the build cache (`.cache/build/<name>-<content dir>/<key>/`, restored by CI with
- * the rest of it), keyed by a hash of everything their files are made from and of the lock file
- * (which pins Pagefind): the search shards Pagefind wrote, and each variant's copy of them. A
+ * the rest of it), keyed by a hash of everything their files are made from and of the code that makes
+ * them (its module graph and the lock file, which pins Pagefind: see lib/code-version.ts): the search shards Pagefind wrote, and each variant's copy of them. A
  * folder whose inputs did not change is reused, not made again. A build keeps only the folders
  * it used. Folders are never changed once in place, so a build may hard-link their files.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR, codeVersion, hashOf } from '../../lib/build-cache.ts';
-
-const LOCK_FILE = codeVersion('package-lock.json');
+import { CACHE_DIR, hashOf } from '../../lib/build-cache.ts';
 
 export class FolderCache {
   private readonly used = new Set<string>();
   private readonly dir: string;
+  private readonly version: string;
   hits = 0;
 
-  /** `scope` separates the folders of different content dirs, so one build never prunes another's. */
-  constructor(name: string, scope: string) {
+  /**
+   * `scope` separates the folders of different content dirs, so one build never prunes another's;
+   * `version` is the code version of what makes the folders (lib/code-version.ts).
+   */
+  constructor(name: string, scope: string, version: string) {
+    this.version = version;
     this.dir = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}`);
   }
 
   /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */
   async get(inputs: unknown, make: (out: string) => Promise<void>): Promise<string> {
-    const key = hashOf(LOCK_FILE, JSON.stringify(inputs));
+    const key = hashOf(this.version, JSON.stringify(inputs));
     const dir = path.join(this.dir, key);
     this.used.add(key);
     if (existsSync(dir)) {

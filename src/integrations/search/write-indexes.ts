@@ -10,7 +10,8 @@ import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
-import { codeVersion, hashOf } from '../../lib/build-cache.ts';
+import { hashOf } from '../../lib/build-cache.ts';
+import { codeVersion } from '../../lib/code-version.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, recordUrl, searchRecord, type FragmentView } from '../../lib/search/records.ts';
 import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
@@ -45,8 +46,11 @@ const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 const FRAGMENTS = 'fragment';
-/** The code that makes the records and bundles: a change to it invalidates the cached shards. */
-const SEARCH_CODE = ['src/lib/search', 'src/integrations/search'];
+/**
+ * The code that makes the cached shards and bundles (records, Pagefind's indexing thread, the
+ * variants' rewrites), with everything it imports: a change to any of it invalidates them.
+ */
+export const SEARCH_PRODUCERS = ['src/integrations/search/write-indexes.ts', 'src/integrations/search/shard-worker.ts'];
 /** Merged shards run on the first shard's code: only its copy of Pagefind's scripts is served. */
 const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
@@ -58,13 +62,12 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
-  const version = hashOf(codeVersion(...SEARCH_CODE), segmentation);
-  const inputsOf = (i: number) => [version, i, shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs])];
+  const inputsOf = (i: number) => [segmentation, i, shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs])];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
   const recordsOf = (i: number) =>
     shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
 
-  const cache = new FolderCache('search-shards', site.contentDir);
+  const cache = new FolderCache('search-shards', site.contentDir, codeVersion(SEARCH_PRODUCERS));
   const dirs: string[] = [];
   let next = 0;
   // Each lane takes the next shard until none is left: cached shards are reused, the others
@@ -93,7 +96,7 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
  * rewritten), and hard-linked into the output.
  */
 export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const bundles = new FolderCache('search-bundles', site.contentDir);
+  const bundles = new FolderCache('search-bundles', site.contentDir, codeVersion(SEARCH_PRODUCERS));
   const stats: BundleStats[] = [];
   for (const lang of LANGS) {
     const started = performance.now();

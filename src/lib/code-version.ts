@@ -1,0 +1,36 @@
+/**
+ * The code a cached value was made by. Each cache names the modules that produce its values; the
+ * version is a hash of every local module those import, followed through the whole import graph
+ * (type-only imports aside: they change no output), and of the lock file, which pins every package
+ * they use. A change to any of them, however deep, is a new version, and the cache is not read.
+ * The graph comes from esbuild (the bundler Vite and tsx already run), so it follows imports
+ * exactly as the build resolves them, not as a pattern over the source text would guess.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { hashOf } from './build-cache.ts';
+
+/** The project-relative files of the modules `producers` import, themselves included, sorted. */
+export function moduleGraph(producers: string[], root = process.cwd()): string[] {
+  const { metafile } = buildSync({
+    entryPoints: producers.map((p) => path.resolve(root, p)),
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    // Packages are pinned by the lock file; only our own modules are followed.
+    packages: 'external',
+    logLevel: 'silent',
+    outdir: 'code-version',
+  });
+  return Object.keys(metafile.inputs).map((file) => path.relative(root, path.resolve(root, file))).sort();
+}
+
+/** A hash of the producers' module graph and of the lock file; see the module comment. */
+export function codeVersion(producers: string[], root = process.cwd()): string {
+  const files = ['package-lock.json', ...moduleGraph(producers, root)];
+  return hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+}
