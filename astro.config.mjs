@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
-import devPreview from './src/integrations/dev-preview.ts';
+import devSearch from './src/integrations/dev-search.ts';
+import siteData from './src/integrations/site-data.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
@@ -45,13 +46,16 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
+    // First, so that the `pages` phase spans the whole of Astro's build, data included.
     pageTimings(),
+    // It owns the site data the routes and the search index are made from.
+    siteData(),
     timedBuildDone('sitemap', sitemap({
       filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
       serialize: withAlternates,
     })),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),
-    devPreview(),
+    devSearch(),
   ],
 });

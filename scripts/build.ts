@@ -1,6 +1,7 @@
 /**
- * `npm run build`: validate the content, build into a fresh directory beside the output, and
- * swap it in only when the whole build (pages and search indexes) succeeded. A failed build leaves
+ * `npm run build`: Astro builds into a fresh directory beside the output (the site-data
+ * integration validates the content first and stops the build on any error), and the result is
+ * swapped in only when the whole build (pages and search indexes) succeeded. A failed build leaves
  * the previous good site untouched and nothing half-written behind.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,8 +9,6 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, loadContent } from '../src/lib/content/load.ts';
-import { formatProblem, isError } from '../src/lib/content/problems.ts';
 import { recordPhase, timed } from '../src/lib/timings.ts';
 import { cliArgs } from './lib/cli.ts';
 
@@ -25,19 +24,11 @@ const inside = !path.relative(process.cwd(), out).startsWith('..');
 const staging = inside ? `${out}.tmp-${process.pid}` : path.resolve('.cache', `staging-${process.pid}`);
 
 const started = performance.now();
-const { problems } = await timed('validate', () => loadContent(contentDir()));
-for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
-if (problems.some(isError)) {
-  console.error(`\nBuild stopped: fix the ${problems.filter(isError).length} error(s) above; ${path.relative(process.cwd(), out) || out} was not touched.`);
-  process.exit(1);
-}
-
-const astroStarted = performance.now();
 const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
-recordPhase('astro', performance.now() - astroStarted);
+recordPhase('astro', performance.now() - started);
 if (astro.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
   await rm(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was not touched.`);

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getSite, setDevMode } from '../lib/site.ts';
+import { getSite } from '../lib/site.ts';
 import type { Segmentation } from '../lib/search/query.ts';
 import { recordPhase } from '../lib/timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
@@ -27,7 +27,6 @@ export default function pagefindSearch(): AstroIntegration {
   return {
     name: 'yiqihui-pagefind',
     hooks: {
-      'astro:config:setup': ({ command }) => setDevMode(command === 'dev'),
       'astro:build:start': () => {
         const segmentation = segmentationFromEnv();
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation));

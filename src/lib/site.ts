@@ -2,12 +2,10 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
 import { BuildCache, hashOf } from './build-cache.ts';
 import { codeVersion } from './code-version.ts';
-import { contentDir, loadContent } from './content/load.ts';
+import { loadContent, type Content } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
@@ -33,62 +31,71 @@ export const CACHE_PRODUCERS = {
   convert: ['src/lib/archive/variant.ts', 'src/lib/convert/variant-converter.ts', 'src/lib/archive/prepare-worker.ts'],
 };
 
-/**
- * Kept on globalThis: the build loads this module more than once (the pages' bundle and the
- * search integration) and the data is prepared once for both.
- */
-const state = globalThis as typeof globalThis & { __yiqihuiSite?: Promise<Site>; __yiqihuiContent?: string; __yiqihuiDev?: boolean };
-
-/**
- * Whether this process is `npm run dev`, as Astro's command says (integrations call this from
- * `astro:config:setup`): the config's own modules see `import.meta.env.DEV` true even in a build,
- * so the search integration, which loads the site at the start of a build, would publish drafts.
- */
-export function setDevMode(dev: boolean): void {
-  state.__yiqihuiDev = dev;
+/** What the site-data integration says about this process, from Astro's command. */
+export interface SiteOptions {
+  /** The content directory (`content/`, or CONTENT_DIR). */
+  contentDir: string;
+  /** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
+  drafts: boolean;
 }
-const isDev = () => state.__yiqihuiDev ?? import.meta.env?.DEV === true;
 
-/** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
-const showDrafts = isDev;
+// In a build, one instance of this module serves the whole process: the site-data integration
+// imports it, and the routes reach it through that integration's virtual module (see there). So
+// the data is prepared once for the pages and the search index, with no state outside this module.
+let options: SiteOptions | undefined;
+let loading: { content: Promise<Content>; site: Promise<Site> } | undefined;
 
+/** Called by the site-data integration before anything asks for the data; the same options again change nothing. */
+export function configureSite(given: SiteOptions): void {
+  if (JSON.stringify(given) === JSON.stringify(options)) return;
+  options = given;
+  loading = undefined;
+}
+
+/** The site data of this process, loaded on first use. */
 export function getSite(): Promise<Site> {
-  const dir = contentDir();
-  if (isDev()) {
-    // `npm run dev`: the data follows the writer's edits to content/.
-    const fingerprint = contentFingerprint(dir);
-    if (fingerprint !== state.__yiqihuiContent) state.__yiqihuiSite = undefined;
-    state.__yiqihuiContent = fingerprint;
+  return load().site;
+}
+
+/**
+ * The content, read and validated: the first step of `getSite`, which a build waits for before
+ * anything else (it rejects with every problem), while the rest of the data is prepared.
+ */
+export function validContent(): Promise<Content> {
+  return load().content;
+}
+
+function load() {
+  if (!options) {
+    throw new Error('site data was asked for before the site-data integration configured it (src/integrations/site-data.ts)');
   }
-  // A failed load is not kept: in dev, the writer's next save is tried afresh.
-  state.__yiqihuiSite ??= loadSite(dir).catch((error: unknown) => {
-    state.__yiqihuiSite = undefined;
-    throw error;
-  });
-  return state.__yiqihuiSite;
+  if (!loading) {
+    const given = options;
+    const content = readContent(given.contentDir);
+    const site = content.then((c) => prepareSite(c, given));
+    // A failed load is not kept: in dev, the writer's next save is tried afresh.
+    site.catch(() => {
+      loading = undefined;
+    });
+    loading = { content, site };
+  }
+  return loading;
 }
 
-/** Every file's path, size and modification time: cheap enough to take on each dev request. */
-function contentFingerprint(dir: string): string {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((file) => {
-      const stat = statSync(path.join(dir, file));
-      return `${file}:${stat.size}:${stat.mtimeMs}`;
-    })
-    .join('\n');
-}
-
-async function loadSite(dir: string): Promise<Site> {
+async function readContent(dir: string): Promise<Content> {
   const { content, problems } = await timed('load', () => loadContent(dir));
-  for (const p of problems.filter((p) => !isError(p))) console.warn(formatProblem(p));
+  // With errors, every problem goes with the error, in file order, as `npm run check` lists them.
   if (problems.some(isError)) throw new ContentError(problems);
+  for (const p of problems) console.warn(formatProblem(p));
+  return content;
+}
 
+async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOptions): Promise<Site> {
   const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion(CACHE_PRODUCERS.markdown));
   const converted = new BuildCache<ConvertedFields>('convert', dir,
     hashOf(codeVersion(CACHE_PRODUCERS.convert), JSON.stringify(content.glossary)));
 
-  const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
+  const published = content.articles.filter((a) => drafts || !a.data.draft);
   await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
   const articles = timedSync('markdown', () => published
     .map((a): ArchiveArticle => {

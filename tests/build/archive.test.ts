@@ -3,6 +3,7 @@
  * counts, pager text, order of entries, dates in Beijing time, articles in two channels.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
@@ -37,6 +38,7 @@ const all = [...hourly, ...community, ...special];
 
 let dist: string;
 let buildOutput: string;
+let phases: string[];
 
 beforeAll(async () => {
   const root = await tempDir('archive-build');
@@ -50,9 +52,19 @@ beforeAll(async () => {
   });
   dist = path.join(root, 'dist');
   // A machine far from Beijing: dates must not move.
-  const result = buildSite(content, dist, { TZ: 'America/Los_Angeles' });
+  const timings = path.join(root, 'timings.jsonl');
+  const result = buildSite(content, dist, { TZ: 'America/Los_Angeles', BUILD_TIMINGS: timings });
   buildOutput = result.output;
   expect(result.status, result.output).toBe(0);
+  phases = (await readFile(timings, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { phase: string }).phase);
+});
+
+describe('the site data', () => {
+  it('is loaded, validated and prepared once per build, for the pages and the search index alike', () => {
+    expect(phases.filter((p) => p === 'load')).toHaveLength(1);
+    expect(phases.filter((p) => p === 'convert').length).toBeGreaterThan(0);
+    expect(phases).not.toContain('validate');
+  });
 });
 
 /** Listing order computed from the fixture, independently of the site's code. */

@@ -31,7 +31,10 @@ const h1 = async (urlPath: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(await (await
 beforeAll(async () => {
   const content = await writeContent(path.join(await tempDir('dev'), 'content'), {
     channels: [{ slug: 'jingying', name: '经营' }],
-    articles: [{ slug: 'dev-article', title: '开发预览', date: '2019-05-14 09:28:18', channel: 'jingying' }],
+    articles: [
+      { slug: 'dev-article', title: '开发预览', date: '2019-05-14 09:28:18', channel: 'jingying' },
+      { slug: 'dev-draft', title: '未发布的草稿', date: '2019-05-15 09:28:18', channel: 'jingying', draft: true },
+    ],
   });
   article = path.join(content, 'articles/2019/05/dev-article.md');
   // A stand-in for the last build's search bundle.
@@ -73,6 +76,11 @@ describe('npm run dev', () => {
       expect(await h1('/articles/dev-article/')).toBe('改过的标题');
     }, { timeout: 30_000, interval: 500 });
     expect(await h1('/zh-hant/articles/dev-article/')).toBe('改過的標題');
+  });
+
+  it('shows drafts, which builds never publish', async () => {
+    expect(await h1('/articles/dev-draft/')).toBe('未发布的草稿');
+    expect(await h1('/zh-hant/articles/dev-draft/')).toBe('未發佈的草稿');
   });
 
   it('serves the search bundle from the last build, or says how to get one', async () => {

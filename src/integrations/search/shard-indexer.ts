@@ -2,15 +2,14 @@
  * Indexes search shards on worker threads, each with its own Pagefind service (one service
  * indexes on one core). `SEARCH_INDEX_THREADS` sets how many; by default one per core, since each
  * thread holds a shard's index in memory (0.9–1.6 GB for 1,000 articles, BENCHMARKS.md).
- * The worker is a .ts file Node runs itself, found from the project root (as in in-workers.ts).
+ * The worker is a .ts file Node runs itself, beside this module.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SearchRecord } from '../../lib/search/records.ts';
 import type { ShardReply, ShardTask } from './shard-worker.ts';
 
-const WORKER = path.resolve('src/integrations/search/shard-worker.ts');
+const WORKER = new URL('./shard-worker.ts', import.meta.url);
 
 export function indexingThreads(): number {
   const value = process.env.SEARCH_INDEX_THREADS;

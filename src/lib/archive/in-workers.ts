@@ -1,11 +1,9 @@
 /**
  * Cold builds render and convert every article: pure work per article, spread over worker threads
  * so that both cores of a CI machine do it. The worker is a .ts file Node runs itself (type
- * stripping), found from the project root because the build bundles this module elsewhere.
+ * stripping), beside this module (which the build runs unbundled, see integrations/site-data.ts).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../content/load.ts';
 import type { Lang } from '../../consts.ts';
@@ -18,14 +16,14 @@ export type WorkerTask =
 
 type Result<T extends WorkerTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
 
-const WORKER = path.resolve('src/lib/archive/prepare-worker.ts');
+const WORKER = new URL('./prepare-worker.ts', import.meta.url);
 /** Below this many items a worker's start (~1 s to load the Markdown and OpenCC modules) costs more than it saves. */
 export const WORKER_MIN_ITEMS = 400;
 
-/** The task's results in item order, or undefined when it is too small or workers are unavailable. */
+/** The task's results in item order, or undefined when it is too small or there is one core only. */
 export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T>[] | undefined> {
   const threads = Math.min(availableParallelism(), 4);
-  if (task.items.length < WORKER_MIN_ITEMS || threads < 2 || !existsSync(WORKER)) return undefined;
+  if (task.items.length < WORKER_MIN_ITEMS || threads < 2) return undefined;
   const size = Math.ceil(task.items.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => ({ ...task, items: task.items.slice(i * size, (i + 1) * size) }));
   const results = await Promise.all(slices.map((slice) => runWorker(slice)));

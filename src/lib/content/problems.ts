@@ -21,12 +21,15 @@ export const isError = (p: ContentProblem) => p.severity !== 'warning';
 
 /** Thrown by the build when content is invalid: the message lists every problem. */
 export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[]) {
     const errors = problems.filter(isError);
     super(
       `${errors.length} problem${errors.length === 1 ? '' : 's'} in content; nothing was published:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }

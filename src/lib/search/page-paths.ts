@@ -1,6 +1,6 @@
 /** `getStaticPaths` for the search page, one per variant: `/search/`, `/zh-hant/search/`. */
 import { LANGS } from '../../consts.ts';
-import { getSite } from '../site.ts';
+import { getSite } from 'virtual:yiqihui/site';
 import { pageFrame } from '../pages/frame.ts';
 import { homeUrl, searchUrl, variantParam } from '../urls.ts';
 

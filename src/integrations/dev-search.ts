@@ -1,32 +1,20 @@
 /**
- * `npm run dev` for writers: the browser reloads when content/ changes (the site data notices the
- * change itself, see getSite), and search works over the last `npm run build`'s indexes, served
- * from dist/.
+ * Search in `npm run dev`: the dev server has no indexes of its own (they are made by builds), so
+ * it serves the last `npm run build`'s from dist/. (Edits to content/ reload through the
+ * site-data integration.)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content/load.ts';
 import { contentTypeOf } from '../lib/content-type.ts';
 
 const SEARCH_BUNDLE = /^\/(?:[a-z-]+\/)?pagefind\//;
 
-export default function devPreview(): AstroIntegration {
+export default function devSearch(): AstroIntegration {
   return {
-    name: 'yiqihui-dev-preview',
+    name: 'yiqihui-dev-search',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
-        const content = contentDir();
-        server.watcher.add(content);
-        const reload = (file: string) => {
-          if (!file.startsWith(content)) return;
-          logger.info(`${path.relative(process.cwd(), file)} changed: reloading`);
-          // Astro keeps each route's getStaticPaths result; this is its own signal to drop them.
-          for (const environment of Object.values(server.environments)) environment.hot.send('astro:content-changed', {});
-          server.ws.send({ type: 'full-reload' });
-        };
-        server.watcher.on('change', reload).on('add', reload).on('unlink', reload);
-
+      'astro:server:setup': ({ server }) => {
         // Where `npm run build` wrote the site (DIST_DIR only for tests).
         const dist = path.resolve(process.env.DIST_DIR ?? 'dist');
         server.middlewares.use((req, res, next) => {

@@ -1,0 +1,109 @@
+/**
+ * The one owner of the site data during a build or a dev session. It
+ * - decides, from Astro's command, what the data is made of (the content directory; drafts only in
+ *   `astro dev`),
+ * - loads and validates it once per build, failing with every problem listed before anything is
+ *   bundled or rendered,
+ * - hands it to the routes through the virtual module `virtual:yiqihui/site` (and to the search
+ *   integration through `lib/site.ts` itself), and
+ * - in dev, has the routes read content/ again when a writer edits it, and the browser reload.
+ *
+ * The virtual module configures `lib/site.ts` and re-exports its `getSite`. In a build it imports
+ * that file as an external module: Astro loads this config with Node itself and runs the built
+ * pages in the same process, so the pages get the very module instance this integration loaded
+ * the data into, instead of a bundled copy that would prepare everything again. In dev the routes
+ * run in Vite's module runner, which evaluates its own instance (reloaded on each edit).
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Plugin, ViteDevServer } from 'vite';
+import { contentDir } from '../lib/content/load.ts';
+import { formatProblem, isError, type ContentProblem } from '../lib/content/problems.ts';
+import { configureSite, validContent, type SiteOptions } from '../lib/site.ts';
+
+const SITE_MODULE_ID = 'virtual:yiqihui/site';
+const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
+const SITE_MODULE = fileURLToPath(new URL('../lib/site.ts', import.meta.url));
+
+export default function siteData(): AstroIntegration {
+  return {
+    name: 'yiqihui-site-data',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        const options: SiteOptions = { contentDir: contentDir(), drafts: command === 'dev' };
+        configureSite(options);
+        updateConfig({ vite: { plugins: [siteModule(options, command === 'build')] } });
+      },
+      // Nothing is bundled or rendered from invalid content; the rest of the data is prepared
+      // while Vite bundles the pages (and the search index waits for it).
+      'astro:build:start': async () => {
+        try {
+          await validContent();
+        } catch (error) {
+          throw explained(error);
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => reloadOnEdit(server, logger, SITE_MODULE),
+    },
+  };
+}
+
+function siteModule(options: SiteOptions, external: boolean): Plugin {
+  const fileUrl = pathToFileURL(SITE_MODULE).href;
+  const source = JSON.stringify(external ? fileUrl : SITE_MODULE);
+  return {
+    name: 'yiqihui-site-data',
+    // Before Vite's own resolver, which would resolve the file and bundle it.
+    enforce: 'pre',
+    resolveId(id) {
+      if (id === SITE_MODULE_ID) return RESOLVED_ID;
+      // Vite hands the file URL over as a path.
+      if (external && id === SITE_MODULE) return { id: fileUrl, external: true };
+      return undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      return [
+        `import { configureSite, getSite } from ${source};`,
+        `configureSite(${JSON.stringify(options)});`,
+        'export { getSite };',
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * Content errors are the writer's to fix: print them as `npm run check` does, one line each, and
+ * stop with a one-line reason instead of a stack trace.
+ */
+function explained(error: unknown): unknown {
+  const problems = (error as { problems?: ContentProblem[] }).problems;
+  if (!problems) return error;
+  for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+  const count = problems.filter(isError).length;
+  // Astro prints an error's hint, and its stack only when there is one.
+  return Object.assign(new Error(`Build stopped: fix the ${count} error(s) above.`), {
+    stack: '',
+    hint: '`npm run check` lists the same problems without building.',
+  });
+}
+
+/**
+ * A writer's edit in content/ (a file saved, added or removed): `lib/site.ts` is reloaded in the
+ * module runner, and with it everything that imports it, so the routes run (and their
+ * `getStaticPaths` read the content) afresh on the next request; the browser is told to reload.
+ */
+function reloadOnEdit(server: ViteDevServer, logger: { info: (message: string) => void }, siteModule: string): void {
+  const content = contentDir();
+  server.watcher.add(content);
+  const reload = async (file: string) => {
+    if (!file.startsWith(content)) return;
+    logger.info(`${path.relative(process.cwd(), file)} changed: reloading`);
+    for (const environment of Object.values(server.environments)) {
+      for (const module of environment.moduleGraph.getModulesByFile(siteModule) ?? []) await environment.reloadModule(module);
+    }
+    server.ws.send({ type: 'full-reload' });
+  };
+  for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, reload);
+}
