@@ -7,7 +7,7 @@ import siteData from './src/integrations/site-data.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
-import { CACHE_DIR } from './src/lib/build-cache.ts';
+import { PAGE_CONCURRENCY, settings } from './src/config.ts';
 
 /**
  * A sitemap entry's hreflang alternates. Every page has a twin in each variant (the site checks
@@ -23,7 +23,7 @@ const withAlternates = (item) => ({
 export default defineConfig({
   site: SITE_URL,
   // Astro's own cache beside ours, so that CI restores both with one directory.
-  cacheDir: `${CACHE_DIR}/astro`,
+  cacheDir: `${settings.buildCacheDir}/astro`,
   experimental: {
     // Article and listing pages carry a cacheKey (src/lib/pages/cache-key.ts): a rebuild renders
     // only the pages whose printed data changed and restores the others from the cache.
@@ -34,9 +34,7 @@ export default defineConfig({
     format: 'directory',
     // The CDN's Content-Security-Policy allows no inline styles or scripts.
     inlineStylesheets: 'never',
-    // Pages render one at a time either way; more at once overlaps the writing and, in a
-    // rebuild, the restoring of unchanged pages from the incremental cache (about half its time).
-    concurrency: 8,
+    concurrency: PAGE_CONCURRENCY,
   },
   // Same reason: scripts and assets become files, never inline code or data: URLs.
   vite: {

@@ -1,13 +1,15 @@
 /**
  * Site-wide constants: the one place for the page size, the locales and the site's identity.
- * Everything else derives from these (URLs through `src/lib/urls.ts`).
+ * Everything else derives from these (URLs through `src/lib/urls.ts`). How the build runs (the
+ * environment's settings and tuning) is in config.ts.
  */
+import { settings } from './config.ts';
 
 export const SITE_NAME = '一起惠资讯';
 /** The legacy breadcrumb's root ("首页>一起惠资讯>…"). */
 export const HOME_NAME = '首页';
-/** Production origin; used for canonical URLs, sitemaps and feeds. Override with SITE_URL. */
-export const SITE_URL = process.env.SITE_URL ?? 'https://archive.yiqihui.example';
+/** Production origin; used for canonical URLs, sitemaps and feeds. Set with SITE_URL (config.ts). */
+export const SITE_URL = settings.siteUrl;
 
 /** Articles per channel listing page, as on the legacy site. */
 export const PAGE_SIZE = 20;

@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { settings } from '../config.ts';
 import { contentTypeOf } from '../lib/content-type.ts';
 
 const SEARCH_BUNDLE = /^\/(?:[a-z-]+\/)?pagefind\//;
@@ -16,7 +17,7 @@ export default function devSearch(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         // Where `npm run build` wrote the site (DIST_DIR only for tests).
-        const dist = path.resolve(process.env.DIST_DIR ?? 'dist');
+        const dist = settings.distDir;
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0]!;
           if (!SEARCH_BUNDLE.test(url)) return next();

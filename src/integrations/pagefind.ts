@@ -8,19 +8,9 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getSite } from '../lib/site.ts';
-import type { Segmentation } from '../lib/search/query.ts';
+import { settings } from '../config.ts';
 import { recordPhase } from '../lib/timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
-
-const SEGMENTATIONS: Segmentation[] = ['bigram', 'pagefind'];
-
-function segmentationFromEnv(): Segmentation {
-  const value = process.env.SEARCH_SEGMENTATION ?? 'bigram';
-  if (!SEGMENTATIONS.includes(value as Segmentation)) {
-    throw new Error(`SEARCH_SEGMENTATION="${value}" is not known: use one of ${SEGMENTATIONS.join(', ')} (or leave it unset for bigram).`);
-  }
-  return value as Segmentation;
-}
 
 export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<SearchIndex> | undefined;
@@ -28,7 +18,7 @@ export default function pagefindSearch(): AstroIntegration {
     name: 'yiqihui-pagefind',
     hooks: {
       'astro:build:start': () => {
-        const segmentation = segmentationFromEnv();
+        const segmentation = settings.searchSegmentation;
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation));
         // Awaited in build:done; a build that fails before then must not also report it unhandled.
         indexing.catch(() => undefined);

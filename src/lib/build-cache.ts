@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { settings } from '../config.ts';
 
-export const CACHE_DIR = path.resolve(process.env.BUILD_CACHE_DIR ?? '.cache/build');
 
 export const hashOf = (...parts: string[]) => {
   const hash = createHash('sha1');
@@ -27,7 +27,7 @@ export class BuildCache<V> {
   /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
   constructor(name: string, scope: string, version: string) {
     this.version = version;
-    this.file = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}.jsonl`);
+    this.file = path.join(settings.buildCacheDir, `${name}-${hashOf(scope).slice(0, 10)}.jsonl`);
     this.stored = this.read();
   }
 

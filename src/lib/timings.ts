@@ -5,6 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { settings } from '../config.ts';
 
 export interface PhaseTiming {
   phase: string;
@@ -12,7 +13,7 @@ export interface PhaseTiming {
 }
 
 export function recordPhase(phase: string, ms: number): void {
-  const file = process.env.BUILD_TIMINGS;
+  const file = settings.buildTimings;
   if (file) appendFileSync(file, `${JSON.stringify({ phase, ms } satisfies PhaseTiming)}\n`);
 }
 

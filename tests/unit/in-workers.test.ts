@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { inWorkers, WORKER_MIN_ITEMS } from '../../src/lib/archive/in-workers.ts';
+import { WORKER_MIN_ITEMS } from '../../src/config.ts';
+import { inWorkers } from '../../src/lib/archive/in-workers.ts';
 import { prepareBody } from '../../src/lib/archive/prepare-body.ts';
 
 describe('inWorkers', () => {

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_DIR, hashOf } from '../../lib/build-cache.ts';
+import { settings } from '../../config.ts';
+import { hashOf } from '../../lib/build-cache.ts';
 
 export class FolderCache {
   private readonly used = new Set<string>();
@@ -22,7 +23,7 @@ export class FolderCache {
    */
   constructor(name: string, scope: string, version: string) {
     this.version = version;
-    this.dir = path.join(CACHE_DIR, `${name}-${hashOf(scope).slice(0, 10)}`);
+    this.dir = path.join(settings.buildCacheDir, `${name}-${hashOf(scope).slice(0, 10)}`);
   }
 
   /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */

@@ -6,18 +6,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { settings } from '../../config.ts';
 import type { SearchRecord } from '../../lib/search/records.ts';
 import type { ShardReply, ShardTask } from './shard-worker.ts';
 
 const WORKER = new URL('./shard-worker.ts', import.meta.url);
 
-export function indexingThreads(): number {
-  const value = process.env.SEARCH_INDEX_THREADS;
-  if (value === undefined) return availableParallelism();
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`SEARCH_INDEX_THREADS="${value}" must be a whole number above 0`);
-  return threads;
-}
+export const indexingThreads = () => settings.searchIndexThreads ?? availableParallelism();
 
 /** One worker thread: `index` one shard at a time, `close` when done. */
 export class ShardIndexer {

@@ -4,20 +4,19 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { SEARCH_BATCH } from '../../config.ts';
 import type { SearchRecord } from '../../lib/search/records.ts';
 
 export type ShardTask = { records: SearchRecord[]; out: string } | 'close';
 export type ShardReply = { error?: string };
 
-/** Records are sent in batches: all at once would hold every message in memory twice. */
-const BATCH = 200;
 
 async function indexShard(records: SearchRecord[], out: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);
   const problems: string[] = [];
-  for (let i = 0; i < records.length; i += BATCH) {
-    const added = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
+  for (let i = 0; i < records.length; i += SEARCH_BATCH) {
+    const added = await Promise.all(records.slice(i, i + SEARCH_BATCH).map((r) => index.addCustomRecord(r)));
     added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
   }
   problems.push(...(await index.writeFiles({ outputPath: out })).errors);

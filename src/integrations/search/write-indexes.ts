@@ -7,6 +7,7 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
+import { SEARCH_BATCH, settings } from '../../config.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
@@ -14,7 +15,7 @@ import { hashOf } from '../../lib/build-cache.ts';
 import { codeVersion } from '../../lib/code-version.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, recordUrl, searchRecord, type FragmentView } from '../../lib/search/records.ts';
-import { shardFolder, shardsOf, SHARD_SIZE } from '../../lib/search/shards.ts';
+import { shardFolder, shardsOf } from '../../lib/search/shards.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
@@ -41,8 +42,6 @@ export interface BundleStats {
   ms: number;
 }
 
-/** Fragments are rewritten in batches: all at once would open a file for every article. */
-const BATCH = 200;
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 const FRAGMENTS = 'fragment';
@@ -58,7 +57,7 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
   const started = performance.now();
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
   const map = buildScriptMap(LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])), toSimplified);
-  const shards = shardsOf(site.variants[SOURCE_LANG].articles, SHARD_SIZE);
+  const shards = shardsOf(site.variants[SOURCE_LANG].articles, settings.searchShardSize);
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
@@ -132,8 +131,8 @@ async function rewriteShard(from: string, to: string, views: Map<string, Fragmen
   });
   await mkdir(path.join(to, FRAGMENTS), { recursive: true });
   const names = await readdir(path.join(from, FRAGMENTS));
-  for (let i = 0; i < names.length; i += BATCH) {
-    await Promise.all(names.slice(i, i + BATCH).map(async (name) => {
+  for (let i = 0; i < names.length; i += SEARCH_BATCH) {
+    await Promise.all(names.slice(i, i + SEARCH_BATCH).map(async (name) => {
       const fragment = decodeFragment(await readFile(path.join(from, FRAGMENTS, name)), name);
       const view = views.get(String(fragment.url));
       if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../content/load.ts';
 import type { Lang } from '../../consts.ts';
+import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
 import type { PreparedBody } from './prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from './variant.ts';
 
@@ -17,12 +18,10 @@ export type WorkerTask =
 type Result<T extends WorkerTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
 
 const WORKER = new URL('./prepare-worker.ts', import.meta.url);
-/** Below this many items a worker's start (~1 s to load the Markdown and OpenCC modules) costs more than it saves. */
-export const WORKER_MIN_ITEMS = 400;
 
 /** The task's results in item order, or undefined when it is too small or there is one core only. */
 export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T>[] | undefined> {
-  const threads = Math.min(availableParallelism(), 4);
+  const threads = Math.min(availableParallelism(), MAX_WORKER_THREADS);
   if (task.items.length < WORKER_MIN_ITEMS || threads < 2) return undefined;
   const size = Math.ceil(task.items.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => ({ ...task, items: task.items.slice(i * size, (i + 1) * size) }));

@@ -13,6 +13,7 @@ import {
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 import type { ContentProblem } from './problems.ts';
 import { suggestSlug } from './suggest-slug.ts';
+import { settings } from '../../config.ts';
 import { checkGlossaryEntries, parseGlossary } from '../convert/glossary.ts';
 import { findMarkerProblems } from '../convert/marker-problems.ts';
 
@@ -46,8 +47,8 @@ export const CONTENT_FILES = {
   articles: 'articles',
 } as const;
 
-/** The content directory: `content/`, or `CONTENT_DIR` for fixtures and benchmarks. */
-export const contentDir = () => path.resolve(process.env.CONTENT_DIR ?? 'content');
+/** The content directory: `content/`, or `CONTENT_DIR` for fixtures and benchmarks (config.ts). */
+export const contentDir = () => settings.contentDir;
 
 const displayPath = (file: string) => {
   const rel = path.relative(process.cwd(), file);

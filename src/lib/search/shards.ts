@@ -11,8 +11,6 @@
  */
 import { newestFirst, type Dated } from '../archive/order.ts';
 
-/** The most articles in a shard; `SEARCH_SHARD_SIZE` lets the tests build several from a small site. */
-export const SHARD_SIZE = Number(process.env.SEARCH_SHARD_SIZE ?? 1000);
 
 /** FNV-1a: a fast, stable hash of a slug (no cryptography needed, only spread). */
 function hashSlug(slug: string): number {

@@ -1,0 +1,89 @@
+/**
+ * How the build runs: the settings the environment may change, validated once (a bad value is an
+ * error naming the variable, not a silent default), and the build's tuning constants. What the
+ * site shows (page size, locales, its name) is in consts.ts.
+ */
+import path from 'node:path';
+import { z } from 'astro/zod';
+
+/** Where the search segmentation can come from: ours, or Pagefind's own (for comparison). */
+export const SEGMENTATIONS = ['bigram', 'pagefind'] as const;
+
+const wholeNumber = (what: string) =>
+  z.string().regex(/^[1-9][0-9]*$/, `expected a whole number of at least 1 (${what})`).transform(Number);
+
+/** Every environment variable the build reads, and what it is for. */
+const environmentSchema = z.object({
+  /** The production origin, for canonical URLs, feeds and the sitemap. */
+  SITE_URL: z.url({ error: 'expected an absolute URL such as https://archive.example.com' }).default('https://archive.yiqihui.example'),
+  /** The content directory: `content/`, or another one (fixtures, benchmarks). */
+  CONTENT_DIR: z.string().min(1, 'expected a folder').default('content'),
+  /** The build cache, restored by CI between runs. */
+  BUILD_CACHE_DIR: z.string().min(1, 'expected a folder').default('.cache/build'),
+  /** A file the build appends its phase timings to (the benchmark); none by default. */
+  BUILD_TIMINGS: z.string().min(1, 'expected a file name').optional(),
+  /** Where `npm run dev` finds the last build's search indexes (tests point it elsewhere). */
+  DIST_DIR: z.string().min(1, 'expected a folder').default('dist'),
+  /** `pagefind` switches to Pagefind's own Chinese segmentation, for comparison. */
+  SEARCH_SEGMENTATION: z.enum(SEGMENTATIONS, { error: `expected one of ${SEGMENTATIONS.join(', ')}` }).default('bigram'),
+  /** Search indexing threads, each with a Pagefind service; one per core by default. */
+  SEARCH_INDEX_THREADS: wholeNumber('Pagefind threads').optional(),
+  /** The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000). */
+  SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(1000),
+});
+
+/** A setting the environment got wrong: the message names each variable, its value and what it takes. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+    // The message says everything; a stack trace would only bury it.
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/** The settings from an environment (pure: `process.env` is read once, below). */
+export function readSettings(env: Record<string, string | undefined>) {
+  const given = Object.fromEntries(Object.keys(environmentSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const result = environmentSchema.safeParse(given);
+  if (!result.success) {
+    throw new SettingsError(result.error.issues
+      .map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name])} is not a valid setting: ${issue.message}; fix or unset it`;
+      })
+      .join('\n'));
+  }
+  const values = result.data;
+  return {
+    siteUrl: values.SITE_URL,
+    contentDir: path.resolve(values.CONTENT_DIR),
+    buildCacheDir: path.resolve(values.BUILD_CACHE_DIR),
+    buildTimings: values.BUILD_TIMINGS,
+    distDir: path.resolve(values.DIST_DIR),
+    searchSegmentation: values.SEARCH_SEGMENTATION,
+    searchIndexThreads: values.SEARCH_INDEX_THREADS,
+    searchShardSize: values.SEARCH_SHARD_SIZE,
+  };
+}
+
+export type Settings = ReturnType<typeof readSettings>;
+
+export const settings: Settings = readSettings(process.env);
+
+// Tuning: measured trade-offs, kept here so that they are found and changed in one place.
+
+/** Below this many articles a build worker's start (about 1 s to load Markdown and OpenCC) costs more than it saves. */
+export const WORKER_MIN_ITEMS = 400;
+/** Build workers at most; one per core up to this. */
+export const MAX_WORKER_THREADS = 4;
+/** Search records and fragments are sent and written in batches: all at once would hold or open every one. */
+export const SEARCH_BATCH = 200;
+/** Files hard-linked at once from the build cache into the output. */
+export const LINK_PARALLEL = 64;
+/**
+ * Pages Astro renders at once. They render one at a time either way; more at once overlaps the
+ * writing and, in a rebuild, the restoring of unchanged pages from the incremental cache (about
+ * half its time).
+ */
+export const PAGE_CONCURRENCY = 8;
