@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/browser/**', 'src/scripts/**'],
+    files: ['src/browser/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

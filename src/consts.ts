@@ -6,8 +6,6 @@
 import { settings } from './config.ts';
 
 export const SITE_NAME = '一起惠资讯';
-/** The legacy breadcrumb's root ("首页>一起惠资讯>…"). */
-export const HOME_NAME = '首页';
 /** Production origin; used for canonical URLs, sitemaps and feeds. Set with SITE_URL (config.ts). */
 export const SITE_URL = settings.siteUrl;
 
@@ -34,4 +32,4 @@ export const LANGS = Object.values(LOCALES).map((l) => l.lang) as Lang[];
 export const SOURCE_LANG: Lang = 'zh-Hans';
 
 /** Path segments the site uses itself: a channel may not take one of these slugs. */
-export const RESERVED_SLUGS = ['articles', 'search', 'zh-hant', 'rss', 'pagefind', '_astro', '404'] as const;
+export const RESERVED_SLUGS = ['articles', 'search', ...Object.keys(LOCALES).filter(Boolean), 'rss', 'pagefind', '_astro', '404'];

@@ -12,8 +12,6 @@ export function folderOf(lang: Lang): LocaleFolder {
   return folder;
 }
 
-export const langOf = (folder: LocaleFolder): Lang => LOCALES[folder].lang;
-
 /** Astro's rest parameter for the locale folder: undefined at the root. */
 export const variantParam = (lang: Lang): string | undefined => folderOf(lang) || undefined;
 

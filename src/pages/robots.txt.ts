@@ -1,6 +1,8 @@
 import type { APIRoute } from 'astro';
+import { LANGS } from '../consts.ts';
 import { absolute } from '../lib/pages/frame.ts';
+import { searchUrl } from '../lib/urls.ts';
 
-/** Both variants are open to crawlers; the sitemap lists them with their hreflang alternates. */
+/** Both variants are open to crawlers, but for their search pages (results for every query); the sitemap lists the rest. */
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\nDisallow: /search/\nDisallow: /zh-hant/search/\n\nSitemap: ${absolute('/sitemap-index.xml')}\n`);
+  new Response(['User-agent: *', 'Allow: /', ...LANGS.map((lang) => `Disallow: ${searchUrl(lang)}`), '', `Sitemap: ${absolute('/sitemap-index.xml')}`, ''].join('\n'));

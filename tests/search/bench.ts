@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import type { Segmentation } from '../../src/lib/search/query.ts';
-import { openEngine } from '../../src/scripts/search/engine.ts';
+import { openEngine } from '../../src/browser/search/engine.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { writeContent } from '../helpers/content-fixture.ts';
 import { serveDist } from '../helpers/static-server.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { parse } from 'yaml';
 import { toSimplified } from '../../src/lib/convert/opencc.ts';
-import type { Engine } from '../../src/scripts/search/engine.ts';
+import type { Engine } from '../../src/browser/search/engine.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { tempDir, writeContent } from '../helpers/content-fixture.ts';
 import { generateArticles } from './corpus.ts';

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/scripts/search/engine.ts';
+import { openEngine } from '../../src/browser/search/engine.ts';
 import { serveDist } from '../helpers/static-server.ts';
 import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from './relevance-fixture.ts';
 

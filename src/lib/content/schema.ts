@@ -103,7 +103,7 @@ export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
 
 export const channelSchema = z.strictObject({
   /** URL folder of the channel: `/jingying/`. */
-  slug: slugSchema.refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), {
+  slug: slugSchema.refine((s) => !RESERVED_SLUGS.includes(s), {
     message: `is reserved for the site's own pages (${RESERVED_SLUGS.join(', ')})`,
   }),
   /** Name shown in navigation and the breadcrumb, in simplified script. */
