@@ -3,17 +3,11 @@
  * unchanged article is never rendered or converted twice. Keys are hashes of everything the value
  * depends on; a build keeps only the entries it used, so the file does not grow without bound.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { settings } from '../config.ts';
+import { hashOf } from './hash.ts';
 
-
-export const hashOf = (...parts: string[]) => {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('base64url');
-};
 
 export class BuildCache<V> {
   private readonly file: string;

@@ -3,7 +3,8 @@
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
-import { BuildCache, hashOf } from './build-cache.ts';
+import { BuildCache } from './build-cache.ts';
+import { hashOf } from './hash.ts';
 import { codeVersion } from './code-version.ts';
 import { loadContent, type Content } from './content/load.ts';
 import { ContentError, formatProblem, isError } from './content/problems.ts';

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { settings } from '../../config.ts';
-import { hashOf } from '../../lib/build-cache.ts';
+import { hashOf } from '../../lib/hash.ts';
 
 export class FolderCache {
   private readonly used = new Set<string>();

@@ -11,7 +11,7 @@ import { SEARCH_BATCH, settings } from '../../config.ts';
 import type { Site } from '../../lib/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
-import { hashOf } from '../../lib/build-cache.ts';
+import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../../lib/code-version.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, recordUrl, searchRecord, type FragmentView } from '../../lib/search/records.ts';

@@ -6,7 +6,7 @@
 import type { Lang } from '../../consts.ts';
 import type { ArchiveDate } from '../dates.ts';
 import type { Channel, Merchant } from '../content/schema.ts';
-import type { GlossaryEntry } from '../content/load.ts';
+import type { GlossaryEntry } from '../content/schema.ts';
 import { hottestOfNewestWeek, newestFirst } from './order.ts';
 import { relatedByTitle } from './related.ts';
 

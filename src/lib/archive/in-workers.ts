@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GlossaryEntry } from '../content/load.ts';
+import type { GlossaryEntry } from '../content/schema.ts';
 import type { Lang } from '../../consts.ts';
 import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
 import type { PreparedBody } from './prepare-body.ts';

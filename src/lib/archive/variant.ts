@@ -4,11 +4,16 @@
  */
 import { SITE_NAME, type Lang } from '../../consts.ts';
 import type { ArchiveDate } from '../dates.ts';
-import { BuildCache, hashOf } from '../build-cache.ts';
+import { hashOf } from '../hash.ts';
 import { UI, type UiWords } from '../ui-words.ts';
 import { articleUrl, channelUrl, feedUrl } from '../urls.ts';
 import type { Archive, ArchiveArticle } from './archive.ts';
-import type { GlossaryEntry } from '../content/load.ts';
+import type { GlossaryEntry } from '../content/schema.ts';
+
+/** Where converted fields are kept between builds (the build cache): a value by key, computed when missing. */
+export interface Memo<V> {
+  get(key: string, compute: () => V): V;
+}
 
 /** What the variant needs from the converter (src/lib/convert). */
 export interface Converter {
@@ -55,7 +60,7 @@ export function inVariant(variant: Variant, articles: readonly { slug: string }[
 export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'source'>;
 
 export function buildVariant(
-  archive: Archive, lang: Lang, converter: Converter, cache: BuildCache<ConvertedFields>, sourceLang: Lang,
+  archive: Archive, lang: Lang, converter: Converter, cache: Memo<ConvertedFields>, sourceLang: Lang,
 ): Variant {
   const ui = (text: string) => converter.text(text, sourceLang, lang);
   const channels = archive.channels.map((c): VariantChannel => ({
@@ -101,6 +106,6 @@ export function convertFields(a: ConversionInput, to: Lang, converter: Converter
   };
 }
 
-function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: BuildCache<ConvertedFields>): ConvertedFields {
+function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: Memo<ConvertedFields>): ConvertedFields {
   return cache.get(conversionKey(a, to), () => convertFields(a, to, converter));
 }

@@ -5,7 +5,7 @@
  * own article, passed as `ownHtml`. Hashing a neighbour's body would re-render a page for an edit
  * it does not show.
  */
-import { hashOf } from '../build-cache.ts';
+import { hashOf } from '../hash.ts';
 
 export function pageCacheKey(props: object, ownHtml = ''): string {
   return hashOf(ownHtml, JSON.stringify(props, (key, value: unknown) => (key === 'html' ? undefined : value)));
