@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import devPreview from './src/integrations/dev-preview.ts';
+import responseHeaders from './src/integrations/headers.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
@@ -52,6 +53,7 @@ export default defineConfig({
     })),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),
+    responseHeaders(),
     devPreview(),
   ],
 });
