@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
-import { cleanLeftovers, isRunning } from '../../scripts/lib/output-folder/swap.ts';
+import { cleanLeftovers, isRunning, swapIn } from '../../scripts/lib/output-folder/swap.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { tempDir, writeContent } from '../helpers/content-fixture.ts';
 
@@ -145,6 +145,28 @@ describe('a build on another file system than the working directory', () => {
       expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('好文章');
     } finally {
       await rm(running, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('swapIn', () => {
+  // A copy that fails half-way stands for a build killed there: the output must be whole either way.
+  it.skipIf(OTHER_FS === undefined)('leaves the output whole when the copy to another file system stops half-way', async () => {
+    const base = await mkdtemp(path.join(OTHER_FS!, 'swap-'));
+    const built = await tempDir('swap-built');
+    try {
+      const out = path.join(base, 'dist');
+      await mkdir(out);
+      await writeFile(path.join(out, 'index.html'), 'the last good site');
+      await writeFile(path.join(built, 'index.html'), 'the new site');
+      // fs.cp refuses a named pipe: the copy stops there.
+      expect(spawnSync('mkfifo', [path.join(built, 'pipe')]).status).toBe(0);
+      await expect(swapIn(built, out, 4242)).rejects.toThrow(/named pipe|FIFO/i);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last good site');
+      expect((await readdir(base)).sort()).toEqual(['dist', 'dist.tmp-4242']); // the next build removes the half-copy
+    } finally {
+      await rm(base, { recursive: true, force: true });
+      await rm(built, { recursive: true, force: true });
     }
   });
 });
