@@ -42,8 +42,8 @@ export interface OutputFacts {
   sources: readonly string[];
   kind: OutputKind;
   problem?: string;
-  /** For a folder: its entries (names), whether it holds the marker, whether it has an older build's layout. */
-  entries?: readonly string[];
+  /** For a folder: whether it is empty, holds the marker, has an older build's layout. */
+  empty?: boolean;
   marked?: boolean;
   olderBuild?: boolean;
 }
@@ -82,7 +82,7 @@ export function outputRefusal(facts: OutputFacts, shown: string): string | undef
   if (facts.kind === 'file') {
     return `${named} is a file, not a folder: a build writes a folder there and would delete the file. Name a new folder, e.g. --out dist.`;
   }
-  if (facts.kind === 'folder' && facts.entries!.length > 0 && !facts.marked && !facts.olderBuild) {
+  if (facts.kind === 'folder' && !facts.empty && !facts.marked && !facts.olderBuild) {
     return `${named} holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole ` +
       'and would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build\'s output, ' +
       `delete it yourself (rm -r ${shown}) and build again.`;
@@ -103,9 +103,9 @@ export function inspectOutput(out: string, contentDir: string): OutputFacts {
     if (stat === undefined) return { ...base, kind: 'missing' };
     if (stat.isSymbolicLink()) return { ...base, kind: 'symlink' };
     if (!stat.isDirectory()) return { ...base, kind: 'file' };
-    const entries = readdirSync(resolved);
+    const empty = readdirSync(resolved).length === 0;
     const has = (file: string) => lstatSync(path.join(resolved, file), { throwIfNoEntry: false }) !== undefined;
-    return { ...base, kind: 'folder', entries, marked: has(BUILD_MARKER), olderBuild: OLDER_BUILD_FILES.every(has) };
+    return { ...base, kind: 'folder', empty, marked: has(BUILD_MARKER), olderBuild: OLDER_BUILD_FILES.every(has) };
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     return { ...base, kind: 'unusable', problem: code === 'ENOTDIR' ? 'a part of its path is a file' : `it cannot be read (${code})` };
