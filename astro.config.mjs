@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import devSearch from './src/integrations/dev-search.ts';
+import responseHeaders from './src/integrations/headers.ts';
 import siteData from './src/integrations/site-data.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
@@ -54,6 +55,7 @@ export default defineConfig({
     })),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),
+    responseHeaders(),
     devSearch(),
   ],
 });

@@ -2,28 +2,41 @@
  * `npm run build`: Astro builds into a fresh directory beside the output (the site-data
  * integration validates the content first and stops the build on any error), and the result is
  * swapped in only when the whole build (pages and search indexes) succeeded. A failed build leaves
- * the previous good site untouched and nothing half-written behind.
+ * the previous good site untouched and nothing half-written behind; a folder that no build made
+ * is never replaced (scripts/lib/output-folder/).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir } from '../src/lib/content/load.ts';
 import { recordPhase, timed } from '../src/lib/timings.ts';
 import { cliArgs } from './lib/cli.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
+import { astroOutDir, cleanLeftovers, swapIn } from './lib/output-folder/swap.ts';
 
 const { values } = cliArgs(
   () => parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: false }),
   'npm run build [-- --out <dir>]   (content from CONTENT_DIR, default content/)',
 );
 const out = path.resolve(values.out);
-// Astro puts its temporary server build in the output dir only when that is inside the working
-// dir, and otherwise in the shared ./.astro/, where two builds at once (parallel tests) would
-// delete each other's files: so the staging dir is always inside the working dir.
-const inside = !path.relative(process.cwd(), out).startsWith('..');
-const staging = inside ? `${out}.tmp-${process.pid}` : path.resolve('.cache', `staging-${process.pid}`);
+const relative = path.relative(process.cwd(), out);
+const shown = relative === '' || relative.startsWith('..') ? out : relative;
+/** Why `out` is not a folder a build may replace (see rules.ts), if it is not. */
+const refusal = () => outputRefusal(inspectOutput(values.out, contentDir()), values.out);
+const refused = refusal();
+if (refused !== undefined) {
+  console.error(`Build refused: ${refused}\nNothing was built or touched.`);
+  process.exit(2);
+}
 
 const started = performance.now();
+const cleanup = await cleanLeftovers(out, process.cwd());
+if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a build was stopped while replacing it.`);
+for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
+
+const staging = astroOutDir(out, process.cwd(), process.pid);
 const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -31,27 +44,24 @@ const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/
 recordPhase('astro', performance.now() - started);
 if (astro.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
   await rm(staging, { recursive: true, force: true });
-  console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was not touched.`);
+  console.error(`\nBuild failed; ${shown} was not touched.`);
   process.exit(astro.status || 1);
 }
 
-await timed('swap', async () => {
-  const previous = `${out}.old-${process.pid}`;
-  if (existsSync(out)) await rename(out, previous);
-  await moveDir(staging, out);
-  await rm(previous, { recursive: true, force: true });
-});
-recordPhase('total', performance.now() - started);
-console.log(`Site written to ${path.relative(process.cwd(), out) || out}`);
-
-/** A rename, or a copy when the output is on another file system than the working dir. */
-async function moveDir(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
+await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
+// The build took a while: someone may have put files in the output folder meanwhile.
+const refusedNow = refusal();
+if (refusedNow !== undefined) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`\nBuild refused: ${refusedNow}\nThe new site was discarded; ${shown} was not touched.`);
+  process.exit(2);
 }
+try {
+  await timed('swap', () => swapIn(staging, out, process.pid));
+} catch (error) {
+  // The next build removes what this one left, or puts the old output back (cleanLeftovers).
+  console.error(`\nCould not put the new site in place of ${shown}: ${(error as Error).message}`);
+  process.exit(1);
+}
+recordPhase('total', performance.now() - started);
+console.log(`Site written to ${shown}`);

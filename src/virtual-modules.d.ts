@@ -1,4 +1,12 @@
+/** Modules that integrations (src/integrations/) provide to the pages through Vite. */
+
 /** The site data, handed to the routes by src/integrations/site-data.ts. */
 declare module 'virtual:yiqihui/site' {
   export const getSite: typeof import('./lib/site.ts').getSite;
+}
+
+declare module 'virtual:yiqihui/page-csp' {
+  /** The Content-Security-Policy for a page's `<meta>`; `null` in `astro dev`. */
+  const policy: string | null;
+  export default policy;
 }

@@ -3,12 +3,16 @@
  * every page has its twin, none is orphaned, the HTML is valid, each variant is in its own script
  * outside protected text, untrusted HTML is gone, and two clean builds are byte-identical.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, SITE_URL } from '../../src/consts.ts';
 import { checkSite, checkSiteScript, diffTrees, formatProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
+import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
+import { CSP_HEADER, CSP_META } from '../../src/lib/headers.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
 import { tempDir, writeContent, type FixtureContent } from '../helpers/content-fixture.ts';
+import { headersFor, parseHeadersFile } from '../helpers/static-server.ts';
 
 const CONTENT: FixtureContent = {
   channels: [{ slug: 'jingying', name: '经营' }, { slug: 'taobao', name: '淘宝' }],
@@ -72,6 +76,18 @@ describe('the built site', () => {
     expect(kept).toEqual(['保留的繁體字']);
     const problems = await checkSiteScript(distA, CONTENT.glossary!, kept);
     expect(problems.map((p) => `${p.page}: ${p.message}`)).toEqual([]);
+  });
+
+  it('carries the Content-Security-Policy on every page, before anything it governs, and in _headers', async () => {
+    const pages = listFiles(distA).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const file of pages) {
+      const $ = await page(distA, file);
+      expect($('head > meta[http-equiv="Content-Security-Policy"]').attr('content'), file).toBe(CSP_META);
+      expect($('head > :nth-child(2)').attr('http-equiv'), file).toBe('Content-Security-Policy');
+    }
+    const rules = parseHeadersFile(await readFile(path.join(distA, '_headers'), 'utf8'));
+    expect(headersFor(rules, '/').get('Content-Security-Policy')).toBe(CSP_HEADER);
   });
 
   it('is byte-identical across two clean builds', async () => {

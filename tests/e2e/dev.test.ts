@@ -83,6 +83,12 @@ describe('npm run dev', () => {
     expect(await h1('/zh-hant/articles/dev-draft/')).toBe('未發佈的草稿');
   });
 
+  it('leaves out the Content-Security-Policy <meta>, which would block the styles Vite injects inline', async () => {
+    const html = await (await fetch(`${base}/articles/dev-article/`)).text();
+    expect(html).toMatch(/<style[^>]*>/);
+    expect(html).not.toContain('Content-Security-Policy');
+  });
+
   it('serves the search bundle from the last build, or says how to get one', async () => {
     const built = await fetch(`${base}/zh-hant/pagefind/pagefind.js`);
     expect(built.status).toBe(200);

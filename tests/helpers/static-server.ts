@@ -36,9 +36,10 @@ export function headersFor(rules: Rule[], urlPath: string): Map<string, string> 
   return headers;
 }
 
-export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** `headers: false` serves as GitHub Pages does, without the rules of `_headers`. */
+export async function serveDist(dist: string, { headers: useHeaders = true } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const headersFile = path.join(dist, '_headers');
-  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const rules = useHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dist, urlPath);

@@ -25,6 +25,8 @@ const broken = (page: string, via: string, link: string, file: string): Problem 
   message: `<${via}="${link}"> is broken: no ${file} in the built site`,
 });
 
+const NOT_XML = 'is not well-formed XML, so feed readers and search engines reject all of it: ';
+
 interface Scenario {
   name: string;
   plant: (tree: Tree) => void;
@@ -155,6 +157,21 @@ const scenarios: Scenario[] = [
         link: '/articles/c0-article1/#replies',
         message: '<a href="/articles/c0-article1/#replies"> points at #replies, but /articles/c0-article1/ has no element with id="replies"',
       },
+    ],
+  },
+  {
+    name: 'feeds and sitemaps that are not well-formed XML, named by file; a good one passes',
+    plant: (tree) => {
+      const feed = (title: string) =>
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+      tree.set('rss.xml', feed('一起惠资讯 &amp; &lt;b&gt;'));
+      tree.set('zh-hant/rss.xml', feed('一起惠\u0001資訊\uFFFF'));
+      tree.set('sitemap-0.xml', '<urlset><url><loc>https://archive.yiqihui.example/</loc></urlset>');
+    },
+    expected: [
+      { page: '/sitemap-0.xml', message: `${NOT_XML}line 1, column 65: unexpected close tag` },
+      // Column 77 is the U+0001 after 一起惠; the U+FFFF after 資訊 is the one more.
+      { page: '/zh-hant/rss.xml', message: `${NOT_XML}line 1, column 77: disallowed character (and 1 more)` },
     ],
   },
   {

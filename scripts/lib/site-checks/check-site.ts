@@ -5,6 +5,7 @@ import type { Problem } from './problem.ts';
 import { loadSite } from './site.ts';
 import { checkTwins } from './twins.ts';
 import { validatePages, type ValidationProblem } from './validate.ts';
+import { checkXml } from './xml.ts';
 
 export interface CheckSiteOptions {
   /** The site's own origin (`new URL(SITE_URL).origin`): absolute URLs on it are internal. */
@@ -23,6 +24,7 @@ export async function checkSite(dist: string, options: CheckSiteOptions): Promis
     ...checkLinks(site),
     ...checkTwins(site, options.localeFolders),
     ...checkOrphans(site, options.localeFolders),
+    ...checkXml(dist, site.files),
     ...validation.map(asProblem),
   ];
 }

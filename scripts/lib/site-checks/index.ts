@@ -1,4 +1,4 @@
-/** Integrity checks over a built site: links, twins, orphans, valid HTML, determinism. */
+/** Integrity checks over a built site: links, twins, orphans, valid HTML and XML, determinism. */
 export { checkSite, type CheckSiteOptions } from './check-site.ts';
 export { diffTrees, hashTree, type TreeDifference } from './determinism.ts';
 export { checkLinks } from './links.ts';
@@ -7,4 +7,5 @@ export { formatProblem, type Problem } from './problem.ts';
 export { loadSite, type Site } from './site.ts';
 export { checkTwins } from './twins.ts';
 export { validatePages, type ValidationProblem } from './validate.ts';
+export { checkXml, xmlErrors } from './xml.ts';
 export { checkSiteScript, protectedTexts, type SiteScriptProblem } from './script.ts';

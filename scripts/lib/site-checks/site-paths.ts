@@ -17,6 +17,7 @@ export function fileOf(path: string): string {
 }
 
 export const isHtmlFile = (file: string): boolean => file.endsWith('.html');
+export const isXmlFile = (file: string): boolean => file.endsWith('.xml');
 
 /** Pagefind's index and UI are fetched by its script; no page links to them. */
 const SCRIPT_LOADED_FOLDER = '/pagefind/';

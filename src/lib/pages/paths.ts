@@ -10,7 +10,7 @@ import { inVariant, type VariantArticle, type VariantChannel } from '../archive/
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
-import { feedItems } from './seo.ts';
+import { feedItems } from './feed.ts';
 import { pageCacheKey } from './cache-key.ts';
 
 export const HOME_LATEST = 20;

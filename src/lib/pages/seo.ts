@@ -1,9 +1,6 @@
-/** Structured data and feed items for search engines and readers' feed readers. */
-import type { RSSFeedItem } from '@astrojs/rss';
+/** Structured data for search engines. */
 import type { VariantArticle } from '../archive/variant.ts';
 import { absolute } from './frame.ts';
-
-export const FEED_SIZE = 50;
 
 /** schema.org NewsArticle, serialised safely for a `<script type="application/ld+json">`. */
 export function newsArticleJsonLd(article: VariantArticle, lang: string, siteName: string): string {
@@ -23,14 +20,4 @@ export function newsArticleJsonLd(article: VariantArticle, lang: string, siteNam
   };
   // `<` escaped so that no text in the data can close the script element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
-}
-
-export function feedItems(articles: VariantArticle[]): RSSFeedItem[] {
-  return articles.slice(0, FEED_SIZE).map((a) => ({
-    title: a.title,
-    link: a.url,
-    pubDate: new Date(a.date.epochMs),
-    description: a.summary,
-    categories: a.channels.map((c) => c.name),
-  }));
 }

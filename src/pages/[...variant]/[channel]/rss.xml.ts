@@ -1,6 +1,6 @@
-import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { feedResponse } from '../../../lib/pages/feed.ts';
 import { feedPaths, type FeedProps } from '../../../lib/pages/paths.ts';
 
 export const getStaticPaths = () => feedPaths(true);
-export const GET: APIRoute = ({ props }) => rss((props as FeedProps).feed);
+export const GET: APIRoute = ({ props }) => feedResponse((props as FeedProps).feed);

@@ -1,0 +1,116 @@
+/**
+ * Putting a finished build in place of the output folder, safely on any file system, and clearing
+ * what builds that were killed left behind.
+ *
+ * A build writes `<out>.tmp-PID` beside the output (the same file system), then renames the old
+ * output to `<out>.old-PID`, the new one into place, and removes the old one. Where Astro had to
+ * build elsewhere (see `astroOutDir`), the site is first copied beside the output: a build killed
+ * during that copy leaves the output as it was. The only moment without an output is between two
+ * renames, and the next build puts the old one back if a build died there.
+ */
+import { lstatSync, readdirSync } from 'node:fs';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+const besideOut = (out: string, what: 'tmp' | 'old', pid: number) => `${out}.${what}-${pid}`;
+const stagingIn = (project: string, pid: number) => path.join(project, '.cache', `staging-${pid}`);
+
+/**
+ * Where Astro builds. Astro puts its temporary server build in the output folder only when that is
+ * inside the working directory, and otherwise in the shared ./.astro/, where two builds at once
+ * (parallel tests) would delete each other's files: so Astro always builds inside the working
+ * directory, beside the output when that is there too.
+ */
+export function astroOutDir(out: string, project: string, pid: number): string {
+  const inside = !path.relative(project, out).startsWith('..');
+  return inside ? besideOut(out, 'tmp', pid) : stagingIn(project, pid);
+}
+
+/** Replaces `out` with the finished site in `built` (made by `astroOutDir`). */
+export async function swapIn(built: string, out: string, pid: number): Promise<void> {
+  const next = besideOut(out, 'tmp', pid);
+  if (built !== next) await moveBeside(built, next);
+  const previous = besideOut(out, 'old', pid);
+  const hadOutput = lstatSync(out, { throwIfNoEntry: false }) !== undefined;
+  if (hadOutput) await rename(out, previous);
+  try {
+    await rename(next, out);
+  } catch (error) {
+    if (hadOutput) await rename(previous, out);
+    throw error;
+  }
+  if (hadOutput) await rm(previous, { recursive: true, force: true });
+}
+
+/** A rename, or, when `to` is on another file system, a copy that only counts once complete. */
+async function moveBeside(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+/** True while a process with this id runs (EPERM: it runs, as another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Cleanup {
+  /** Folders removed, absolute. */
+  removed: string[];
+  /** The earlier output put back, when a build died between its two renames. */
+  restored?: string;
+}
+
+/**
+ * Removes the staging folders of builds for `out` whose process is gone; a running build's are
+ * left alone. If the output itself is missing and a dead build's old output is there, that is put
+ * back instead: it is the last good site.
+ */
+export async function cleanLeftovers(out: string, project: string, running = isRunning): Promise<Cleanup> {
+  const found = [
+    ...leftoversIn(path.dirname(out), `${path.basename(out)}.`, /^(tmp|old)-(\d+)$/),
+    ...leftoversIn(path.join(project, '.cache'), '', /^(staging)-(\d+)$/),
+  ].filter((l) => !running(l.pid));
+  const cleanup: Cleanup = { removed: [] };
+  const previous = found.find((l) => l.what === 'old');
+  if (previous && lstatSync(out, { throwIfNoEntry: false }) === undefined) {
+    await rename(previous.path, out);
+    cleanup.restored = previous.path;
+  }
+  for (const l of found) {
+    if (l.path === cleanup.restored) continue;
+    await rm(l.path, { recursive: true, force: true });
+    cleanup.removed.push(l.path);
+  }
+  return cleanup;
+}
+
+interface Leftover {
+  path: string;
+  what: string;
+  pid: number;
+}
+
+/** Folders in `dir` named `prefix` then `rest`: (what)-(pid). */
+function leftoversIn(dir: string, prefix: string, rest: RegExp): Leftover[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const match = entry.isDirectory() && entry.name.startsWith(prefix) ? rest.exec(entry.name.slice(prefix.length)) : null;
+    return match ? [{ path: path.join(dir, entry.name), what: match[1]!, pid: Number(match[2]) }] : [];
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * `npm run build -- --out <dir>` replaces only a folder a build made, an empty one, or none;
+ * anything else is refused with the reason, touching nothing. The swap goes through a folder
+ * beside the output (safe on another file system), and the next build clears what killed builds
+ * left, or puts the old output back.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashTree } from '../../scripts/lib/site-checks/index.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
+import { cleanLeftovers, isRunning, swapIn } from '../../scripts/lib/output-folder/swap.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** A tmpfs where there is one: another file system than the working directory's. */
+const OTHER_FS = existsSync('/dev/shm') ? '/dev/shm' : undefined;
+
+/** The id of a process that has ended: what a killed build's leftovers are named with. */
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
+
+let root: string;
+let content: string;
+
+beforeAll(async () => {
+  root = await tempDir('output-folder');
+  content = await writeContent(path.join(root, 'content'), {
+    channels: [{ slug: 'jingying', name: '经营' }],
+    articles: [{ slug: 'good', title: '好文章', date: '2019-05-14 09:28:18', channel: 'jingying' }],
+  });
+  await mkdir(path.join(root, 'docs'));
+  await writeFile(path.join(root, 'docs', 'notes.md'), '写作者的笔记\n');
+  await writeFile(path.join(root, 'notes.txt'), '一个文件\n');
+  await mkdir(path.join(root, 'empty'));
+  await symlink(path.join(root, 'docs'), path.join(root, 'link'));
+  await symlink(path.join(ROOT, 'src'), path.join(root, 'link-to-src'));
+  // What builds before the marker left: both variants, the feed, the sitemap, Astro's assets.
+  for (const file of ['index.html', 'rss.xml', 'sitemap-index.xml', 'zh-hant/index.html', '_astro/x.css']) {
+    await mkdir(path.dirname(path.join(root, 'older', file)), { recursive: true });
+    await writeFile(path.join(root, 'older', file), '');
+  }
+  await mkdir(path.join(root, 'marked'));
+  await writeFile(path.join(root, 'marked', BUILD_MARKER), BUILD_MARKER_TEXT);
+  await writeFile(path.join(root, 'marked', 'index.html'), '');
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('which --out a build may replace', () => {
+  const refusal = (out: string) => outputRefusal(inspectOutput(out, content), out);
+  const FIX = 'Name a folder of its own, e.g. --out dist.';
+  const project = (out: string, is: string) =>
+    `--out ${out} is ${is}: a build replaces its output folder whole and would delete the project. ${FIX}`;
+  const sources = (out: string, verb: string, source: string) =>
+    `--out ${out} ${verb} ${source}, which holds sources: a build replaces its output folder whole and would delete them. ${FIX}`;
+  const inside = (out: string, source: string) =>
+    `--out ${out} is inside ${source}, which holds sources: the site would be mixed into them and read back by the next build. ` +
+    'Name a folder outside it, e.g. --out dist.';
+
+  // Lazy: the fixture's folders exist only once beforeAll ran.
+  it.each<[string, () => string, () => string | undefined]>([
+    ['the working directory', () => '.', () => project('.', 'the project folder')],
+    ['its parent', () => '..', () => project('..', `${path.dirname(ROOT)}, which holds the project folder ${ROOT}`)],
+    ['the root', () => '/', () => project('/', `/, which holds the project folder ${ROOT}`)],
+    ['src/', () => 'src', () => sources('src', 'is', `${ROOT}/src`)],
+    ['public/', () => 'public', () => sources('public', 'is', `${ROOT}/public`)],
+    ['a new folder in src/pages/', () => 'src/pages/site', () => inside('src/pages/site', `${ROOT}/src`)],
+    ['the content folder', () => content, () => sources(content, 'is', content)],
+    ['a new folder inside the content', () => `${content}/articles/site`, () => inside(`${content}/articles/site`, content)],
+    ['a folder holding the content', () => root, () => sources(root, 'holds', content)],
+    ['a new folder inside src/, through a link', () => `${root}/link-to-src/site`, () => inside(`${root}/link-to-src/site`, `${ROOT}/src`)],
+    ['a writer\'s folder', () => `${root}/docs`, () =>
+      `--out ${root}/docs holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole and ` +
+      'would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build\'s output, ' +
+      `delete it yourself (rm -r ${root}/docs) and build again.`],
+    ['a file', () => `${root}/notes.txt`, () =>
+      `--out ${root}/notes.txt is a file, not a folder: a build writes a folder there and would delete the file. ` +
+      'Name a new folder, e.g. --out dist.'],
+    ['a folder under a file', () => `${root}/notes.txt/site`, () =>
+      `--out ${root}/notes.txt/site cannot be used: a part of its path is a file. Name a new folder, e.g. --out dist.`],
+    ['a symbolic link', () => `${root}/link`, () =>
+      `--out ${root}/link is a symbolic link: a build would replace the link, not the folder it points to. ` +
+      'Name that folder itself, or remove the link.'],
+    ['a new folder', () => `${root}/new/site`, () => undefined],
+    ['an empty folder', () => `${root}/empty`, () => undefined],
+    ['a folder a build made', () => `${root}/marked`, () => undefined],
+    ['an older build\'s output, from before the marker', () => `${root}/older`, () => undefined],
+    ['dist/ in the project', () => 'dist', () => undefined],
+  ])('%s', (_, out, expected) => expect(refusal(out())).toBe(expected()));
+});
+
+describe('a refused build', () => {
+  it('exits 2 with the reason and touches nothing: no build, no staging folder, no cache', async () => {
+    const before = await hashTree(root);
+    const entries = (await readdir(root)).sort();
+    const result = buildSite(content, path.join(root, 'docs'));
+    expect(result.status).toBe(2);
+    expect(result.output.trim()).toBe(
+      `Build refused: --out ${root}/docs holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder ` +
+        `whole and would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build's output, ` +
+        `delete it yourself (rm -r ${root}/docs) and build again.\nNothing was built or touched.`,
+    );
+    expect(await hashTree(root)).toBe(before);
+    expect((await readdir(root)).sort()).toEqual(entries);
+  });
+});
+
+describe('a build on another file system than the working directory', () => {
+  let base: string;
+  let out: string;
+  beforeAll(async () => {
+    base = OTHER_FS ? await mkdtemp(path.join(OTHER_FS, 'output-folder-')) : await tempDir('output-folder-other');
+    out = path.join(base, 'site');
+    await mkdir(out); // empty: a build may take it
+  });
+  afterAll(() => rm(base, { recursive: true, force: true }));
+
+  it('writes the site with its marker and leaves nothing beside it', () => {
+    const result = buildSite(content, out, { BUILD_CACHE_DIR: path.join(root, 'cache') });
+    expect(result.status, result.output).toBe(0);
+    expect(readFileSync(path.join(out, BUILD_MARKER), 'utf8')).toBe(BUILD_MARKER_TEXT);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(readdirSync(base)).toEqual(['site']);
+    expect(stagingIn(ROOT)).toEqual([]);
+  });
+
+  it('is rebuilt over its own output, and the rebuild clears what killed builds left, not what running ones use', async () => {
+    const dead = deadPid();
+    const left = [`${out}.tmp-${dead}`, `${out}.old-${dead}`, path.join(ROOT, '.cache', `staging-${dead}`)];
+    for (const dir of left) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'index.html'), 'half-written');
+    }
+    const running = `${out}.tmp-${process.pid}`;
+    await mkdir(running);
+    try {
+      const result = buildSite(content, out, { BUILD_CACHE_DIR: path.join(root, 'cache') });
+      expect(result.status, result.output).toBe(0);
+      const removed = result.output.split('\n').filter((line) => line.startsWith('Removed ')).sort();
+      expect(removed).toEqual(left.map((dir) => `Removed ${dir}, left by a build that was stopped.`).sort());
+      expect(readdirSync(base).sort()).toEqual(['site', `site.tmp-${process.pid}`]);
+      expect(stagingIn(ROOT)).toEqual([]);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('好文章');
+    } finally {
+      await rm(running, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('swapIn', () => {
+  // A copy that fails half-way stands for a build killed there: the output must be whole either way.
+  it.skipIf(OTHER_FS === undefined)('leaves the output whole when the copy to another file system stops half-way', async () => {
+    const base = await mkdtemp(path.join(OTHER_FS!, 'swap-'));
+    const built = await tempDir('swap-built');
+    try {
+      const out = path.join(base, 'dist');
+      await mkdir(out);
+      await writeFile(path.join(out, 'index.html'), 'the last good site');
+      await writeFile(path.join(built, 'index.html'), 'the new site');
+      // fs.cp refuses a named pipe: the copy stops there.
+      expect(spawnSync('mkfifo', [path.join(built, 'pipe')]).status).toBe(0);
+      await expect(swapIn(built, out, 4242)).rejects.toThrow(/named pipe|FIFO/i);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last good site');
+      expect((await readdir(base)).sort()).toEqual(['dist', 'dist.tmp-4242']); // the next build removes the half-copy
+    } finally {
+      await rm(base, { recursive: true, force: true });
+      await rm(built, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('cleanLeftovers', () => {
+  it('puts the old output back when a build died between taking it away and putting the new one in', async () => {
+    const base = await tempDir('leftovers');
+    const out = path.join(base, 'dist');
+    await mkdir(`${out}.old-101`);
+    await writeFile(path.join(`${out}.old-101`, 'index.html'), 'the last good site');
+    await mkdir(`${out}.tmp-101`); // the new site, maybe complete, maybe not: not trusted
+    await mkdir(`${out}.tmp-202`); // a build still running
+    await mkdir(path.join(base, 'other.tmp-101')); // another output's: not ours to judge
+    const cleanup = await cleanLeftovers(out, base, (pid) => pid === 202);
+    expect(cleanup).toEqual({ restored: `${out}.old-101`, removed: [`${out}.tmp-101`] });
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last good site');
+    expect((await readdir(base)).sort()).toEqual(['dist', 'dist.tmp-202', 'other.tmp-101']);
+    await rm(base, { recursive: true });
+  });
+
+  it('removes an old output when the new one is in place', async () => {
+    const base = await tempDir('leftovers');
+    const out = path.join(base, 'dist');
+    await mkdir(out);
+    await mkdir(`${out}.old-101`);
+    await writeFile(path.join(base, 'dist.old-102'), 'a file, not a build folder');
+    expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [`${out}.old-101`] });
+    expect((await readdir(base)).sort()).toEqual(['dist', 'dist.old-102']);
+    await rm(base, { recursive: true });
+  });
+});
+
+/** Staging folders in the working directory's .cache of builds that have ended (other test files' builds may be running). */
+function stagingIn(project: string): string[] {
+  const cache = path.join(project, '.cache');
+  const names = existsSync(cache) ? readdirSync(cache) : [];
+  return names.filter((name) => /^staging-\d+$/.test(name) && !isRunning(Number(name.slice('staging-'.length))));
+}
