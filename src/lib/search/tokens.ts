@@ -8,7 +8,7 @@
  *
  * Pagefind's search splits every Han character of a query into a word of its own, which would undo
  * the bigrams; so each Han character is written as its code point in four base-36 digits, and a
- * token is `0` and one or two such codes (发货 → 00y9f0z1o). Plain ASCII is what Pagefind indexes
+ * token is `0` and one or two such codes (发货 → 00gk10rvr). Plain ASCII is what Pagefind indexes
  * fastest: Hangul syllables (used before) took about twice as long, and a `_` in a token three
  * times as long (Pagefind indexes the parts of such words too). The tokens are indexed without a
  * stemmer (records.ts `INDEX_LANGUAGE`), which would cut them. A text word of the same shape gets
