@@ -4,10 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import responseHeaders from './src/integrations/headers.ts';
-import siteData from './src/integrations/site-data.ts';
+import siteData from './src/integrations/site-data/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
-import { pageTimings, timedBuildDone } from './src/lib/timings.ts';
+import { pageTimings, timedBuildDone } from './src/integrations/timings.ts';
 import { PAGE_CONCURRENCY, settings } from './src/config.ts';
 
 /**
@@ -26,7 +26,7 @@ export default defineConfig({
   // Astro's own cache beside ours, so that CI restores both with one directory.
   cacheDir: `${settings.buildCacheDir}/astro`,
   experimental: {
-    // Article and listing pages carry a cacheKey (src/lib/pages/cache-key.ts): a rebuild renders
+    // Article and listing pages carry a cacheKey (src/lib/route-data/cache-key.ts): a rebuild renders
     // only the pages whose printed data changed and restores the others from the cache.
     incrementalBuild: true,
   },

@@ -3,7 +3,7 @@
  * exits 1 when there is an error (warnings alone pass).
  */
 import { parseArgs } from 'node:util';
-import { contentDir, loadContent } from '../src/lib/content/load.ts';
+import { contentDir, loadContent } from '../src/integrations/site-data/load-content.ts';
 import { formatProblem, isError } from '../src/lib/content/problems.ts';
 import { cliArgs } from './lib/cli.ts';
 

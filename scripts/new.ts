@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { closest } from 'fastest-levenshtein';
-import { contentDir, CONTENT_FILES, readRegistry } from '../src/lib/content/load.ts';
+import { contentDir, CONTENT_FILES, readRegistry } from '../src/integrations/site-data/load-content.ts';
 import { channelsSchema } from '../src/lib/content/schema.ts';
 import { formatProblem, type ContentProblem } from '../src/lib/content/problems.ts';
 import { suggestSlug } from '../src/lib/content/suggest-slug.ts';

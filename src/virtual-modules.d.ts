@@ -1,8 +1,8 @@
 /** Modules that integrations (src/integrations/) provide to the pages through Vite. */
 
-/** The site data, handed to the routes by src/integrations/site-data.ts. */
+/** The site data, handed to the routes by src/integrations/site-data/. */
 declare module 'virtual:yiqihui/site' {
-  export const getSite: typeof import('./lib/site.ts').getSite;
+  export const getSite: typeof import('./integrations/site-data/site.ts').getSite;
 }
 
 declare module 'virtual:yiqihui/page-csp' {

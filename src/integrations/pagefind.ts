@@ -7,9 +7,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getSite } from '../lib/site.ts';
+import { getSite } from './site-data/site.ts';
 import { settings } from '../config.ts';
-import { recordPhase } from '../lib/timings.ts';
+import { recordPhase } from './timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
 
 export default function pagefindSearch(): AstroIntegration {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { LANGS } from '../consts.ts';
-import { absolute } from '../lib/pages/frame.ts';
+import { absolute } from '../lib/route-data/frame.ts';
 import { searchUrl } from '../lib/urls.ts';
 
 /** Both variants are open to crawlers, but for their search pages (results for every query); the sitemap lists the rest. */

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent, type Content } from '../../src/lib/content/load.ts';
+import { loadContent, type Content } from '../../src/integrations/site-data/load-content.ts';
 import { toSimplified } from '../../src/lib/convert/opencc.ts';
 import { createCorpus } from '../../scripts/lib/corpus/index.ts';
 import { readTextSample, type TextSample } from '../../scripts/lib/corpus/real-text.ts';

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content/load.ts';
+import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { tempDir } from '../helpers/content-fixture.ts';
 

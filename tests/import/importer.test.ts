@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content/load.ts';
+import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import { isError } from '../../src/lib/content/problems.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../src/lib/dates.ts';
 import { parseArticle } from '../../scripts/lib/import/content-store.ts';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content/load.ts';
+import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import { tempDir, writeContent } from '../helpers/content-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

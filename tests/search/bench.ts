@@ -85,7 +85,7 @@ function watchPagefind() {
 
 /** Child: index one generated corpus with one segmentation. */
 async function indexOnce(size: number, segmentation: Segmentation) {
-  const { getSite } = await import('../../src/lib/site.ts');
+  const { getSite } = await import('../../src/integrations/site-data/site.ts');
   const { writeSearchIndexes } = await import('../../src/integrations/search/write-indexes.ts');
   const site = await getSite();
   const out = path.join(WORK, String(size), segmentation);

@@ -2,11 +2,11 @@ import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { codeVersion, moduleGraph } from '../../src/lib/code-version.ts';
-import { CACHE_PRODUCERS } from '../../src/lib/site.ts';
+import { codeVersion, moduleGraph } from '../../src/integrations/code-version.ts';
+import { CACHE_PRODUCERS } from '../../src/integrations/site-data/site.ts';
 import { SEARCH_PRODUCERS } from '../../src/integrations/search/write-indexes.ts';
 
-let BuildCache: typeof import('../../src/lib/build-cache.ts').BuildCache;
+let BuildCache: typeof import('../../src/integrations/site-data/build-cache.ts').BuildCache;
 
 /** A copy of the project's code, to change without touching the repository. */
 function projectCopy(): string {
@@ -18,7 +18,7 @@ function projectCopy(): string {
 
 beforeAll(async () => {
   vi.stubEnv('BUILD_CACHE_DIR', mkdtempSync(path.join(tmpdir(), 'code-version-cache-')));
-  ({ BuildCache } = await import('../../src/lib/build-cache.ts'));
+  ({ BuildCache } = await import('../../src/integrations/site-data/build-cache.ts'));
 });
 
 describe('moduleGraph', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedResponse, htmlOfText } from '../../src/lib/pages/feed.ts';
+import { feedResponse, htmlOfText } from '../../src/lib/route-data/feed.ts';
 import { xmlErrors } from '../../scripts/lib/site-checks/xml.ts';
 import { readFeed } from '../helpers/feed.ts';
 

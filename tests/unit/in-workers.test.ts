@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { WORKER_MIN_ITEMS } from '../../src/config.ts';
-import { inWorkers } from '../../src/lib/archive/in-workers.ts';
+import { inWorkers } from '../../src/integrations/site-data/workers.ts';
 import { prepareBody } from '../../src/lib/archive/prepare-body.ts';
 
 describe('inWorkers', () => {

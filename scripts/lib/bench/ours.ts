@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PhaseTiming } from '../../../src/lib/timings.ts';
+import type { PhaseTiming } from '../../../src/integrations/timings.ts';
 import { runMeasured, type Measured } from './process-tree.ts';
 
 export interface OurBuild {
@@ -34,7 +34,7 @@ export interface OurResult extends Measured {
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /**
- * The build's raw timings (src/lib/timings.ts) as report phases. `pages` spans Astro's whole page
+ * The build's raw timings (src/integrations/timings.ts) as report phases. `pages` spans Astro's whole page
  * generation, which includes loading, Markdown, conversion and writing each page as it renders;
  * `writing` is what comes after (sitemap, swapping the output in).
  */

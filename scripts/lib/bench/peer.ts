@@ -7,7 +7,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { LANGS, type Lang } from '../../../src/consts.ts';
-import { loadContent } from '../../../src/lib/content/load.ts';
+import { loadContent } from '../../../src/integrations/site-data/load-content.ts';
 import { createVariantConverter } from '../../../src/lib/convert/variant-converter.ts';
 import { runMeasured, type Measured } from './process-tree.ts';
 

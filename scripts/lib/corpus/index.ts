@@ -1,7 +1,7 @@
 /** A generated content dir from the real archive's text: what `npm run corpus` and the benchmark use. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadContent } from '../../../src/lib/content/load.ts';
+import { loadContent } from '../../../src/integrations/site-data/load-content.ts';
 import { openccConverter } from '../../../src/lib/convert/opencc.ts';
 import { generateArticle, generatedChannels, type CorpusOptions, type GeneratedArticle } from './generate.ts';
 import { readTextSample } from './real-text.ts';

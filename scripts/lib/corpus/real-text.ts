@@ -2,7 +2,7 @@
  * The real archive's text, cut into what the generator samples: paragraphs (headings included,
  * as writers wrote them), title-like clauses, sources and body lengths.
  */
-import { loadContent, type ArticleSource } from '../../../src/lib/content/load.ts';
+import { loadContent, type ArticleSource } from '../../../src/integrations/site-data/load-content.ts';
 import { formatProblem, isError } from '../../../src/lib/content/problems.ts';
 
 export interface TextSample {

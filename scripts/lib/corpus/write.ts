@@ -2,7 +2,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { CONTENT_FILES } from '../../../src/lib/content/load.ts';
+import { CONTENT_FILES } from '../../../src/integrations/site-data/load-content.ts';
 import type { Channel } from '../../../src/lib/content/schema.ts';
 import type { GeneratedArticle } from './generate.ts';
 

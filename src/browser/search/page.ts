@@ -3,7 +3,7 @@
  * channel or the order, keeping the URL in step so that results can be linked and shared.
  * Every word comes from the page (its own script); results are built with DOM calls only.
  */
-import type { ScriptWords } from '../../lib/search/page-paths.ts';
+import type { ScriptWords } from '../../lib/route-data/search-page.ts';
 import { openEngine, type Hits, type ResultView, type SortOrder } from './engine.ts';
 
 const PAGE = 10;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../../../lib/pages/feed.ts';
-import { feedPaths, type FeedProps } from '../../../lib/pages/paths.ts';
+import { feedResponse } from '../../../lib/route-data/feed.ts';
+import { feedPaths, type FeedProps } from '../../../lib/route-data/paths.ts';
 
 export const getStaticPaths = () => feedPaths(true);
 export const GET: APIRoute = ({ props }) => feedResponse((props as FeedProps).feed);

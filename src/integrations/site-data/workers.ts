@@ -1,15 +1,15 @@
 /**
  * Cold builds render and convert every article: pure work per article, spread over worker threads
  * so that both cores of a CI machine do it. The worker is a .ts file Node runs itself (type
- * stripping), beside this module (which the build runs unbundled, see integrations/site-data.ts).
+ * stripping), beside this module (which the build runs unbundled, see ./index.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GlossaryEntry } from '../content/schema.ts';
+import type { GlossaryEntry } from '../../lib/content/schema.ts';
 import type { Lang } from '../../consts.ts';
 import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
-import type { PreparedBody } from './prepare-body.ts';
-import type { ConvertedFields, ConversionInput } from './variant.ts';
+import type { PreparedBody } from '../../lib/archive/prepare-body.ts';
+import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
 
 export type WorkerTask =
   | { kind: 'render'; items: string[] }

@@ -1,7 +1,7 @@
 /** `getStaticPaths` for the search page, one per variant: `/search/`, `/zh-hant/search/`. */
 import { LANGS } from '../../consts.ts';
 import { getSite } from 'virtual:yiqihui/site';
-import { pageFrame } from '../pages/frame.ts';
+import { pageFrame } from './frame.ts';
 import { homeUrl, searchUrl, variantParam } from '../urls.ts';
 
 /** The words the search script prints, handed to it on its root element. */

@@ -5,10 +5,10 @@
  * - loads and validates it once per build, failing with every problem listed before anything is
  *   bundled or rendered,
  * - hands it to the routes through the virtual module `virtual:yiqihui/site` (and to the search
- *   integration through `lib/site.ts` itself), and
+ *   integration through `./site.ts` itself), and
  * - in dev, has the routes read content/ again when a writer edits it, and the browser reload.
  *
- * The virtual module configures `lib/site.ts` and re-exports its `getSite`. In a build it imports
+ * The virtual module configures `./site.ts` and re-exports its `getSite`. In a build it imports
  * that file as an external module: Astro loads this config with Node itself and runs the built
  * pages in the same process, so the pages get the very module instance this integration loaded
  * the data into, instead of a bundled copy that would prepare everything again. In dev the routes
@@ -18,13 +18,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
-import { contentDir } from '../lib/content/load.ts';
-import { formatProblem, isError, type ContentProblem } from '../lib/content/problems.ts';
-import { configureSite, validContent, type SiteOptions } from '../lib/site.ts';
+import { contentDir } from './load-content.ts';
+import { formatProblem, isError, type ContentProblem } from '../../lib/content/problems.ts';
+import { configureSite, validContent, type SiteOptions } from './site.ts';
 
 const SITE_MODULE_ID = 'virtual:yiqihui/site';
 const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
-const SITE_MODULE = fileURLToPath(new URL('../lib/site.ts', import.meta.url));
+const SITE_MODULE = fileURLToPath(new URL('./site.ts', import.meta.url));
 
 export default function siteData(): AstroIntegration {
   return {
@@ -90,7 +90,7 @@ function explained(error: unknown): unknown {
 }
 
 /**
- * A writer's edit in content/ (a file saved, added or removed): `lib/site.ts` is reloaded in the
+ * A writer's edit in content/ (a file saved, added or removed): `./site.ts` is reloaded in the
  * module runner, and with it everything that imports it, so the routes run (and their
  * `getStaticPaths` read the content) afresh on the next request; the browser is told to reload.
  */

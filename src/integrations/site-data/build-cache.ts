@@ -5,8 +5,8 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { settings } from '../config.ts';
-import { hashOf } from './hash.ts';
+import { settings } from '../../config.ts';
+import { hashOf } from '../../lib/hash.ts';
 
 
 export class BuildCache<V> {

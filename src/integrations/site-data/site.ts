@@ -2,19 +2,19 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
-import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
+import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { BuildCache } from './build-cache.ts';
-import { hashOf } from './hash.ts';
-import { codeVersion } from './code-version.ts';
-import { loadContent, type Content } from './content/load.ts';
-import { ContentError, formatProblem, isError } from './content/problems.ts';
-import { createVariantConverter } from './convert/variant-converter.ts';
-import { toSimplified } from './convert/opencc.ts';
-import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
-import { buildVariant, conversionKey, type ConvertedFields, type Variant } from './archive/variant.ts';
-import { prepareBody, type PreparedBody } from './archive/prepare-body.ts';
-import { inWorkers } from './archive/in-workers.ts';
-import { timed, timedSync } from './timings.ts';
+import { hashOf } from '../../lib/hash.ts';
+import { codeVersion } from '../code-version.ts';
+import { loadContent, type Content } from './load-content.ts';
+import { ContentError, formatProblem, isError } from '../../lib/content/problems.ts';
+import { createVariantConverter } from '../../lib/convert/variant-converter.ts';
+import { toSimplified } from '../../lib/convert/opencc.ts';
+import { buildArchive, type Archive, type ArchiveArticle } from '../../lib/archive/archive.ts';
+import { buildVariant, conversionKey, type ConvertedFields, type Variant } from '../../lib/archive/variant.ts';
+import { prepareBody, type PreparedBody } from '../../lib/archive/prepare-body.ts';
+import { inWorkers } from './workers.ts';
+import { timed, timedSync } from '../timings.ts';
 
 export interface Site {
   contentDir: string;
@@ -28,8 +28,8 @@ export interface Site {
  * The build worker computes both kinds of value, so it is a producer of both.
  */
 export const CACHE_PRODUCERS = {
-  markdown: ['src/lib/archive/prepare-body.ts', 'src/lib/archive/prepare-worker.ts'],
-  convert: ['src/lib/archive/variant.ts', 'src/lib/convert/variant-converter.ts', 'src/lib/archive/prepare-worker.ts'],
+  markdown: ['src/lib/archive/prepare-body.ts', 'src/integrations/site-data/prepare-worker.ts'],
+  convert: ['src/lib/archive/variant.ts', 'src/lib/convert/variant-converter.ts', 'src/integrations/site-data/prepare-worker.ts'],
 };
 
 /** What the site-data integration says about this process, from Astro's command. */
@@ -68,7 +68,7 @@ export function validContent(): Promise<Content> {
 
 function load() {
   if (!options) {
-    throw new Error('site data was asked for before the site-data integration configured it (src/integrations/site-data.ts)');
+    throw new Error('site data was asked for before the site-data integration configured it (src/integrations/site-data/)');
   }
   if (!loading) {
     const given = options;

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { hashOf } from './hash.ts';
+import { hashOf } from '../lib/hash.ts';
 
 /** The project-relative files of the modules `producers` import, themselves included, sorted. */
 export function moduleGraph(producers: string[], root = process.cwd()): string[] {

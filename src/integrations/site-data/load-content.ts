@@ -9,13 +9,13 @@ import type { z } from 'astro/zod';
 import {
   ARTICLE_KEYS, articleSchema, channelsSchema, merchantsSchema, slugSchema, shown,
   type ArticleFrontmatter, type Channel, type GlossaryEntry, type Merchant,
-} from './schema.ts';
-import { parseYaml, type ParsedYaml } from './yaml.ts';
-import type { ContentProblem } from './problems.ts';
-import { suggestSlug } from './suggest-slug.ts';
+} from '../../lib/content/schema.ts';
+import { parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
+import type { ContentProblem } from '../../lib/content/problems.ts';
+import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { settings } from '../../config.ts';
-import { checkGlossaryEntries, parseGlossary } from '../convert/glossary.ts';
-import { findMarkerProblems } from '../convert/marker-problems.ts';
+import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
+import { findMarkerProblems } from '../../lib/convert/marker-problems.ts';
 
 export type { GlossaryEntry };
 
