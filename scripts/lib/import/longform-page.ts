@@ -7,6 +7,7 @@ import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import { boilerplateRule } from './boilerplate.ts';
 import { removeLeakedPinyin } from './leaked-pinyin.ts';
 import type { Block } from './markdown.ts';
+import { restoreStructure } from './restore-structure.ts';
 
 export interface LongformPage {
   title: string;
@@ -66,7 +67,8 @@ export function parseLongformPage(text: string, file: string): LongformPage {
   for (const { text: p } of paragraphs) {
     const previous = blocks.at(-1);
     const depth = headingDepth(p, previous?.kind === 'heading' && isNumbered(previous.text));
-    blocks.push(depth ? { kind: 'heading', depth, text: p } : { kind: 'paragraph', text: p });
+    // A paragraph gets the listing articles' treatment: glued steps and headings, cuts when too long.
+    blocks.push(...(depth ? [{ kind: 'heading', depth, text: p } as const] : restoreStructure(p)));
   }
   if (!blocks.some((b) => b.kind === 'paragraph')) {
     problems.push({ file, line: 2, message: 'has a title but no paragraphs below it; skipped' });
