@@ -203,3 +203,40 @@ describe('the command line', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+describe('the better copy wins', () => {
+  const traditionalFirst = async () => {
+    const dir = await tempDir();
+    await run(dir, [fixture('taobao-traditional.txt')]);
+    const [article] = articles(await snapshot(dir)).filter((a) => a.body.startsWith('我相信網購'));
+    return { dir, article: article! };
+  };
+
+  it('replaces a traditional copy imported first by its simplified original, lang included', async () => {
+    const { dir, article } = await traditionalFirst();
+    expect(article.data.lang).toBe('zh-Hant');
+    const report = await run(dir, [jingying]);
+    expect(report.plan?.replaced).toEqual([path.basename(article.file, '.md')]);
+    const after = parseArticle(await readFile(path.join(dir, article.file), 'utf8'));
+    expect(after.data).toMatchObject({ lang: 'zh-Hans', channel: ['taobao', 'jingying'], title: expect.stringMatching(/^我相信网购/) });
+    expect(after.body).toMatch(/^我相信网购已经成为大家日常生活的一部分了/);
+    expect(after.body).toContain('\n1. 无论是从何处购买商品');
+    expect((await run(dir, [fixture('taobao-traditional.txt'), jingying])).written).toEqual([]);
+  });
+
+  it.each([
+    ['title', (text: string) => text.replace(/^title: .*$/m, 'title: 编辑改过的标题')],
+    ['summary', (text: string) => text.replace(/^summary: .*$/m, 'summary: 编辑写的摘要。')],
+    ['body', (text: string) => text.replace('我相信網購', '我相信網上購物')],
+  ])('keeps the traditional text when a writer edited its %s', async (_, edit) => {
+    const { dir, article } = await traditionalFirst();
+    const file = path.join(dir, article.file);
+    const edited = edit(await readFile(file, 'utf8'));
+    await writeFile(file, edited);
+    const report = await run(dir, [jingying]);
+    expect(report.plan?.replaced).toEqual([]);
+    const after = parseArticle(await readFile(file, 'utf8'));
+    expect(after.data).toMatchObject({ lang: 'zh-Hant', channel: ['taobao', 'jingying'] });
+    expect(after.body).toBe(parseArticle(edited).body);
+  });
+});

@@ -40,10 +40,15 @@ export interface Copy extends CopyMeta {
  * opening and a summary that goes on where the title stops (a listing shows both, one under the other).
  */
 export function listingCopy(text: string, meta: CopyMeta): Copy {
+  const { title, summary } = listingHeadline(text);
+  return makeCopy(meta, title, summary, restoreStructure(text));
+}
+
+export function listingHeadline(text: string): { title: string; summary: string } {
   const title = deriveTitle(text);
   const at = text.indexOf(title);
   const rest = at === -1 ? '' : text.slice(at + title.length).replace(/^[\s,，;；:：、。!！?？”’」』)）]+/u, '');
-  return makeCopy(meta, title, deriveSummary(rest === '' ? text : rest), restoreStructure(text));
+  return { title, summary: deriveSummary(rest === '' ? text : rest) };
 }
 
 /** A long-form page: its own title; the summary comes from the first paragraph. */

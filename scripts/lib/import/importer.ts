@@ -41,8 +41,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
   const channelsFile = path.join(contentDir, 'channels.yaml');
   const merchantsFile = path.join(contentDir, 'merchants.yaml');
+  const merchantsText = await readText(merchantsFile);
   const channels = ChannelRegistry.load(await readText(channelsFile), channelsFile);
-  const merchants = MerchantRegistry.load(await readText(merchantsFile), merchantsFile);
+  const merchants = MerchantRegistry.load(merchantsText, merchantsFile);
   if ('problem' in channels || 'problem' in merchants) {
     for (const r of [channels, merchants]) if ('problem' in r) report.fatal.push(r.problem);
     return report;
@@ -90,7 +91,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   const writes: [string, string][] = plan.writes.map((w) => [w.file, serializeArticle(w.data, w.body)]);
   if (channels.added.length > 0) writes.push(['channels.yaml', channels.toString()]);
-  if (merchants.changed) writes.push(['merchants.yaml', merchants.toString()]);
+  // Pages may disagree on a rebate and change it back: only a different file is written.
+  if (merchants.changed && merchants.toString() !== merchantsText) writes.push(['merchants.yaml', merchants.toString()]);
   for (const [n, [file, text]] of writes.entries()) {
     if (!options.dryRun) await writeFileAtomic(path.join(contentDir, file), text);
     report.written.push(file);

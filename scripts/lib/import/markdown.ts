@@ -3,7 +3,9 @@
  * text such as `利润=商品数量*动销率` or `3. …` is escaped instead of turning into emphasis or lists.
  */
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Heading, List, Paragraph, Root } from 'mdast';
+import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
 /** A numbered list's items hold paragraphs; item `i` was numbered `start + i` in the source. */
 export type Block =
@@ -30,4 +32,14 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
 export function blockText(block: Block): string {
   if (block.kind !== 'list') return block.text;
   return block.items.map((item, i) => `${block.start + i}${item.join('')}`).join('');
+}
+
+/** The text of imported Markdown as a reader gets it, list numbers included: blockText read back. */
+export function markdownText(markdown: string): string {
+  const text = (node: Root | RootContent): string => {
+    if (node.type === 'text') return node.value;
+    if (node.type === 'list') return node.children.map((item, i) => `${(node.start ?? 1) + i}${text(item)}`).join('');
+    return 'children' in node ? node.children.map(text).join('') : '';
+  };
+  return text(unified().use(remarkParse).parse(markdown));
 }
