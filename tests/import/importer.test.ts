@@ -149,11 +149,16 @@ describe('registries', () => {
 });
 
 describe('refusals and bad input', () => {
-  it('refuses a long-form page without --channel/--date and writes nothing', async () => {
+  it('skips a long-form page without a .meta.yaml or --channel/--date, saying so, and imports the rest', async () => {
     const dir = await tempDir();
     const report = await run(dir, [jingying, fixture('longform-small.txt')]);
-    expect(report.fatal).toEqual([expect.objectContaining({ file: fixture('longform-small.txt'), message: expect.stringMatching(/--channel .* --date/) })]);
-    expect(await snapshot(dir)).toEqual({});
+    expect(report.fatal).toEqual([]);
+    expect(report.problems).toEqual([{
+      file: fixture('longform-small.txt'), field: '--channel/--date',
+      message: 'is a long-form page, which has no channel or date; skipped: put them in a .meta.yaml file beside it ' +
+        '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
+    }]);
+    expect(report.plan?.created).toHaveLength(18);
   });
 
   it('refuses an unknown --channel slug and writes nothing', async () => {
@@ -173,11 +178,11 @@ describe('refusals and bad input', () => {
     const report = await run(dir, [...bad, path.join(FIXTURES, 'missing.txt')]);
     const where = report.problems.map((p) => [path.basename(p.file), p.line]);
     expect(where).toEqual([
-      ['missing.txt', undefined],
       ['empty.txt', undefined],
       ['not-utf8.txt', 1],
       ['neither.html', undefined],
       ['impossible-date.txt', 3],
+      ['missing.txt', undefined],
     ]);
     expect(report.plan?.created).toHaveLength(1);
     expect(await readFile(path.join(dir, 'articles/2019/01/mine.md'), 'utf8')).toBe(mine);
