@@ -57,9 +57,12 @@ export function parsePageMeta(text: string, file: string): { meta: LongformMeta 
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {
+        if (issue.code === 'unrecognized_keys') {
+          const field = issue.keys[0]!;
+          return { file, line: lineOf(field), field, message: `is not a field here: the fields are ${Object.keys(metaSchema.shape).join(', ')}; the page is skipped` };
+        }
         const field = issue.path.map(String).join('.') || undefined;
-        const unknown = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')}): the fields are channel, date, views, source` : '';
-        return { file, line: lineOf(field), field, message: `${issue.message}${unknown}; the page is skipped` };
+        return { file, line: lineOf(field), field, message: `${issue.message}; the page is skipped` };
       }),
     };
   }
