@@ -68,6 +68,12 @@ describe('summaries of listing articles', () => {
     expect(copy.summary).toBe('据悉,章鱼掌柜以微信生态作为基础渠道。');
   });
 
+  it('take the next sentence too when the rest of the title\'s sentence says too little', () => {
+    const copy = listingCopy(`我相信网购已经成为大家日常生活的一部分了,毕竟方便又快捷。但是有时候,难免也会遇到一些糟心的事儿,${'急需某样东西'.repeat(30)}。`, meta);
+    expect(copy.title).toBe('我相信网购已经成为大家日常生活的一部分了');
+    expect(copy.summary).toBe('毕竟方便又快捷。但是有时候,难免也会遇到一些糟心的事儿…');
+  });
+
   it.each(listingArticles)('$name: the summary does not start with the title', ({ text }) => {
     const copy = listingCopy(text, meta);
     expect(copy.summary.startsWith(copy.title)).toBe(false);

@@ -44,11 +44,18 @@ export function listingCopy(text: string, meta: CopyMeta): Copy {
   return makeCopy(meta, title, summary, restoreStructure(text));
 }
 
+/** A summary shorter than this says too little on its own. */
+const MIN_SUMMARY = 40;
+
 export function listingHeadline(text: string): { title: string; summary: string } {
   const title = deriveTitle(text);
   const at = text.indexOf(title);
   const rest = at === -1 ? '' : text.slice(at + title.length).replace(/^[\s,，;；:：、。!！?？”’」』)）]+/u, '');
-  return { title, summary: deriveSummary(rest === '' ? text : rest) };
+  if (rest === '') return { title, summary: deriveSummary(text) };
+  const summary = deriveSummary(rest);
+  // The tail of the title's sentence (`毕竟方便又快捷。`) says too little alone: the next sentences join it.
+  const after = rest.slice(summary.length).trim();
+  return { title, summary: [...summary].length < MIN_SUMMARY && after !== '' && rest.startsWith(summary) ? summary + deriveSummary(after) : summary };
 }
 
 /** A long-form page: its own title; the summary comes from the first paragraph. */
