@@ -4,7 +4,7 @@ import { listingCopy } from '../../scripts/lib/import/copy.ts';
 import { parseListingPage } from '../../scripts/lib/import/listing-page.ts';
 import { parseLongformPage } from '../../scripts/lib/import/longform-page.ts';
 import { blockText, blocksToMarkdown, markdownText, type Block } from '../../scripts/lib/import/markdown.ts';
-import { restoreStructure } from '../../scripts/lib/import/restore-structure.ts';
+import { restoreStructure, sentences } from '../../scripts/lib/import/restore-structure.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../src/lib/dates.ts';
 import { legacyFile } from '../helpers/legacy.ts';
 
@@ -77,5 +77,19 @@ describe('summaries of listing articles', () => {
   it.each(listingArticles)('$name: the summary does not start with the title', ({ text }) => {
     const copy = listingCopy(text, meta);
     expect(copy.summary.startsWith(copy.title)).toBe(false);
+  });
+});
+
+describe('sentences', () => {
+  it('does not end one inside a quotation', () => {
+    expect(sentences('帖子大多以“来……吧”结尾。更有推手声称,“我们走了!”他说。')).toEqual(['帖子大多以“来……吧”结尾。', '更有推手声称,“我们走了!”', '他说。']);
+  });
+});
+
+describe('sentences after a quotation that never closes', () => {
+  it('end again once the quotation has run on too long', () => {
+    const text = `他说:“${'这是一句话。'.repeat(40)}`;
+    expect(sentences(text).length).toBeGreaterThan(1);
+    expect(sentences(text).join('')).toBe(text);
   });
 });

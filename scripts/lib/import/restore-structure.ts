@@ -25,6 +25,9 @@ const MIN_BEFORE_TURN = 20;
 /** Sentence ends with their closing quotes; a `?` glued to Latin letters is a mangled run (`樣?xùn)`). */
 const SENTENCE_END = /(?:[。!！？]|\?(?![a-zà-ɏ]))+[”’」』)）]*|…+[”’」』)）]*/gu;
 const CLAUSE_END = /[,，;；]/u;
+const QUOTE_OPENERS = '“‘「『';
+const MAX_QUOTE = 200;
+const QUOTE_CLOSERS = '”’」』';
 /** `推广:花样繁多` glued to its section: a two-character topic and a four-character phrase. */
 const COLON_HEADING = /^\p{Script=Han}{2}[:：]\p{Script=Han}{4}(?=[\p{Script=Han}“A-Za-z0-9])/u;
 /**
@@ -43,11 +46,23 @@ const STEP_BEFORE_FIRST = /[\p{Script=Han}。!！?？)）”:：;；]/u;
 
 const length = (text: string) => [...text].length;
 
+/** Sentences, each with its end and closing quotes; an end inside a quotation (`“来……吧”`) is not one. */
 export function sentences(text: string): string[] {
   const result: string[] = [];
   let start = 0;
+  let checked = 0;
+  let open = 0;
+  let openedAt = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
+    for (const [i, c] of [...text.slice(checked, end)].entries()) {
+      if (open === 0 && QUOTE_OPENERS.includes(c)) openedAt = checked + i;
+      open = Math.max(0, open + (QUOTE_OPENERS.includes(c) ? 1 : QUOTE_CLOSERS.includes(c) ? -1 : 0));
+    }
+    checked = end;
+    // The scrape lost some closing quotes: a quotation this long has ended somewhere.
+    if (open > 0 && end - openedAt <= MAX_QUOTE) continue;
+    open = 0;
     result.push(text.slice(start, end));
     start = end;
   }
