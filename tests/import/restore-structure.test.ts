@@ -93,3 +93,17 @@ describe('sentences after a quotation that never closes', () => {
     expect(sentences(text).join('')).toBe(text);
   });
 });
+
+describe('numbered steps with their mark', () => {
+  it('start paragraphs of their own, the numbers kept in the text', () => {
+    const text = '所以今天小编想讲的是如何经营好店铺1、方向,这一点非常重要,需要店家们找准定位。切忌跟风,才能生存下来2、资格,在京东做店铺讲的是实力。' +
+      '不要投机取巧3、推广,一定要配合宝贝的权重。最后祝大家生意兴隆。';
+    expect(restoreStructure(text)).toEqual<Block[]>([
+      { kind: 'paragraph', text: '所以今天小编想讲的是如何经营好店铺' },
+      { kind: 'paragraph', text: '1、方向,这一点非常重要,需要店家们找准定位。切忌跟风,才能生存下来' },
+      { kind: 'paragraph', text: '2、资格,在京东做店铺讲的是实力。不要投机取巧' },
+      { kind: 'paragraph', text: '3、推广,一定要配合宝贝的权重。' },
+      { kind: 'paragraph', text: '最后祝大家生意兴隆。' },
+    ]);
+  });
+});

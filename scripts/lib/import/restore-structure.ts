@@ -42,6 +42,7 @@ const TURN = /^(?:\p{Script=Han}{2,4}[:：]|0[1-9](?!\d)|[一二三四五六七�
 const UNITS = '年月日号时点分秒万亿千百元块角个只件次位名家款天周倍成折岁斤米克种类期届级星条层楼部台套场轮批代季度项样章节集版多余来到';
 /** What may come right before a step number after the first: the previous step's end. */
 const STEP_AFTER = /[。!！?？)）”;；]/u;
+const STEP_MARK = '、';
 const STEP_BEFORE_FIRST = /[\p{Script=Han}。!！?？)）”:：;；]/u;
 
 const length = (text: string) => [...text].length;
@@ -104,8 +105,12 @@ function paragraphs(text: string, target: number): string[] {
   return result;
 }
 
-/** Where glued step numbers 1, 2, 3… are, if the text has at least two of them. */
-function findSteps(text: string): number[] | undefined {
+/**
+ * Where glued step numbers 1, 2, 3… are, if the text has at least two of them: bare (`吧1无论是`)
+ * or with their mark (`店铺1、方向`). A bare number after the first follows the previous step's end;
+ * a marked one may follow anything but a digit.
+ */
+function findSteps(text: string): { offsets: number[]; marked: boolean } | undefined {
   const chars = [...text];
   const offsets: number[] = [];
   let offset = 0;
@@ -113,11 +118,12 @@ function findSteps(text: string): number[] | undefined {
     offsets.push(offset);
     offset += c.length;
   }
+  const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
   const candidates = chars.flatMap((c, i) => {
+    if (!/^[1-9]$/.test(c) || /[\dA-Za-z.%+\-~～/]/.test(chars[i - 1] ?? '0')) return [];
     const next = chars[i + 1] ?? '';
-    const isStep = /^[1-9]$/.test(c) && !/[\dA-Za-z.%+\-~～/]/.test(chars[i - 1] ?? '0') &&
-      /\p{Script=Han}/u.test(next) && !UNITS.includes(next);
-    return isStep ? [{ index: i, digit: Number(c) }] : [];
+    if (next === STEP_MARK && (han(chars[i + 2]) || chars[i + 2] === '“')) return [{ index: i, digit: Number(c), marked: true }];
+    return han(next) && !UNITS.includes(next) ? [{ index: i, digit: Number(c), marked: false }] : [];
   });
   for (const first of candidates) {
     if (first.digit !== 1 || !STEP_BEFORE_FIRST.test(chars[first.index - 1] ?? '。')) continue;
@@ -125,9 +131,10 @@ function findSteps(text: string): number[] | undefined {
     for (const c of candidates) {
       const last = steps.at(-1)!;
       if (c.index - last > MAX_STEP_GAP) break;
-      if (c.digit === steps.length + 1 && c.index - last >= MIN_STEP_GAP && STEP_AFTER.test(chars[c.index - 1]!)) steps.push(c.index);
+      const follows = c.marked || STEP_AFTER.test(chars[c.index - 1]!);
+      if (c.digit === steps.length + 1 && c.marked === first.marked && c.index - last >= MIN_STEP_GAP && follows) steps.push(c.index);
     }
-    if (steps.length >= 2) return steps.map((i) => offsets[i]!);
+    if (steps.length >= 2) return { offsets: steps.map((i) => offsets[i]!), marked: first.marked };
   }
   return undefined;
 }
@@ -160,18 +167,18 @@ function proseBlocks(text: string, target: number): Block[] {
 }
 
 function structure(text: string, target: number): Block[] {
-  const steps = findSteps(text);
-  if (!steps) return proseBlocks(text, target);
+  const found = findSteps(text);
+  if (!found) return proseBlocks(text, target);
+  const steps = found.offsets;
   const last = steps.at(-1)!;
   // The last step ends with its first sentence; what follows is the article again.
   const lastEnd = last + 1 + (sentences(text.slice(last + 1))[0]?.length ?? 0);
   const bounds = [...steps, lastEnd];
-  const items = steps.map((s, i) => paragraphs(text.slice(s + 1, bounds[i + 1]), target));
-  return [
-    ...proseBlocks(text.slice(0, steps[0]), target),
-    { kind: 'list', start: 1, items },
-    ...structure(text.slice(lastEnd), target),
-  ];
+  // A bare number becomes the list's; a marked one (`1、`) stays in the text, its step a paragraph.
+  const stepBlocks: Block[] = found.marked
+    ? steps.flatMap((s, i) => paragraphs(text.slice(s, bounds[i + 1]), target).map((p): Block => ({ kind: 'paragraph', text: p })))
+    : [{ kind: 'list', start: 1, items: steps.map((s, i) => paragraphs(text.slice(s + 1, bounds[i + 1]), target)) }];
+  return [...proseBlocks(text.slice(0, steps[0]), target), ...stepBlocks, ...structure(text.slice(lastEnd), target)];
 }
 
 /** The blocks of a flattened text, whose text is the input's, character for character. */
