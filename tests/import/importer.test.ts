@@ -222,13 +222,15 @@ describe('the command line', () => {
       `[3/4] ${path.join(pages, 'shequn/longform/shequn-longform.txt')}: 1 article`,
       `[4/4] ${path.join(pages, 'shequn/shequn-page-2.txt')}: 20 articles`,
     ]);
-    expect(first.stdout).toContain('Imported 41 article copies from 4 files:\n  38 created, 0 merged into existing, 0 unchanged, 1 skipped\n');
-    expect(first.stdout).toContain(`Skipped (1), and why:\n  ${path.join(pages, 'shequn/longform/no-meta.txt')} --channel/--date: is a long-form page`);
+    expect(first.stdout)
+      .toContain('Imported 41 article copies from 4 files:\n  38 created, 0 merged into existing, 0 unchanged, 1 skipped\n');
+    const noMeta = path.join(pages, 'shequn/longform/no-meta.txt');
+    expect(first.stdout).toContain(`Skipped (1), and why:\n  ${noMeta} --channel/--date: is a long-form page`);
     const report = JSON.parse(await readFile(reportFile, 'utf8'));
     expect(report.pages.map((p: { format: string; skipped: boolean }) => [p.format, p.skipped]))
       .toEqual([['listing', false], ['longform', true], ['longform', false], ['listing', false]]);
     expect(report.articles.created).toHaveLength(38);
-    expect(report.skipped).toEqual([expect.objectContaining({ file: path.join(pages, 'shequn/longform/no-meta.txt'), field: '--channel/--date' })]);
+    expect(report.skipped).toEqual([expect.objectContaining({ file: noMeta, field: '--channel/--date' })]);
     const longformArticle = articles(await snapshot(content)).find((a) => a.data.date === '2018-06-01')!;
     expect(longformArticle.data).toMatchObject({ channel: 'shequn', views: 0 });
 
@@ -246,9 +248,10 @@ describe('the command line', () => {
     const out = path.join(content, 'articles');
     const { code, stderr } = await cli(jingying, '--out', out);
     expect(code).toBe(2);
+    const folder = path.relative(process.cwd(), content);
     expect(stderr.split('\n')[0]).toBe(
-      `error: --out ${out} is inside the articles folder of the content folder ${path.relative(process.cwd(), content)}: the importer writes ` +
-      `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${path.relative(process.cwd(), content)}`,
+      `error: --out ${out} is inside the articles folder of the content folder ${folder}: the importer writes ` +
+      `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
     );
     expect(await snapshot(content)).toEqual({ 'channels.yaml': '- slug: jingying\n  name: 经营\n' });
   });

@@ -14,12 +14,18 @@ describe('a long-form page\'s .meta.yaml', () => {
   });
 
   it.each([
-    ['date: 2018-06-01\n', [{ line: undefined, field: 'channel', message: 'expected a channel slug such as shequn, or its name such as 社群; the page is skipped' }]],
-    ['channel: shequn\ndate: 2019-02-30\n', [{ line: 2, field: 'date', message: expect.stringMatching(/^"2019-02-30" is not a real date.*; the page is skipped$/) }]],
+    ['date: 2018-06-01\n', [{
+      line: undefined, field: 'channel', message: 'expected a channel slug such as shequn, or its name such as 社群; the page is skipped',
+    }]],
+    ['channel: shequn\ndate: 2019-02-30\n', [{
+      line: 2, field: 'date', message: expect.stringMatching(/^"2019-02-30" is not a real date.*; the page is skipped$/),
+    }]],
     ['channel: shequn\ndate: 2018-06-01\nview: 3\n', [{
       line: 3, field: 'view', message: 'is not a field here: the fields are channel, date, views, source; the page is skipped',
     }]],
-    ['channel: shequn\ndate: 2018-06-01\nviews: -1\n', [{ line: 3, field: 'views', message: expect.stringMatching(/the page is skipped$/) }]],
+    ['channel: shequn\ndate: 2018-06-01\nviews: -1\n', [{
+      line: 3, field: 'views', message: expect.stringMatching(/the page is skipped$/),
+    }]],
     ['channel: [shequn\n', [{ line: 2, message: expect.stringMatching(/^is not valid YAML .*; the page is skipped$/) }]],
   ])('names the file, line and field of a mistake: %j', (text, problems) => {
     expect(parsePageMeta(text, 'p.meta.yaml')).toEqual({ problems: problems.map((p) => ({ file: 'p.meta.yaml', ...p })) });

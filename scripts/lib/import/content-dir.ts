@@ -15,7 +15,8 @@ async function entries(dir: string): Promise<string[] | undefined> {
   });
 }
 
-const isContentFolder = (names: readonly string[] | undefined) => names?.some((n) => CONTENT_ENTRIES.includes(n) && n !== 'articles') ?? false;
+const isContentFolder = (names: readonly string[] | undefined) =>
+  names?.some((n) => CONTENT_ENTRIES.includes(n) && n !== 'articles') ?? false;
 
 /** Why `out` can't take an import, or undefined when it can (a content folder, or a new or empty one). */
 export async function outFolderProblem(out: string): Promise<string | undefined> {

@@ -55,7 +55,8 @@ export function listingHeadline(text: string): { title: string; summary: string 
   const summary = deriveSummary(rest);
   // The tail of the title's sentence (`毕竟方便又快捷。`) says too little alone: the next sentences join it.
   const after = rest.slice(summary.length).trim();
-  return { title, summary: [...summary].length < MIN_SUMMARY && after !== '' && rest.startsWith(summary) ? summary + deriveSummary(after) : summary };
+  const tooLittle = [...summary].length < MIN_SUMMARY && after !== '' && rest.startsWith(summary);
+  return { title, summary: tooLittle ? summary + deriveSummary(after) : summary };
 }
 
 /** A long-form page: its own title; the summary comes from the first paragraph. */

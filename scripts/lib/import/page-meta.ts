@@ -46,7 +46,8 @@ export function parsePageMeta(text: string, file: string): { meta: LongformMeta 
   const doc = YAML.parseDocument(text, { schema: 'core', lineCounter });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    return { problems: [{ file, line: error.linePos?.[0].line, message: `is not valid YAML (${error.message.split('\n')[0]}); the page is skipped` }] };
+    const message = `is not valid YAML (${error.message.split('\n')[0]}); the page is skipped`;
+    return { problems: [{ file, line: error.linePos?.[0].line, message }] };
   }
   const lineOf = (field: string | undefined) => {
     const node = field === undefined ? undefined : doc.getIn([field], true);
@@ -59,7 +60,8 @@ export function parsePageMeta(text: string, file: string): { meta: LongformMeta 
       problems: parsed.error.issues.map((issue) => {
         if (issue.code === 'unrecognized_keys') {
           const field = issue.keys[0]!;
-          return { file, line: lineOf(field), field, message: `is not a field here: the fields are ${Object.keys(metaSchema.shape).join(', ')}; the page is skipped` };
+          const fields = Object.keys(metaSchema.shape).join(', ');
+          return { file, line: lineOf(field), field, message: `is not a field here: the fields are ${fields}; the page is skipped` };
         }
         const field = issue.path.map(String).join('.') || undefined;
         return { file, line: lineOf(field), field, message: `${issue.message}; the page is skipped` };
