@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { metaFileOf, parsePageMeta } from '../../scripts/lib/import/page-meta.ts';
-import { progressView } from '../../scripts/lib/import/progress.ts';
 
 describe('a long-form page\'s .meta.yaml', () => {
   it('is the page\'s name with .meta.yaml for its extension', () => {
@@ -29,25 +27,5 @@ describe('a long-form page\'s .meta.yaml', () => {
     ['channel: [shequn\n', [{ line: 2, message: expect.stringMatching(/^is not valid YAML .*; the page is skipped$/) }]],
   ])('names the file, line and field of a mistake: %j', (text, problems) => {
     expect(parsePageMeta(text, 'p.meta.yaml')).toEqual({ problems: problems.map((p) => ({ file: 'p.meta.yaml', ...p })) });
-  });
-});
-
-describe('progress', () => {
-  const stream = (isTTY: boolean) => {
-    const written: string[] = [];
-    const sink = Object.assign(new Writable({ write: (chunk, _, done) => { written.push(String(chunk)); done(); } }), { isTTY });
-    return { sink: sink as unknown as NodeJS.WriteStream, written };
-  };
-
-  it.each([
-    ['not a terminal', false, {}],
-    ['CI', true, { CI: 'true' }],
-  ])('is a plain line a page when %s', (_, isTTY, env) => {
-    const { sink, written } = stream(isTTY);
-    const view = progressView(sink, env);
-    view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
-    view.update({ done: 2, total: 2, file: 'b.txt', articles: 1 });
-    view.stop();
-    expect(written).toEqual(['[1/2] a.txt: 20 articles\n', '[2/2] b.txt: 1 article\n']);
   });
 });
