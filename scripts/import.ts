@@ -1,17 +1,22 @@
 /**
- * npm run import -- <file>... [--out <content dir>] [--dry-run]
+ * npm run import -- <file or folder>... [--out <content dir>] [--dry-run] [--report <file.json>]
  *                   [--channel <slug> --date <date> [--views N] [--source S]]   (long-form pages)
  * Imports the old site's scraped pages into content/. See scripts/lib/import/README.md.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isError } from '../src/lib/content/problems.ts';
 import { parseArchiveDate } from '../src/lib/dates.ts';
+import { outFolderProblem } from './lib/import/content-dir.ts';
 import { runImport } from './lib/import/importer.ts';
-import type { LongformMeta } from './lib/import/pages.ts';
+import { pageFiles } from './lib/import/page-files.ts';
+import type { LongformMeta } from './lib/import/page-meta.ts';
+import { progressView } from './lib/import/progress.ts';
+import { reportJson } from './lib/import/report-file.ts';
 import { formatSummary } from './lib/import/summary.ts';
 
-const USAGE = `usage: npm run import -- <file>... [--out <content dir>] [--dry-run]
-       [--channel <slug> --date "2019-06-04 09:00:00" [--views N] [--source S]]  (needed for long-form pages)`;
+const USAGE = `usage: npm run import -- <file or folder>... [--out <content dir>] [--dry-run] [--report <file.json>]
+       [--channel <slug> --date "2019-06-04 09:00:00" [--views N] [--source S]]  (long-form pages without a .meta.yaml)`;
 
 function fail(messages: string[]): never {
   console.error([...messages, USAGE].join('\n'));
@@ -25,6 +30,7 @@ function parseCommandLine() {
       strict: true,
       options: {
         out: { type: 'string', default: 'content' },
+        report: { type: 'string' },
         channel: { type: 'string' },
         date: { type: 'string' },
         views: { type: 'string' },
@@ -63,16 +69,25 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (positionals.length === 0) fail(['error: name at least one legacy page to import']);
+if (positionals.length === 0) fail(['error: name at least one legacy page or folder of pages to import']);
 const longform = longformMeta(values);
-const progress = (message: string) => process.stderr.write(`${message}\n`);
+const outProblem = await outFolderProblem(values.out);
+if (outProblem) fail([`error: ${outProblem}`]);
+const files = await pageFiles(positionals);
+if (files.length === 0) fail([`error: no pages (.txt or .html files) in ${positionals.join(', ')}`]);
 
+const progress = progressView(process.stderr, process.env);
 const report = await runImport({
-  files: [...new Set(positionals)],
+  files,
   contentDir: values.out,
   ...(longform ? { longform } : {}),
   dryRun: values['dry-run'],
-  onProgress: progress,
+  onProgress: (p) => progress.update(p),
 });
+progress.stop();
 console.log(formatSummary(report, values['dry-run']));
+if (values.report) {
+  await writeFile(values.report, reportJson(report, values['dry-run']));
+  console.log(`Details in ${values.report}`);
+}
 process.exitCode = report.fatal.length > 0 ? 2 : report.problems.some(isError) ? 1 : 0;

@@ -149,11 +149,16 @@ describe('registries', () => {
 });
 
 describe('refusals and bad input', () => {
-  it('refuses a long-form page without --channel/--date and writes nothing', async () => {
+  it('skips a long-form page without a .meta.yaml or --channel/--date, saying so, and imports the rest', async () => {
     const dir = await tempDir();
     const report = await run(dir, [jingying, fixture('longform-small.txt')]);
-    expect(report.fatal).toEqual([expect.objectContaining({ file: fixture('longform-small.txt'), message: expect.stringMatching(/--channel .* --date/) })]);
-    expect(await snapshot(dir)).toEqual({});
+    expect(report.fatal).toEqual([]);
+    expect(report.problems).toEqual([{
+      file: fixture('longform-small.txt'), field: '--channel/--date',
+      message: 'is a long-form page, which has no channel or date; skipped: put them in a .meta.yaml file beside it ' +
+        '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
+    }]);
+    expect(report.plan?.created).toHaveLength(18);
   });
 
   it('refuses an unknown --channel slug and writes nothing', async () => {
@@ -173,11 +178,11 @@ describe('refusals and bad input', () => {
     const report = await run(dir, [...bad, path.join(FIXTURES, 'missing.txt')]);
     const where = report.problems.map((p) => [path.basename(p.file), p.line]);
     expect(where).toEqual([
-      ['missing.txt', undefined],
       ['empty.txt', undefined],
       ['not-utf8.txt', 1],
       ['neither.html', undefined],
       ['impossible-date.txt', 3],
+      ['missing.txt', undefined],
     ]);
     expect(report.plan?.created).toHaveLength(1);
     expect(await readFile(path.join(dir, 'articles/2019/01/mine.md'), 'utf8')).toBe(mine);
@@ -186,20 +191,125 @@ describe('refusals and bad input', () => {
 });
 
 describe('the command line', () => {
+  const { CI: _, ...env } = process.env;
   const cli = (...args: string[]) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args]).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { env }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
+
+  /** A scrape as it comes: pages in sub-folders, a long-form page with its .meta.yaml, one without, a README. */
+  async function scrape(): Promise<string> {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'shequn/longform'), { recursive: true });
+    await cp(jingying, path.join(dir, 'jingying-page-8.txt'));
+    await cp(shequn, path.join(dir, 'shequn/shequn-page-2.txt'));
+    await cp(longformFile, path.join(dir, 'shequn/longform/shequn-longform.txt'));
+    await writeFile(path.join(dir, 'shequn/longform/shequn-longform.meta.yaml'), 'channel: 社群\ndate: 2018-06-01\n');
+    await cp(fixture('longform-small.txt'), path.join(dir, 'shequn/longform/no-meta.txt'));
+    await cp(path.join(LEGACY, 'README.md'), path.join(dir, 'README.md'));
+    return dir;
+  }
+
+  it('imports every page of a folder and its sub-folders, reports what it did and why it skipped, then writes nothing', async () => {
+    const [pages, content] = [await scrape(), await tempDir()];
+    const reportFile = path.join(content, '..', `${path.basename(content)}-report.json`);
+    const first = await cli(pages, '--out', content, '--report', reportFile);
+    expect(first.code).toBe(1); // a page was skipped
+    expect(first.stderr.split('\n').filter(Boolean)).toEqual([
+      `[1/4] ${path.join(pages, 'jingying-page-8.txt')}: 20 articles`,
+      `[2/4] ${path.join(pages, 'shequn/longform/no-meta.txt')}: 0 articles`,
+      `[3/4] ${path.join(pages, 'shequn/longform/shequn-longform.txt')}: 1 article`,
+      `[4/4] ${path.join(pages, 'shequn/shequn-page-2.txt')}: 20 articles`,
+    ]);
+    expect(first.stdout)
+      .toContain('Imported 41 article copies from 4 files:\n  38 created, 0 merged into existing, 0 unchanged, 1 skipped\n');
+    const noMeta = path.join(pages, 'shequn/longform/no-meta.txt');
+    expect(first.stdout).toContain(`Skipped (1), and why:\n  ${noMeta} --channel/--date: is a long-form page`);
+    const report = JSON.parse(await readFile(reportFile, 'utf8'));
+    expect(report.pages.map((p: { format: string; skipped: boolean }) => [p.format, p.skipped]))
+      .toEqual([['listing', false], ['longform', true], ['longform', false], ['listing', false]]);
+    expect(report.articles.created).toHaveLength(38);
+    expect(report.skipped).toEqual([expect.objectContaining({ file: noMeta, field: '--channel/--date' })]);
+    const longformArticle = articles(await snapshot(content)).find((a) => a.data.date === '2018-06-01')!;
+    expect(longformArticle.data).toMatchObject({ channel: 'shequn', views: 0 });
+
+    const before = await snapshot(content);
+    const second = await cli(pages, '--out', content);
+    expect(second.stdout).toContain('  0 created, 0 merged into existing, 38 unchanged, 1 skipped\n');
+    expect(second.stdout).toContain('Wrote 0 files.');
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it('refuses an --out inside a content folder\'s articles folder, saying what to pass', async () => {
+    const content = await tempDir();
+    await mkdir(path.join(content, 'articles'));
+    await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
+    const out = path.join(content, 'articles');
+    const { code, stderr } = await cli(jingying, '--out', out);
+    expect(code).toBe(2);
+    const folder = path.relative(process.cwd(), content);
+    expect(stderr.split('\n')[0]).toBe(
+      `error: --out ${out} is inside the articles folder of the content folder ${folder}: the importer writes ` +
+      `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
+    );
+    expect(await snapshot(content)).toEqual({ 'channels.yaml': '- slug: jingying\n  name: 经营\n' });
+  });
+
+  it('refuses an --out that is not a content folder', async () => {
+    const { code, stderr } = await cli(jingying, '--out', 'scripts');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(
+      'error: --out scripts is not a content folder: it holds neither articles/ nor channels.yaml, merchants.yaml or glossary.yaml. ' +
+      'Pass the content folder (--out content, the default) or a new or empty folder',
+    );
+  });
 
   it.each([
     [['--chanel', 'shequn', jingying], /Unknown option '--chanel'/],
     [['--channel', 'shequn', '--date', '2019-02-30', longformFile], /--date: "2019-02-30" is not a real date/],
     [['--views=many', '--channel', 'shequn', '--date', '2019-02-03', longformFile], /--views: expected a whole number/],
-    [[], /name at least one legacy page/],
+    [[], /name at least one legacy page or folder/],
   ])('%j fails naming the problem', async (args, message) => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('the better copy wins', () => {
+  const traditionalFirst = async () => {
+    const dir = await tempDir();
+    await run(dir, [fixture('taobao-traditional.txt')]);
+    const [article] = articles(await snapshot(dir)).filter((a) => a.body.startsWith('我相信網購'));
+    return { dir, article: article! };
+  };
+
+  it('replaces a traditional copy imported first by its simplified original, lang included', async () => {
+    const { dir, article } = await traditionalFirst();
+    expect(article.data.lang).toBe('zh-Hant');
+    const report = await run(dir, [jingying]);
+    expect(report.plan?.replaced).toEqual([path.basename(article.file, '.md')]);
+    const after = parseArticle(await readFile(path.join(dir, article.file), 'utf8'));
+    expect(after.data).toMatchObject({ lang: 'zh-Hans', channel: ['taobao', 'jingying'], title: expect.stringMatching(/^我相信网购/) });
+    expect(after.body).toMatch(/^我相信网购已经成为大家日常生活的一部分了/);
+    expect(after.body).toContain('\n1. 无论是从何处购买商品');
+    expect((await run(dir, [fixture('taobao-traditional.txt'), jingying])).written).toEqual([]);
+  });
+
+  it.each([
+    ['title', (text: string) => text.replace(/^title: .*$/m, 'title: 编辑改过的标题')],
+    ['summary', (text: string) => text.replace(/^summary: .*$/m, 'summary: 编辑写的摘要。')],
+    ['body', (text: string) => text.replace('我相信網購', '我相信網上購物')],
+  ])('keeps the traditional text when a writer edited its %s', async (_, edit) => {
+    const { dir, article } = await traditionalFirst();
+    const file = path.join(dir, article.file);
+    const edited = edit(await readFile(file, 'utf8'));
+    await writeFile(file, edited);
+    const report = await run(dir, [jingying]);
+    expect(report.plan?.replaced).toEqual([]);
+    const after = parseArticle(await readFile(file, 'utf8'));
+    expect(after.data).toMatchObject({ lang: 'zh-Hant', channel: ['taobao', 'jingying'] });
+    expect(after.body).toBe(parseArticle(edited).body);
   });
 });

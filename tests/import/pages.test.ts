@@ -4,7 +4,7 @@ import { detectFormat } from '../../scripts/lib/import/detect-format.ts';
 import { decodeUtf8 } from '../../scripts/lib/import/decode.ts';
 import { parseListingPage } from '../../scripts/lib/import/listing-page.ts';
 import { parseLongformPage } from '../../scripts/lib/import/longform-page.ts';
-import { blocksToMarkdown } from '../../scripts/lib/import/markdown.ts';
+import { blockText, blocksToMarkdown } from '../../scripts/lib/import/markdown.ts';
 import { legacyFile } from '../helpers/legacy.ts';
 
 const legacy = (name: string) => readFileSync(legacyFile(name), 'utf8');
@@ -118,7 +118,7 @@ describe('parseLongformPage', () => {
     expect(headings).toEqual(expect.arrayContaining(['一、挖掘商品卖点', '1、写软文', '16、贵在坚持', '商品分级']));
     const paragraphs = page.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
     expect(paragraphs).toEqual(expect.arrayContaining(['1、以库存表现为例。', '主要是利用主播的影响力', '收费平台广告位投放(根据用户群体投放)']));
-    expect(page.blocks.some((b) => /发稿网|^END$|文章来源/.test(b.text))).toBe(false);
+    expect(page.blocks.some((b) => /发稿网|^END$|文章来源/.test(blockText(b)))).toBe(false);
   });
 
   it('writes headings as Markdown and escapes text that looks like syntax', () => {

@@ -5,7 +5,8 @@
 import type { Lang } from '../../../src/consts.ts';
 import type { ArchiveDate } from '../../../src/lib/dates.ts';
 import { deriveSummary, deriveTitle } from './title.ts';
-import { blocksToMarkdown, type Block } from './markdown.ts';
+import { blockText, blocksToMarkdown, type Block } from './markdown.ts';
+import { restoreStructure } from './restore-structure.ts';
 import { findMangledRuns } from './mangled.ts';
 import { comparableText } from './similarity.ts';
 import { textHash } from './slug.ts';
@@ -34,9 +35,28 @@ export interface Copy extends CopyMeta {
   mangled: string[];
 }
 
-/** A listing entry: one paragraph whose title and summary are derived from its text. */
+/**
+ * A listing entry: its flattened text with its structure restored, a title derived from its
+ * opening and a summary that goes on where the title stops (a listing shows both, one under the other).
+ */
 export function listingCopy(text: string, meta: CopyMeta): Copy {
-  return makeCopy(meta, deriveTitle(text), deriveSummary(text), [{ kind: 'paragraph', text }]);
+  const { title, summary } = listingHeadline(text);
+  return makeCopy(meta, title, summary, restoreStructure(text));
+}
+
+/** A summary shorter than this says too little on its own. */
+const MIN_SUMMARY = 40;
+
+export function listingHeadline(text: string): { title: string; summary: string } {
+  const title = deriveTitle(text);
+  const at = text.indexOf(title);
+  const rest = at === -1 ? '' : text.slice(at + title.length).replace(/^[\s,，;；:：、。!！?？”’」』)）]+/u, '');
+  if (rest === '') return { title, summary: deriveSummary(text) };
+  const summary = deriveSummary(rest);
+  // The tail of the title's sentence (`毕竟方便又快捷。`) says too little alone: the next sentences join it.
+  const after = rest.slice(summary.length).trim();
+  const tooLittle = [...summary].length < MIN_SUMMARY && after !== '' && rest.startsWith(summary);
+  return { title, summary: tooLittle ? summary + deriveSummary(after) : summary };
 }
 
 /** A long-form page: its own title; the summary comes from the first paragraph. */
@@ -46,7 +66,7 @@ export function longformCopy(title: string, blocks: Block[], meta: CopyMeta): Co
 }
 
 function makeCopy(meta: CopyMeta, title: string, summary: string, blocks: Block[]): Copy {
-  const text = blocks.map((b) => b.text).join('\n');
+  const text = blocks.map(blockText).join('\n');
   const comparable = comparableText(text);
   return {
     ...meta, title, summary, body: blocksToMarkdown(blocks), comparable, hash: textHash(comparable),

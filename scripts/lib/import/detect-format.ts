@@ -1,6 +1,8 @@
 /**
- * Which kind of legacy page a text is. A listing page has meta lines (`2019-05-14 09:28:18529 次`),
- * a pager or a breadcrumb; a long-form page is a title line, a blank line and paragraphs of Chinese.
+ * Which kind of legacy page a text is, by what it holds rather than how it is laid out. A listing
+ * page has meta lines (`2019-05-14 09:28:18529 次`), a pager or a breadcrumb, in either script and
+ * wherever they stand; a long-form page is a title line and paragraphs of Chinese below it, with or
+ * without blank lines. When a page is neither, the error says what was found.
  */
 import { BREADCRUMB, META_LIKE, PAGER, label } from './legacy-lines.ts';
 
@@ -8,7 +10,9 @@ export type LegacyFormat = 'listing' | 'longform';
 
 /** Below this share of Han characters a text is not a Chinese article (markup, data, another language). */
 const MIN_HAN_SHARE = 0.3;
-const MAX_TITLE_LINE = 100;
+export const MAX_TITLE_LINE = 100;
+
+const NOT_LISTING = 'no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page';
 
 export function detectFormat(text: string): { format: LegacyFormat } | { error: string; line?: number } {
   if (text.trim() === '') return { error: 'is empty: nothing to import' };
@@ -18,17 +22,23 @@ export function detectFormat(text: string): { format: LegacyFormat } | { error: 
   }
   const visible = text.replace(/\s+/g, '');
   const han = visible.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const title = lines[0]!.trim();
-  const paragraphs = lines.slice(1).filter((l) => l.trim() !== '');
+  const share = Math.round((100 * han) / visible.length);
   if (han / visible.length < MIN_HAN_SHARE) {
-    return { error: 'is neither format: less than a third of it is Chinese text (is it markup or data?)' };
+    return { error: `is neither format: only ${share}% of its characters are Chinese (is it markup or data?), and it has ${NOT_LISTING}` };
   }
-  if (title === '' || [...title].length > MAX_TITLE_LINE || lines[1]?.trim() !== '' || paragraphs.length === 0) {
+  const filled = lines.flatMap((l, i) => (l.trim() === '' ? [] : [{ line: i + 1, text: l.trim() }]));
+  const title = filled[0]!;
+  if ([...title.text].length > MAX_TITLE_LINE) {
     return {
-      line: 1,
-      error:
-        'is neither a listing page (article lines each followed by a meta line like "2019-05-14 09:28:18529 次") ' +
-        'nor a long-form page (a title on line 1, a blank line, then paragraphs separated by blank lines)',
+      line: title.line,
+      error: `is neither format: it has ${NOT_LISTING}, and its first line is ${[...title.text].length} characters long, ` +
+        `too long for a long-form page's title (at most ${MAX_TITLE_LINE})`,
+    };
+  }
+  if (filled.length === 1) {
+    return {
+      line: title.line,
+      error: `is neither format: it has ${NOT_LISTING}, and it is a single line, so it is not a long-form page (a title, then paragraphs)`,
     };
   }
   return { format: 'longform' };

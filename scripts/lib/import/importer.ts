@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import type { Channel, Merchant } from '../../../src/lib/content/schema.ts';
 import { readArticles, readText, serializeArticle, writeFileAtomic } from './content-store.ts';
-import { readLegacyFile, type LongformMeta, type ParsedFile } from './pages.ts';
+import { metaFileOf, parsePageMeta, type LongformMeta } from './page-meta.ts';
+import { readLegacyFile, type ParsedFile } from './pages.ts';
 import { planImport, type Plan } from './plan.ts';
 import { ChannelRegistry, MerchantRegistry } from './registries.ts';
 
@@ -18,7 +19,15 @@ export interface ImportOptions {
   /** From --channel (a slug, or a channel name) --date --views --source. */
   longform?: LongformMeta;
   dryRun: boolean;
-  onProgress?: (message: string) => void;
+  /** Called after each page is read. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file: string;
+  articles: number;
 }
 
 export interface ImportReport {
@@ -41,40 +50,31 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   };
   const channelsFile = path.join(contentDir, 'channels.yaml');
   const merchantsFile = path.join(contentDir, 'merchants.yaml');
+  const merchantsText = await readText(merchantsFile);
   const channels = ChannelRegistry.load(await readText(channelsFile), channelsFile);
-  const merchants = MerchantRegistry.load(await readText(merchantsFile), merchantsFile);
+  const merchants = MerchantRegistry.load(merchantsText, merchantsFile);
   if ('problem' in channels || 'problem' in merchants) {
     for (const r of [channels, merchants]) if ('problem' in r) report.fatal.push(r.problem);
     return report;
   }
 
-  const context = { channelSlug: (name: string) => channels.resolve(name).slug, longform: options.longform };
+  const byFlags: ParsedFile[] = [];
   for (const [i, file] of options.files.entries()) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      report.problems.push({ file, message: `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped` });
-      continue;
-    }
-    const parsed = readLegacyFile(file, bytes, context);
+    const { parsed, usedFlags } = await readPage(file, channels, options.longform);
     report.parsed.push(parsed);
-    onProgress(`[${i + 1}/${options.files.length}] ${file}: ${parsed.copies.length} article${parsed.copies.length === 1 ? '' : 's'}`);
+    if (usedFlags) byFlags.push(parsed);
+    onProgress({ done: i + 1, total: options.files.length, file, articles: parsed.copies.length });
   }
   report.problems.push(...report.parsed.flatMap((p) => p.problems));
-
-  const longformFiles = report.parsed.filter((p) => p.format === 'longform');
-  if (longformFiles.length > 0 && !options.longform) {
-    report.fatal.push(...longformFiles.flatMap((p) => p.problems.filter((q) => q.field === '--channel/--date')));
-    return report;
-  }
-  if (options.longform && longformFiles.length > 0) {
+  // --channel is resolved once the listing pages have named their channels; an unknown one is a
+  // mistake on the command line, so nothing is imported.
+  if (options.longform && byFlags.some((p) => p.copies.length > 0)) {
     const channel = resolveLongformChannel(options.longform.channel, channels);
     if ('problem' in channel) {
       report.fatal.push(channel.problem);
       return report;
     }
-    for (const copy of longformFiles.flatMap((p) => p.copies)) copy.channel = channel.slug;
+    for (const copy of byFlags.flatMap((p) => p.copies)) copy.channel = channel.slug;
   }
 
   for (const merchant of report.parsed.flatMap((p) => p.merchants)) merchants.merge(merchant);
@@ -90,13 +90,41 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   const writes: [string, string][] = plan.writes.map((w) => [w.file, serializeArticle(w.data, w.body)]);
   if (channels.added.length > 0) writes.push(['channels.yaml', channels.toString()]);
-  if (merchants.changed) writes.push(['merchants.yaml', merchants.toString()]);
-  for (const [n, [file, text]] of writes.entries()) {
+  // Pages may disagree on a rebate and change it back: only a different file is written.
+  if (merchants.changed && merchants.toString() !== merchantsText) writes.push(['merchants.yaml', merchants.toString()]);
+  for (const [file, text] of writes) {
     if (!options.dryRun) await writeFileAtomic(path.join(contentDir, file), text);
     report.written.push(file);
-    if ((n + 1) % 100 === 0) onProgress(`${options.dryRun ? 'planned' : 'wrote'} ${n + 1}/${writes.length} files`);
   }
   return report;
+}
+
+/**
+ * One page with the long-form metadata it takes: its own .meta.yaml first, else the flags' (whose
+ * channel the caller resolves later).
+ */
+async function readPage(
+  file: string, channels: ChannelRegistry, flags: LongformMeta | undefined,
+): Promise<{ parsed: ParsedFile; usedFlags?: boolean }> {
+  const skipped = (problems: ContentProblem[]) => ({ parsed: { file, copies: [], merchants: [], dropped: [], problems } });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return skipped([{ file, message: `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped` }]);
+  }
+  const metaFile = metaFileOf(file);
+  const metaText = await readText(metaFile);
+  const channelSlug = (name: string) => channels.resolve(name).slug;
+  if (metaText === undefined) {
+    const parsed = readLegacyFile(file, bytes, { channelSlug, ...(flags ? { longform: flags } : {}) });
+    return { parsed, usedFlags: parsed.format === 'longform' };
+  }
+  const read = parsePageMeta(metaText, metaFile);
+  if ('problems' in read) return skipped(read.problems);
+  const channel = resolveLongformChannel(read.meta.channel, channels);
+  if ('problem' in channel) return skipped([{ ...channel.problem, file: metaFile, field: 'channel' }]);
+  return { parsed: readLegacyFile(file, bytes, { channelSlug, longform: { ...read.meta, channel: channel.slug } }) };
 }
 
 /** --channel takes a slug from channels.yaml (or one a listing page of this run adds) or a name. */

@@ -9,13 +9,17 @@ export const META_LINE = /^(.*?)(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(\d+) ?次$
 /** Something that tries to be a meta line (a date and 次) without the right shape. */
 export const META_LIKE = /\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}.{0,20}次$/u;
 export const BREADCRUMB = /^当前位置[:\uFF1A](.*)$/u;
-export const PAGER = /^\d+-\d+\/\d+ ?记录 ?\d+\/\d+ ?页/u;
+/** The pager, whole (`141-160/1839 记录8/92 页首页上一页…`) or its first piece when laid over several lines. */
+export const PAGER = /^(?:\d+-\d+\/\d+\s*记录|\d+\/\d+\s*页|首页\s*上一页)/u;
+/** Sidebar headings, with or without their `更多` link (which may also stand on a line of its own). */
 export const SIDEBAR_HEADINGS = {
-  merchants: /^推荐商家(更多)?$/u,
-  weeklyNews: /^每周热门资讯(更多)?$/u,
-  weeklyRanking: /^一周热门排行(更多)?$/u,
+  merchants: /^推荐商家\s*(更多)?$/u,
+  weeklyNews: /^每周热门资讯\s*(更多)?$/u,
+  weeklyRanking: /^一周热门排行\s*(更多)?$/u,
 } as const;
-export const REBATE = /^最高返利\s*([\d.]+%)$/u;
+export const MORE_LINK = /^更多$/u;
+/** `最高返利56%`, or `京东商城 最高返利56%` with the merchant's name on the same line. */
+export const REBATE = /^(.*?)\s*最高返利\s*([\d.]+%)$/u;
 
 export type SidebarKind = keyof typeof SIDEBAR_HEADINGS;
 

@@ -8,7 +8,7 @@ import type { Merchant } from '../../../src/lib/content/schema.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { removeLeakedPinyin } from './leaked-pinyin.ts';
 import {
-  BREADCRUMB, META_LIKE, META_LINE, PAGER, REBATE, breadcrumbChannel, label, sidebarKind, type SidebarKind,
+  BREADCRUMB, META_LIKE, META_LINE, MORE_LINK, PAGER, REBATE, breadcrumbChannel, label, sidebarKind, type SidebarKind,
 } from './legacy-lines.ts';
 
 export interface ListingArticle {
@@ -54,10 +54,15 @@ export function parseListingPage(text: string, file: string): ListingPage {
     pending = undefined;
   };
 
+  const isMeta = (line: string | undefined) => line !== undefined && (META_LINE.test(line) || META_LIKE.test(line));
   for (const [index, line] of lines.entries()) {
     const n = index + 1;
     if (line === '') continue;
     const folded = label(line);
+    if (MORE_LINK.test(folded)) continue;
+    // Pages lay out their blocks in different orders: a text followed by a meta line is an article
+    // wherever it stands, even after the pager or a sidebar block.
+    if (section !== 'articles' && isMeta(lines.slice(index + 1).find((l) => l !== ''))) section = 'articles';
     if (BREADCRUMB.test(folded)) {
       crumbChannel = breadcrumbChannel(line);
       continue;
@@ -74,8 +79,9 @@ export function parseListingPage(text: string, file: string): ListingPage {
       continue;
     }
     if (section === 'merchants') {
-      const rebate = REBATE.exec(folded)?.[1];
-      if (rebate && merchant) merchants.push({ name: label(merchant.name), rebate });
+      const [, sameLine, rebate] = REBATE.exec(folded) ?? [];
+      if (rebate && sameLine) merchants.push({ name: sameLine, rebate });
+      else if (rebate && merchant) merchants.push({ name: label(merchant.name), rebate });
       else if (rebate) problems.push({ file, line: n, severity: 'warning', message: `rebate "${line}" without a merchant name before it; ignored` });
       else if (merchant) problems.push({ file, line: merchant.line, severity: 'warning', message: `merchant "${merchant.name}" has no "最高返利…" line; ignored` });
       merchant = rebate ? undefined : { line: n, name: line };

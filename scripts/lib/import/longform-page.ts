@@ -1,5 +1,6 @@
 /**
- * Parses a long-form page: the title on the first line, then paragraphs separated by blank lines.
+ * Parses a long-form page: the title on the first line, then paragraphs separated by blank lines or
+ * by line breaks, with or without a blank line after the title.
  * Short numbered lines (`一、…`, `1、…`, `3. …`) and short unpunctuated lines are headings;
  * boilerplate lines (see boilerplate.ts) are dropped and reported.
  */
@@ -7,6 +8,7 @@ import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import { boilerplateRule } from './boilerplate.ts';
 import { removeLeakedPinyin } from './leaked-pinyin.ts';
 import type { Block } from './markdown.ts';
+import { restoreStructure } from './restore-structure.ts';
 
 export interface LongformPage {
   title: string;
@@ -42,34 +44,39 @@ export function parseLongformPage(text: string, file: string): LongformPage {
   const problems: ContentProblem[] = [];
   const dropped: LongformPage['dropped'] = [];
   const lines = text.split('\n').map((l) => removeLeakedPinyin(l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')));
-  const title = lines[0] ?? '';
-  // Lines of one paragraph (no blank line between) are one wrapped paragraph: join them.
+  const first = lines.findIndex((l) => l !== '');
+  const title = lines[first] ?? '';
+  const body = lines.slice(first + 1);
+  // A page that separates paragraphs by blank lines may wrap one over several lines: those join.
+  // A page without blank lines between its lines has a paragraph a line.
+  const wraps = body.slice(body.findIndex((l) => l !== ''), body.findLastIndex((l) => l !== '')).includes('');
   const paragraphs: { line: number; text: string }[] = [];
   let open = false;
-  for (const [index, line] of lines.entries()) {
-    if (index === 0) continue;
+  for (const [index, line] of body.entries()) {
+    const n = first + index + 2;
     if (line === '') {
       open = false;
       continue;
     }
     const rule = boilerplateRule(line);
     if (rule) {
-      dropped.push({ line: index + 1, rule: rule.name, text: line });
+      dropped.push({ line: n, rule: rule.name, text: line });
       open = false;
       continue;
     }
     if (open) paragraphs.at(-1)!.text += line;
-    else paragraphs.push({ line: index + 1, text: line });
-    open = true;
+    else paragraphs.push({ line: n, text: line });
+    open = wraps;
   }
   const blocks: Block[] = [];
   for (const { text: p } of paragraphs) {
     const previous = blocks.at(-1);
     const depth = headingDepth(p, previous?.kind === 'heading' && isNumbered(previous.text));
-    blocks.push(depth ? { kind: 'heading', depth, text: p } : { kind: 'paragraph', text: p });
+    // A paragraph gets the listing articles' treatment: glued steps and headings, cuts when too long.
+    blocks.push(...(depth ? [{ kind: 'heading', depth, text: p } as const] : restoreStructure(p)));
   }
   if (!blocks.some((b) => b.kind === 'paragraph')) {
-    problems.push({ file, line: 2, message: 'has a title but no paragraphs below it; skipped' });
+    problems.push({ file, line: first + 2, message: 'has a title but no paragraphs below it; skipped' });
   }
   return { title, blocks, dropped, problems };
 }

@@ -3,16 +3,43 @@
  * text such as `利润=商品数量*动销率` or `3. …` is escaped instead of turning into emphasis or lists.
  */
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Heading, Paragraph, Root } from 'mdast';
+import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
-export type Block = { kind: 'paragraph'; text: string } | { kind: 'heading'; depth: 2 | 3; text: string };
+/** A numbered list's items hold paragraphs; item `i` was numbered `start + i` in the source. */
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; depth: 2 | 3; text: string }
+  | { kind: 'list'; start: number; items: string[][] };
+
+const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
 
 export function blocksToMarkdown(blocks: readonly Block[]): string {
-  const children = blocks.map((block): Heading | Paragraph =>
-    block.kind === 'heading'
-      ? { type: 'heading', depth: block.depth, children: [{ type: 'text', value: block.text }] }
-      : { type: 'paragraph', children: [{ type: 'text', value: block.text }] },
-  );
+  const children = blocks.map((block): Heading | Paragraph | List => {
+    if (block.kind === 'heading') return { type: 'heading', depth: block.depth, children: [{ type: 'text', value: block.text }] };
+    if (block.kind === 'paragraph') return paragraph(block.text);
+    return {
+      type: 'list', ordered: true, start: block.start, spread: block.items.some((item) => item.length > 1),
+      children: block.items.map((item) => ({ type: 'listItem', spread: item.length > 1, children: item.map(paragraph) })),
+    };
+  });
   const tree: Root = { type: 'root', children };
   return toMarkdown(tree);
+}
+
+/** The source text of a block, list numbers included: what restoring structure must leave unchanged. */
+export function blockText(block: Block): string {
+  if (block.kind !== 'list') return block.text;
+  return block.items.map((item, i) => `${block.start + i}${item.join('')}`).join('');
+}
+
+/** The text of imported Markdown as a reader gets it, list numbers included: blockText read back. */
+export function markdownText(markdown: string): string {
+  const text = (node: Root | RootContent): string => {
+    if (node.type === 'text') return node.value;
+    if (node.type === 'list') return node.children.map((item, i) => `${(node.start ?? 1) + i}${text(item)}`).join('');
+    return 'children' in node ? node.children.map(text).join('') : '';
+  };
+  return text(unified().use(remarkParse).parse(markdown));
 }

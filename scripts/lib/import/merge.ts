@@ -4,8 +4,10 @@
  * article already in content/ without touching what a writer may have edited.
  */
 import { CandidateIndex } from './candidate-index.ts';
-import type { Copy } from './copy.ts';
-import { sameArticle } from './similarity.ts';
+import { listingHeadline, type Copy } from './copy.ts';
+import { markdownText } from './markdown.ts';
+import { comparableText, sameArticle } from './similarity.ts';
+import { textHash } from './slug.ts';
 
 const comparable = (copy: Copy) => ({ comparable: copy.comparable, epochMs: copy.date.epochMs });
 
@@ -100,4 +102,18 @@ export function mergeIntoExisting(existing: Existing, meta: MergedMeta): { chann
     views: Math.max(existing.views, meta.views),
     hashes: [...new Set([...existing.hashes, ...meta.hashes])].sort(),
   };
+}
+
+/**
+ * Whether the simplified original `kept` takes over an article imported from a traditional copy.
+ * Only when no writer touched it: its body is still an imported copy's text (its hash is recorded)
+ * and its title and summary are still the ones the importer derives from that text.
+ */
+export function replacesTraditional(
+  article: { data: Record<string, unknown>; body: string }, hashes: readonly string[], kept: Copy,
+): boolean {
+  if (article.data.lang !== 'zh-Hant' || kept.lang !== 'zh-Hans') return false;
+  if (!hashes.includes(textHash(comparableText(article.body)))) return false;
+  const derived = listingHeadline(markdownText(article.body));
+  return article.data.title === derived.title && article.data.summary === derived.summary;
 }

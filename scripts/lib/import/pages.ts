@@ -4,21 +4,13 @@
  */
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import type { Merchant } from '../../../src/lib/content/schema.ts';
-import type { ArchiveDate } from '../../../src/lib/dates.ts';
 import { listingCopy, longformCopy, type Copy } from './copy.ts';
 import { decodeUtf8 } from './decode.ts';
 import { detectFormat, type LegacyFormat } from './detect-format.ts';
 import { parseListingPage } from './listing-page.ts';
 import { parseLongformPage } from './longform-page.ts';
+import { META_SUFFIX, type LongformMeta } from './page-meta.ts';
 import { detectLang } from './script.ts';
-
-/** What the person importing says about long-form pages, which carry no metadata. */
-export interface LongformMeta {
-  channel: string;
-  date: ArchiveDate;
-  views: number;
-  source?: string;
-}
 
 export interface ParsedFile {
   file: string;
@@ -33,7 +25,7 @@ export interface ParsedFile {
 export interface PageContext {
   /** Slug of a channel named on a listing page (either script), registering it when new. */
   channelSlug(name: string): string;
-  /** Undefined when the command line gave no --channel/--date: long-form pages are then refused. */
+  /** From the page's .meta.yaml or --channel/--date, the channel a slug; without it a long-form page is skipped. */
   longform?: LongformMeta;
 }
 
@@ -68,7 +60,8 @@ export function readLegacyFile(file: string, bytes: Uint8Array, context: PageCon
   if (!context.longform) {
     result.problems.push({
       file, field: '--channel/--date',
-      message: 'is a long-form page, which has no channel or date: pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS> (and optionally --views N --source S)',
+      message: `is a long-form page, which has no channel or date; skipped: put them in a ${META_SUFFIX} file beside it ` +
+        '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
     });
     return result;
   }

@@ -8,7 +8,7 @@ import { parseArchiveDate } from '../../../src/lib/dates.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import type { Copy } from './copy.ts';
 import type { StoredArticle } from './content-store.ts';
-import { clusterCopies, findExisting, mergeIntoExisting, mergedMeta, type Existing } from './merge.ts';
+import { clusterCopies, findExisting, mergeIntoExisting, mergedMeta, replacesTraditional, type Existing } from './merge.ts';
 import { comparableText } from './similarity.ts';
 import { articleSlug } from './slug.ts';
 
@@ -35,6 +35,8 @@ export interface Plan {
   created: string[];
   merged: string[];
   unchanged: string[];
+  /** Articles imported from a traditional copy whose text the simplified original replaced. */
+  replaced: string[];
   merges: MergeNote[];
   mangled: { slug: string; origin: string; runs: string[] }[];
   problems: ContentProblem[];
@@ -58,8 +60,10 @@ function toExisting(article: StoredArticle): Existing {
 }
 
 export function planImport(copies: readonly Copy[], stored: readonly StoredArticle[], takenSlugs: ReadonlySet<string>): Plan {
-  const plan: Plan = { writes: [], created: [], merged: [], unchanged: [], merges: [], mangled: [], problems: [] };
-  const existing = new Map(stored.map((a) => [a.slug, { article: a, state: toExisting(a), matched: false, touched: false }]));
+  const plan: Plan = { writes: [], created: [], merged: [], unchanged: [], replaced: [], merges: [], mangled: [], problems: [] };
+  const existing = new Map(stored.map((a) => [
+    a.slug, { article: a, state: toExisting(a), matched: false, touched: false, original: undefined as Copy | undefined },
+  ]));
   const byHash = new Map<string, Existing>();
   const index = new CandidateIndex<Existing>();
   for (const { state } of existing.values()) {
@@ -80,7 +84,9 @@ export function planImport(copies: readonly Copy[], stored: readonly StoredArtic
       const merged = mergeIntoExisting(match, meta);
       const changed = merged.views !== match.views || merged.channels.length !== match.channels.length ||
         merged.hashes.length !== match.hashes.length;
-      if (changed) {
+      // The old site's character-by-character traditional text gives way to the simplified original.
+      if (replacesTraditional(entry.article, match.hashes, kept)) entry.original = kept;
+      if (changed || entry.original) {
         Object.assign(match, merged);
         entry.touched = true;
         plan.merges.push({ slug: match.slug, into: 'existing', origins, channels: merged.channels, views: merged.views });
@@ -108,19 +114,22 @@ export function planImport(copies: readonly Copy[], stored: readonly StoredArtic
     if (kept.mangled.length > 0) plan.mangled.push({ slug, origin: kept.origin, runs: kept.mangled });
   }
 
-  for (const { article, state, matched, touched } of existing.values()) {
+  for (const { article, state, matched, touched, original } of existing.values()) {
     if (!touched) {
       if (matched) plan.unchanged.push(article.slug);
       continue;
     }
     const data = {
       ...article.data,
+      ...(original ? { title: original.title, lang: original.lang, summary: original.summary } : {}),
       channel: channelField(state.channels),
       views: state.views,
       [LEGACY_KEY]: { ...legacyOf(article.data), copies: state.hashes },
     };
+    if (original && original.mangled.length === 0) delete (data[LEGACY_KEY] as { mangled?: true }).mangled;
     if (!validate(data, article.file, [], plan.problems)) continue;
-    plan.writes.push({ file: article.file, data, body: article.body });
+    plan.writes.push({ file: article.file, data, body: original ? original.body : article.body });
+    if (original) plan.replaced.push(article.slug);
     plan.merged.push(article.slug);
   }
   return plan;

@@ -17,6 +17,9 @@ export function formatSummary(report: ImportReport, dryRun: boolean): string {
     `${dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${plural(copies, 'article copy', 'article copies')} from ${plural(report.parsed.length, 'file')}:`,
     `  ${plan.created.length} created, ${plan.merged.length} merged into existing, ${plan.unchanged.length} unchanged, ${skipped.length} skipped`,
   );
+  if (plan.replaced.length > 0) {
+    out.push(`Traditional copies replaced by their simplified originals (${plan.replaced.length}): ${plan.replaced.join(', ')}`);
+  }
   if (plan.merges.length > 0) {
     out.push(`Merges (${plan.merges.length}):`);
     for (const m of plan.merges) {
@@ -38,9 +41,9 @@ export function formatSummary(report: ImportReport, dryRun: boolean): string {
         report.merchantsUpdated.map((u) => `; ${u.name} ${u.from} -> ${u.to}`).join(''),
     );
   }
-  if (report.problems.length > 0) {
-    out.push(`Skipped or worth a look (${report.problems.length}):`, ...report.problems.map((p) => `  ${formatProblem(p)}`));
-  }
+  const warnings = report.problems.filter((p) => !isError(p));
+  if (skipped.length > 0) out.push(`Skipped (${skipped.length}), and why:`, ...skipped.map((p) => `  ${formatProblem(p)}`));
+  if (warnings.length > 0) out.push(`Worth a look (${warnings.length}):`, ...warnings.map((p) => `  ${formatProblem(p)}`));
   out.push(`${dryRun ? 'Would write' : 'Wrote'} ${plural(report.written.length, 'file')}${report.written.length > 0 ? ':' : '.'}`);
   out.push(...report.written.map((f) => `  ${f}`));
   return out.join('\n');
