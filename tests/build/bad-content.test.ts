@@ -46,7 +46,8 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     ['views as text', good('').replace('views: 529', 'views: 529 次'), `${article}:5 views: expected a whole number >= 0, got "529 次"`],
     ['unknown lang', good('lang: zh-CN\n'), `${article}:6 lang: expected one of zh-Hans, zh-Hant, got "zh-CN"`],
     ['front-matter that is not YAML', '---\ntitle: 标题\ndate: [2019\nchannel: jingying\n---\n正文\n',
-      `${article}:4: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+      `${article}:3 date: is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ` +
+        'close the list with ], or if it is text, put the whole value in quotes: date: "[2019"'],
     ['front-matter never closed', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\n\n正文\n',
       `${article}:1: the front-matter block opened on line 1 is never closed: add a line "---" after the last field`],
     ['no front-matter', '标题\n\n正文\n',
@@ -129,7 +130,8 @@ describe('bad files', () => {
 
   it('reports a channels.yaml that is not YAML', async () => {
     expect(await messages({ 'channels.yaml': '- slug: jingying\n  name: [经营\n' })).toEqual([
-      expect.stringMatching(/^content\/channels\.yaml:\d+: is not valid YAML: /),
+      'content/channels.yaml:2 [0].name: is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ' +
+        'close the list with ], or if it is text, put the whole value in quotes: name: "[经营"',
     ]);
   });
 
