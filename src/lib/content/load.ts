@@ -168,13 +168,14 @@ const unreadable = (error: unknown) => {
   const { code } = error as NodeJS.ErrnoException;
   return code === 'EACCES' || code === 'EPERM'
     ? "can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/"
+    : code === 'ENOTDIR' ? 'is a file where a folder belongs: articles go in the folder content/articles'
     : `can't be read (${code ?? (error as Error).message}): check that it is an ordinary file or folder, or move it out of content/`;
 };
 
 function notAFile(stat: Stats | Dirent): string {
   const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket'
     : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a special file';
-  return `is ${kind}, not a file: content holds ordinary files only; remove it`;
+  return `is ${kind}, not an ordinary file: content holds ordinary files only; replace or remove it`;
 }
 
 function firstInvalidUtf8Line(bytes: Buffer): number {

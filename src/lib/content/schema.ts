@@ -18,8 +18,9 @@ const slugMessage = 'expected lower-case letters a-z, digits and single hyphens 
 /** Longer names make unwieldy URLs and come close to some file systems' limits once a suffix is added. */
 export const MAX_SLUG_LENGTH = 80;
 
-const expectedText = (iss: { input?: unknown }) =>
-  `expected text, got ${shown(iss.input)}${iss.input === null ? ' (an empty value)' : ': put it in quotes to keep it as text'}`;
+/** For a value that is not text: empty (`title:` alone), or a number, list… */
+const notText = (empty: string) => (iss: { input?: unknown }) =>
+  iss.input === null ? empty : `expected text, got ${shown(iss.input)}: put it in quotes to keep it as text`;
 
 /**
  * Every text: trimmed, not empty, and free of control characters (they are invisible and make the
@@ -53,7 +54,7 @@ const shownText = (schema: z.ZodString, what: string, empty: string) => plainTex
 
 const requiredText = (what: string, example?: string) => z.string({
   error: (iss) =>
-    iss.input === undefined ? `is required: ${what}${example ? `; add a line like ${example}` : ''}` : expectedText(iss),
+    iss.input === undefined ? `is required: ${what}${example ? `; add a line like ${example}` : ''}` : notText(`must not be empty: ${what}`)(iss),
 });
 
 /** A required text. */
@@ -63,8 +64,10 @@ const text = (what: string, example?: string) => plainText(requiredText(what, ex
 const headline = (what: string, example?: string) => shownText(requiredText(what, example), what, `must not be empty: ${what}`);
 
 /** An optional text: absent, or something to show (an empty one is a mistake, not a way to leave it out). */
-const optionalText = (what: string) =>
-  shownText(z.string({ error: expectedText }), what, `must not be empty: ${what}; write it, or delete the line`).optional();
+const optionalText = (what: string) => {
+  const empty = `must not be empty: ${what}; write it, or delete the line`;
+  return shownText(z.string({ error: notText(empty) }), what, empty).optional();
+};
 
 export const slugSchema = z
   .string({ error: (iss) => `expected a slug, got ${shown(iss.input)}` })

@@ -45,7 +45,7 @@ export function parseYaml(
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const reason = firstSentence(error.message);
-      const entry = entryBefore(entries, error.pos[0]);
+      const entry = entryBefore(entries, error.pos[0], lineAt);
       problems.push(entry
         ? { ...at(entry), message: `is not valid YAML (${reason}): ${quotingFix(text, entry)}` }
         : { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${reason}; ${GENERAL_FIX}` });
@@ -85,11 +85,14 @@ function entriesOf(node: unknown, path: (string | number)[]): Entry[] {
   });
 }
 
-/** The entry a parse error belongs to: the last one whose key starts before it. */
-function entryBefore(entries: Entry[], offset: number): Entry | undefined {
+/**
+ * The entry a parse error belongs to: the last one whose key starts before it, or rather the
+ * outermost on that key's line (in `title: {x` the broken value is title's, not x's).
+ */
+function entryBefore(entries: Entry[], offset: number, lineAt: (offset: number) => number): Entry | undefined {
   let found: Entry | undefined;
   for (const entry of entries) if (entry.keyStart < offset && (!found || entry.keyStart > found.keyStart)) found = entry;
-  return found;
+  return found && entries.find((e) => lineAt(e.keyStart) === lineAt(found.keyStart));
 }
 
 const GENERAL_FIX = 'write each field as "key: value" on its own line, and put a value in quotes when it has ": " or " #" ' +
@@ -103,16 +106,22 @@ function rawValue(text: string, entry: Entry): string {
 
 const shownRaw = (text: string, entry: Entry) => JSON.stringify(rawValue(text, entry));
 
+/** The value as a YAML string: in single quotes when it has double quotes of its own (YAML doubles a ' inside). */
+function yamlQuoted(raw: string): string {
+  return raw.includes('"') ? `'${raw.replaceAll("'", "''")}'` : JSON.stringify(raw);
+}
+
 /** "put the whole value in quotes: title: "…"" */
 const quoted = (text: string, entry: Entry) =>
-  `put the whole value in quotes: ${text.slice(entry.keyStart, entry.keyEnd)}: ${shownRaw(text, entry)}`;
+  `put the whole value in quotes: ${text.slice(entry.keyStart, entry.keyEnd)}: ${yamlQuoted(rawValue(text, entry))}`;
 
 function quotingFix(text: string, entry: Entry): string {
   const raw = rawValue(text, entry);
   if (raw === '') return GENERAL_FIX;
   const bracket = { '[': 'the list with ]', '{': 'the map with }' }[raw[0]!];
-  if (bracket && !raw.endsWith(bracket.at(-1)!)) return `close ${bracket}, or if it is text, ${quoted(text, entry)}`;
-  const why = /^[*&@`!|>%'"[{]/.test(raw) ? `a value starting with ${raw[0]} needs quotes`
+  if (bracket && !raw.includes(bracket.at(-1)!)) return `close ${bracket}, or if it is text, ${quoted(text, entry)}`;
+  const why = /^['"]/.test(raw) ? 'nothing may follow the closing quote'
+    : /^[*&@`!|>%[{]/.test(raw) ? `a value starting with ${raw[0]} needs quotes`
     : raw.includes(': ') ? 'a value with ": " needs quotes'
       : 'YAML misreads this value';
   return `${why}; ${quoted(text, entry)}`;
