@@ -45,7 +45,9 @@ function fail(message: string): never {
 const title = values.title?.trim() || fail('--title is required: the headline of the new article');
 if (!values.channel) fail('--channel is required: a channel slug from content/channels.yaml');
 if (!(LANGS as string[]).includes(values.lang)) fail(`--lang: expected one of ${LANGS.join(', ')}, got "${values.lang}"`);
-if (values.source !== undefined && values.source.trim() === '') fail('--source: is empty; name the source (e.g. --source 一起惠), or leave the flag out');
+if (values.source !== undefined && values.source.trim() === '') {
+  fail('--source: is empty; name the source (e.g. --source 一起惠), or leave the flag out');
+}
 // Checked before it becomes part of a path: "../x" must never reach the file system.
 if (values.slug !== undefined) {
   const issue = slugSchema.safeParse(values.slug).error?.issues[0];

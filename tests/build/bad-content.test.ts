@@ -137,7 +137,8 @@ describe('bad files', () => {
 
   it('reports a channels.yaml that is not YAML', async () => {
     expect(await messages({ 'channels.yaml': '- slug: jingying\n  name: [经营\n' })).toEqual([
-      'content/channels.yaml:2 [0].name: is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ' +
+      'content/channels.yaml:2 [0].name: is not valid YAML ' +
+        '(Flow sequence in block collection must be sufficiently indented and end with a ]): ' +
         'close the list with ], or if it is text, put the whole value in quotes: name: "[经营"',
     ]);
   });
@@ -170,6 +171,9 @@ describe('bad files', () => {
 
 describe('files and folders under articles/: reported by name, never followed blindly', () => {
   const LEAVES = 'outside the content folder: links out of content/ are not followed; move or copy the files into content/articles';
+  const READ = (folder: string) => `is a link to the folder ${folder}, which is read already (a loop or a second way in): remove the link`;
+  const SPECIAL = (kind: string) => `is ${kind}, not an ordinary file: content holds ordinary files only; replace or remove it`;
+  const HIDDEN = 'is not published: a name starting with "." is hidden; to publish it, rename it';
 
   it('never follows a link out of the content folder, whatever it points to', async () => {
     const away = await tempDir('outside-content');
@@ -208,9 +212,9 @@ describe('files and folders under articles/: reported by name, never followed bl
       await symlink('self.md', path.join(dir, 'articles/self.md'));
     });
     expect(found).toEqual([
-      'content/articles/2019/05/up: is a link to the folder content/articles/2019, which is read already (a loop or a second way in): remove the link',
+      `content/articles/2019/05/up: ${READ('content/articles/2019')}`,
       'content/articles/gone.md: is a link to no-such.md, which does not exist: remove the link, or put the file itself here',
-      'content/articles/here: is a link to the folder content/articles, which is read already (a loop or a second way in): remove the link',
+      `content/articles/here: ${READ('content/articles')}`,
       'content/articles/self.md: is a link to self.md, which leads back to itself (a loop): remove the link',
     ]);
     expect(slugs).toEqual(['fine']);
@@ -223,7 +227,7 @@ describe('files and folders under articles/: reported by name, never followed bl
       await symlink('2019/05/fine.md', path.join(dir, 'articles/twin.md'));
     });
     expect(found).toEqual([
-      'content/articles/again: is a link to the folder content/articles/2019, which is read already (a loop or a second way in): remove the link',
+      `content/articles/again: ${READ('content/articles/2019')}`,
     ]);
     expect(slugs).toEqual(['fine', 'y', 'twin']);
   });
@@ -232,7 +236,7 @@ describe('files and folders under articles/: reported by name, never followed bl
     const { messages: found } = await load({}, async (dir) => {
       expect(spawnSync('mkfifo', [path.join(dir, 'articles/pipe.md')]).status).toBe(0);
     });
-    expect(found).toEqual(['content/articles/pipe.md: is a named pipe (FIFO), not an ordinary file: content holds ordinary files only; replace or remove it']);
+    expect(found).toEqual([`content/articles/pipe.md: ${SPECIAL('a named pipe (FIFO)')}`]);
   });
 
   it('refuses a registry that is a device', async () => {
@@ -240,7 +244,7 @@ describe('files and folders under articles/: reported by name, never followed bl
       await rm(path.join(dir, 'channels.yaml'));
       await symlink('/dev/zero', path.join(dir, 'channels.yaml'));
     });
-    expect(found).toEqual(['content/channels.yaml: is a device, not an ordinary file: content holds ordinary files only; replace or remove it']);
+    expect(found).toEqual([`content/channels.yaml: ${SPECIAL('a device')}`]);
   });
 
   it('reports an articles "folder" that is a file', async () => {
@@ -266,8 +270,8 @@ describe('files and folders under articles/: reported by name, never followed bl
       'articles/2019/.x.md': good(),
     });
     expect(found).toEqual([
-      'warning: content/articles/2019/.md: is not published: a name starting with "." is hidden; to publish it, rename it after the article, e.g. "taobao-618.md"',
-      'warning: content/articles/2019/.x.md: is not published: a name starting with "." is hidden; to publish it, rename it to "x.md"',
+      `warning: content/articles/2019/.md: ${HIDDEN} after the article, e.g. "taobao-618.md"`,
+      `warning: content/articles/2019/.x.md: ${HIDDEN} to "x.md"`,
     ]);
     expect(slugs).toEqual(['fine']);
   });
@@ -287,15 +291,21 @@ describe('files and folders under articles/: reported by name, never followed bl
 describe('careless front-matter: the field, the line and the fix', () => {
   const titled = (title: string, extra = '') => good(extra).replace('title: 标题', `title: ${title}`);
   const QUOTE = 'put the whole value in quotes: title:';
+  const RESERVED = (char: string) => `title: is not valid YAML (Plain value cannot start with reserved character ${char}): ` +
+    `a value starting with ${char} needs quotes; ${QUOTE}`;
+  const UNEXPECTED = 'title: is not valid YAML (Unexpected scalar at node end):';
 
   it.each([
-    ['a colon', '重磅: 双11', `title: is not valid YAML (Nested mappings are not allowed in compact mappings): a value with ": " needs quotes; ${QUOTE} "重磅: 双11"`],
-    ['a leading @', '@用户 说', `title: is not valid YAML (Plain value cannot start with reserved character @): a value starting with @ needs quotes; ${QUOTE} "@用户 说"`],
-    ['a leading backtick', '`code` 标题', `title: is not valid YAML (Plain value cannot start with reserved character \`): a value starting with \` needs quotes; ${QUOTE} "\`code\` 标题"`],
-    ['a leading !', '!重要 消息', `title: is not valid YAML (Tags and anchors must be separated from the next token by white space): a value starting with ! needs quotes; ${QUOTE} "!重要 消息"`],
-    ['a leading [', '[推荐] 标题', `title: is not valid YAML (Unexpected scalar at node end): a value starting with [ needs quotes; ${QUOTE} "[推荐] 标题"`],
-    ['an open {', '{x', `title: is not valid YAML (Flow map in block collection must be sufficiently indented and end with a }): close the map with }, or if it is text, ${QUOTE} "{x"`],
-    ['text after quotes', '"双11" 来了', `title: is not valid YAML (Unexpected scalar at node end): nothing may follow the closing quote; ${QUOTE} '"双11" 来了'`],
+    ['a colon', '重磅: 双11',
+      `title: is not valid YAML (Nested mappings are not allowed in compact mappings): a value with ": " needs quotes; ${QUOTE} "重磅: 双11"`],
+    ['a leading @', '@用户 说', `${RESERVED('@')} "@用户 说"`],
+    ['a leading backtick', '`code` 标题', `${RESERVED('`')} "\`code\` 标题"`],
+    ['a leading !', '!重要 消息', 'title: is not valid YAML (Tags and anchors must be separated from the next token by white space): ' +
+      `a value starting with ! needs quotes; ${QUOTE} "!重要 消息"`],
+    ['a leading [', '[推荐] 标题', `${UNEXPECTED} a value starting with [ needs quotes; ${QUOTE} "[推荐] 标题"`],
+    ['an open {', '{x', 'title: is not valid YAML (Flow map in block collection must be sufficiently indented and end with a }): ' +
+      `close the map with }, or if it is text, ${QUOTE} "{x"`],
+    ['text after quotes', '"双11" 来了', `${UNEXPECTED} nothing may follow the closing quote; ${QUOTE} '"双11" 来了'`],
     ['Markdown bold', '**重磅**消息', `title: "**重磅**消息" starts with "*", which YAML reads as a reference: ${QUOTE} "**重磅**消息"`],
     ['a leading *', '*重磅', `title: "*重磅" starts with "*", which YAML reads as a reference: ${QUOTE} "*重磅"`],
     ['nothing', '', 'title: must not be empty: the headline'],
@@ -304,26 +314,28 @@ describe('careless front-matter: the field, the line and the fix', () => {
   });
 
   it('warns when YAML silently cuts a text short, and only then', async () => {
+    const COMMENT = '" #" and what follows are read as a YAML comment, so it reads';
     const text = titled('双11爆款 #天猫# 榜单', 'summary: 一句话 #话题# 结尾\nsource: 一起惠 #x\n').replace('views: 529', 'views: 529 # legacy');
     expect(await messages({
       'articles/2019/05/x.md': text,
       'articles/2019/05/y.md': titled('&重磅 消息'),
       'articles/2019/05/z.md': titled('"双11爆款 #天猫# 榜单"', "summary: '#话题# 开头'\nsource: 一起惠#x\n"),
     })).toEqual([
-      `warning: ${article}:2 title: " #" and what follows are read as a YAML comment, so it reads "双11爆款": ${QUOTE} "双11爆款 #天猫# 榜单"`,
-      `warning: ${article}:6 summary: " #" and what follows are read as a YAML comment, so it reads "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
-      `warning: ${article}:7 source: " #" and what follows are read as a YAML comment, so it reads "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
+      `warning: ${article}:2 title: ${COMMENT} "双11爆款": ${QUOTE} "双11爆款 #天猫# 榜单"`,
+      `warning: ${article}:6 summary: ${COMMENT} "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
+      `warning: ${article}:7 source: ${COMMENT} "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
       `warning: content/articles/2019/05/y.md:2 title: "&重磅" is read as a YAML anchor and left out, so it reads "消息": ${QUOTE} "&重磅 消息"`,
     ]);
   });
 
   it.each([
-    ['an impossible offset', '2019-05-14T09:28:18+99:99',
-      '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses (offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
+    ['an impossible offset', '2019-05-14T09:28:18+99:99', '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses ' +
+      '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
     ['a year with a digit missing', '0999-01-01', '"0999-01-01" is in the year 999: archive dates are from 1990 to 2100; check the year'],
     ['a year with digits swapped', '2109-05-14', '"2109-05-14" is in the year 2109: archive dates are from 1990 to 2100; check the year'],
   ])('a date with %s', async (_, date, expected) => {
-    expect(await messages({ 'articles/2019/05/x.md': good().replace('2019-05-14 09:28:18', date) })).toEqual([`${article}:3 date: ${expected}`]);
+    const text = good().replace('2019-05-14 09:28:18', date);
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([`${article}:3 date: ${expected}`]);
   });
 
   it('says a blank source must be written or left out', async () => {
@@ -338,7 +350,8 @@ describe('careless front-matter: the field, the line and the fix', () => {
     ['a'.repeat(81), 'a'.repeat(80)],
   ])('suggests a file name short enough for %s', async (slug, suggestion) => {
     expect(await messages({ [`articles/2019/05/${slug}.md`]: good() })).toEqual([
-      `content/articles/2019/05/${slug}.md: the file name "${slug}.md" is 81 characters long; a slug has at most 80: rename it, e.g. "${suggestion}.md"`,
+      `content/articles/2019/05/${slug}.md: the file name "${slug}.md" is 81 characters long; ` +
+        `a slug has at most 80: rename it, e.g. "${suggestion}.md"`,
     ]);
   });
 });
@@ -377,7 +390,8 @@ describe('text shown as written: no control characters, never empty in a variant
     ['a marker empty in one variant', '-{zh-hans:;zh-hant:標題}-', NOTHING('zh-Hans page', 'the headline')],
     ['a marker of spaces', '"-{ }- -{zh-hans:\\u200B;zh-hant:\\u200B}-"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
   ])('refuses a headline with %s', async (_, title, expected) => {
-    expect(await messages({ 'articles/2019/05/x.md': good().replace('title: 标题', `title: ${title}`) })).toEqual([`${article}:2 title: ${expected}`]);
+    const text = good().replace('title: 标题', `title: ${title}`);
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([`${article}:2 title: ${expected}`]);
   });
 
   it('checks the markers of channel and merchant names like those of titles', async () => {
@@ -386,7 +400,8 @@ describe('text shown as written: no control characters, never empty in a variant
       'merchants.yaml': '- name: "\\u200B"\n  rebate: 56%\n',
     })).toEqual([
       `content/channels.yaml:6 [2].name: ${NOTHING('zh-Hans and zh-Hant pages', 'the channel name')}`,
-      'content/channels.yaml:8 [3].name: "-{zh-hans:京东}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…',
+      'content/channels.yaml:8 [3].name: "-{zh-hans:京东}-" gives no zh-hant text, ' +
+        'so that page shows the other text converted: add ;zh-hant:…',
       'content/channels.yaml:9 [3].description: the marker "-{频道" is not closed: end it with }-',
       `content/merchants.yaml:1 [0].name: ${NOTHING('zh-Hans and zh-Hant pages', 'the merchant name')}`,
     ]);

@@ -57,9 +57,13 @@ describe('npm run new', () => {
     expect(await readdir(path.join(dir, 'articles'))).toEqual([]);
   });
 
-  const USAGE = 'usage: npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] [--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
+  const USAGE = 'usage: npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] ' +
+    '[--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
   const SLUG_RULE = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
-  const NOTHING = 'shows nothing on the zh-Hans and zh-Hant pages (only -{…}- markers, spaces or zero-width characters): write the headline in visible text';
+  const NOTHING = 'shows nothing on the zh-Hans and zh-Hant pages (only -{…}- markers, spaces or zero-width characters): ' +
+    'write the headline in visible text';
+  const CONTROL = (what: string) => `has an invisible control character (${what}): delete it; retype the text around it if it was pasted`;
+  const NO_HANT = 'gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…';
 
   it.each([
     [['--slug', '../../../x'], `--slug "../../../x": ${SLUG_RULE}: try --slug x`],
@@ -71,9 +75,9 @@ describe('npm run new', () => {
     [['--source', '  '], '--source: is empty; name the source (e.g. --source 一起惠), or leave the flag out'],
     [['--title=-{}-'], `--title: ${NOTHING}`],
     [['--title', '\u200B\u2060'], `--title: ${NOTHING}`],
-    [['--title', '标\u0007题'], '--title: has an invisible control character (U+0007 at character 2): delete it; retype the text around it if it was pasted'],
-    [['--title=-{zh-hans:标题}-'], '--title: "-{zh-hans:标题}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…'],
-    [['--source', '一起惠\u001B'], '--source: has an invisible control character (U+001B at character 4): delete it; retype the text around it if it was pasted'],
+    [['--title', '标\u0007题'], `--title: ${CONTROL('U+0007 at character 2')}`],
+    [['--title=-{zh-hans:标题}-'], `--title: "-{zh-hans:标题}-" ${NO_HANT}`],
+    [['--source', '一起惠\u001B'], `--source: ${CONTROL('U+001B at character 4')}`],
   ])('never writes what check would refuse: %j', async (args, message) => {
     const dir = await fixture();
     const result = run('--channel', 'taobao', '--title', '标题', ...args, '--content', dir);

@@ -36,11 +36,13 @@ describe('parseArchiveDate', () => {
     expect('error' in d && d.error).toContain(message);
   });
 
+  const offset = (date: string, zone: string) => `"${date}" has the UTC offset ${zone}, which no place uses ` +
+    '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out';
   it.each([
-    ['2019-05-14T09:28:18+99:99', '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses (offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
-    ['2019-05-14T09:28:18+14:01', '"2019-05-14T09:28:18+14:01" has the UTC offset +14:01, which no place uses (offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
-    ['2019-05-14T09:28:18-1500', '"2019-05-14T09:28:18-1500" has the UTC offset -1500, which no place uses (offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
-    ['2019-05-14T09:28:18+08:60', '"2019-05-14T09:28:18+08:60" has the UTC offset +08:60, which no place uses (offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
+    ['2019-05-14T09:28:18+99:99', offset('2019-05-14T09:28:18+99:99', '+99:99')],
+    ['2019-05-14T09:28:18+14:01', offset('2019-05-14T09:28:18+14:01', '+14:01')],
+    ['2019-05-14T09:28:18-1500', offset('2019-05-14T09:28:18-1500', '-1500')],
+    ['2019-05-14T09:28:18+08:60', offset('2019-05-14T09:28:18+08:60', '+08:60')],
     ['0999-01-01', '"0999-01-01" is in the year 999: archive dates are from 1990 to 2100; check the year'],
     ['1989-12-31 23:59:59', '"1989-12-31 23:59:59" is in the year 1989: archive dates are from 1990 to 2100; check the year'],
     ['2109-05-14', '"2109-05-14" is in the year 2109: archive dates are from 1990 to 2100; check the year'],

@@ -138,7 +138,8 @@ function readText(
     if (stat.size > maxBytes) {
       problems.push({
         file: shownFile,
-        message: `is ${(stat.size / 1e6).toFixed(1)} MB; an article may be at most ${maxBytes / 1e6} MB: remove embedded data (images belong in files) or split it`,
+        message: `is ${(stat.size / 1e6).toFixed(1)} MB; an article may be at most ${maxBytes / 1e6} MB: ` +
+          'remove embedded data (images belong in files) or split it',
       });
       return undefined;
     }
@@ -353,12 +354,10 @@ function checkFileName(file: string, problems: ContentProblem[]): boolean {
   const slug = path.basename(file, '.md');
   if (slugSchema.safeParse(slug).success) return true;
   const suggestion = `${suggestSlug(slug)}.md`;
-  problems.push({
-    file,
-    message: SLUG_CHARS.test(slug)
-      ? `the file name "${slug}.md" is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}: rename it, e.g. "${suggestion}"`
-      : `the file name "${slug}.md" can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens, e.g. "${suggestion}"`,
-  });
+  const why = SLUG_CHARS.test(slug)
+    ? `is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}: rename it`
+    : "can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens";
+  problems.push({ file, message: `the file name "${slug}.md" ${why}, e.g. "${suggestion}"` });
   return false;
 }
 

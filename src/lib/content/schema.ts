@@ -53,8 +53,9 @@ const shownText = (schema: z.ZodString, what: string, empty: string) => plainTex
 });
 
 const requiredText = (what: string, example?: string) => z.string({
-  error: (iss) =>
-    iss.input === undefined ? `is required: ${what}${example ? `; add a line like ${example}` : ''}` : notText(`must not be empty: ${what}`)(iss),
+  error: (iss) => iss.input === undefined
+    ? `is required: ${what}${example ? `; add a line like ${example}` : ''}`
+    : notText(`must not be empty: ${what}`)(iss),
 });
 
 /** A required text. */

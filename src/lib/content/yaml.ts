@@ -54,12 +54,15 @@ export function parseYaml(
   }
   const unresolved = entries.filter((e) => isAlias(e.value) && !e.value.resolve(doc));
   for (const entry of unresolved) {
-    problems.push({ ...at(entry), message: `${shownRaw(text, entry)} starts with "*", which YAML reads as a reference: ${quoted(text, entry)}` });
+    const message = `${shownRaw(text, entry)} starts with "*", which YAML reads as a reference: ${quoted(text, entry)}`;
+    problems.push({ ...at(entry), message });
   }
   if (unresolved.length > 0) return undefined;
   for (const entry of entries) {
     const cut = textKeys.includes(String(entry.path.at(-1))) ? cutShort(text, entry.value) : undefined;
-    if (cut) problems.push({ ...at(entry), severity: 'warning', message: `${cut}, so it reads ${JSON.stringify((entry.value as Scalar).value)}: ${quoted(text, entry)}` });
+    if (!cut) continue;
+    const reads = JSON.stringify((entry.value as Scalar).value);
+    problems.push({ ...at(entry), severity: 'warning', message: `${cut}, so it reads ${reads}: ${quoted(text, entry)}` });
   }
   let value: unknown;
   try {
