@@ -2,7 +2,10 @@
  * Reads and validates everything under a content directory. Every problem in every file is
  * collected (never the first one only), so a writer fixes a whole batch in one go.
  */
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync,
+  type Dirent, type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
@@ -128,9 +131,12 @@ function readText(
   file: string, shownFile: string, problems: ContentProblem[], required: boolean, maxBytes = Number.POSITIVE_INFINITY,
 ): string | undefined {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    // Checked before reading: a FIFO would block the read forever, a device or a huge file exhaust memory.
-    const stat = statSync(file);
+    // Opened without waiting (a FIFO would block until a writer comes) and checked before reading:
+    // a FIFO would never end, a device or a huge file would exhaust memory.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (!stat.isFile()) {
       problems.push({ file: shownFile, message: notAFile(stat) });
       return undefined;
@@ -143,7 +149,7 @@ function readText(
       });
       return undefined;
     }
-    bytes = readFileSync(file);
+    bytes = readFileSync(fd);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) problems.push({ file: shownFile, message: 'is missing' });
@@ -151,6 +157,8 @@ function readText(
     }
     problems.push({ file: shownFile, message: unreadable(error) });
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   try {
     // A BOM and CRLF line endings come from ordinary Windows editors: accept them.

@@ -12,6 +12,7 @@ import { parseMarkers } from '../convert/markers.ts';
  */
 // With the u flag a surrogate range matches only a lone surrogate: a pair is one code point.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+const ANY_CONTROL = new RegExp(CONTROL.source, 'u');
 
 /** Spaces and the zero-width characters that show nothing on a page. */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
@@ -20,6 +21,7 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 
 /** "U+0007 at character 3, U+0000 at character 9", counting characters as a writer does (from 1). */
 export function describeControlChars(text: string): string | undefined {
+  if (!ANY_CONTROL.test(text)) return undefined;
   const found = [...text.matchAll(CONTROL)].map((m) => `${codePoint(m[0])} at character ${[...text.slice(0, m.index)].length + 1}`);
   return found.length === 0 ? undefined : found.join(', ');
 }
