@@ -2,7 +2,7 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
 import { BuildCache, codeVersion, hashOf } from './build-cache.ts';
@@ -63,15 +63,33 @@ export function getSite(): Promise<Site> {
   return state.__yiqihuiSite;
 }
 
-/** Every file's path, size and modification time: cheap enough to take on each dev request. */
+/**
+ * Every file's path, size and modification time: cheap enough to take on each dev request. Links
+ * are not followed (Node's recursive readdir would follow one to / through the whole disk): what
+ * they point to, a dangling one or a loop, is the loader's to report, not a crash here.
+ */
 function contentFingerprint(dir: string): string {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((file) => {
-      const stat = statSync(path.join(dir, file));
-      return `${file}:${stat.size}:${stat.mtimeMs}`;
-    })
-    .join('\n');
+  const lines: string[] = [];
+  const walk = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      lines.push(`${folder}:${(error as NodeJS.ErrnoException).code}`);
+      return;
+    }
+    for (const entry of entries) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+      } else {
+        const stat = lstatSync(file);
+        lines.push(`${file}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return lines.sort().join('\n');
 }
 
 async function loadSite(dir: string): Promise<Site> {
