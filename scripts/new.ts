@@ -9,8 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { closest } from 'fastest-levenshtein';
-import { contentDir, CONTENT_FILES, readRegistry } from '../src/integrations/site-data/load-content.ts';
-import { channelsSchema } from '../src/lib/content/schema.ts';
+import { contentDir, CONTENT_FILES, parseArticle, readRegistry } from '../src/integrations/site-data/load-content.ts';
+import { channelsSchema, shown, slugSchema } from '../src/lib/content/schema.ts';
 import { formatProblem, type ContentProblem } from '../src/lib/content/problems.ts';
 import { suggestSlug } from '../src/lib/content/suggest-slug.ts';
 import { beijingNow } from '../src/lib/dates.ts';
@@ -18,6 +18,8 @@ import { LANGS } from '../src/consts.ts';
 import { articleUrl } from '../src/lib/urls.ts';
 import { cliArgs } from './lib/cli.ts';
 
+/** Shorter than the longest slug, so that URLs made from long headlines stay readable. */
+const NAMED_SLUG_LENGTH = 60;
 const USAGE = 'npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] [--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
 const { values } = cliArgs(
   () =>
@@ -43,6 +45,14 @@ function fail(message: string): never {
 const title = values.title?.trim() || fail('--title is required: the headline of the new article');
 if (!values.channel) fail('--channel is required: a channel slug from content/channels.yaml');
 if (!(LANGS as string[]).includes(values.lang)) fail(`--lang: expected one of ${LANGS.join(', ')}, got "${values.lang}"`);
+if (values.source !== undefined && values.source.trim() === '') {
+  fail('--source: is empty; name the source (e.g. --source 一起惠), or leave the flag out');
+}
+// Checked before it becomes part of a path: "../x" must never reach the file system.
+if (values.slug !== undefined) {
+  const issue = slugSchema.safeParse(values.slug).error?.issues[0];
+  if (issue) fail(`--slug ${shown(values.slug)}: ${issue.message}: try --slug ${suggestSlug(values.slug)}`);
+}
 
 const dir = values.content ? path.resolve(values.content) : contentDir();
 const problems: ContentProblem[] = [];
@@ -50,12 +60,13 @@ const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSc
 if (!channels) fail(problems.map(formatProblem).join('\n'));
 const slugs = channels.map((c) => c.slug);
 const wanted = values.channel.split(',').map((s) => s.trim()).filter(Boolean);
+if (wanted.length === 0) fail(`--channel: no channel slug in ${shown(values.channel)}; name one, e.g. --channel ${slugs[0] ?? 'jingying'}`);
 for (const c of wanted) {
   if (!slugs.includes(c)) fail(`--channel: unknown channel "${c}" (did you mean "${closest(c, slugs)}"?); channels: ${slugs.join(', ')}`);
 }
 
 const date = beijingNow();
-const base = values.slug ?? suggestSlug(title).slice(0, 60).replace(/-+$/, '');
+const base = values.slug ?? suggestSlug(title, NAMED_SLUG_LENGTH);
 const folder = path.join(dir, CONTENT_FILES.articles, date.slice(0, 4), date.slice(5, 7));
 const taken = (slug: string) => existsSync(path.join(folder, `${slug}.md`));
 let slug = base;
@@ -71,9 +82,22 @@ const data = {
   draft: true,
 };
 const file = path.join(folder, `${slug}.md`);
+const text = matter.stringify('\n在这里写正文。删除 draft: true 后发布。\n', data);
+// The same checks as `npm run check`, on exactly what is about to be written: new never creates an
+// article that check would refuse. Each problem is named by the flag that caused it.
+const articleProblems: ContentProblem[] = [];
+parseArticle(text, path.relative(process.cwd(), file), articleProblems);
+if (articleProblems.length > 0) fail(articleProblems.map((p) => `${flagOf(p)}: ${p.message}`).join('\n'));
 await mkdir(folder, { recursive: true });
 // `wx`: never overwrite a writer's file, even if one appeared since the check above.
-await writeFile(file, matter.stringify('\n在这里写正文。删除 draft: true 后发布。\n', data), { flag: 'wx' });
+await writeFile(file, text, { flag: 'wx' });
 console.log(`Created ${path.relative(process.cwd(), file)}`);
 console.log(`Preview: npm run dev, then open http://localhost:4321${articleUrl(values.lang as (typeof LANGS)[number], slug)}`);
 console.log('It is a draft: delete the line "draft: true" to publish it.');
+
+function flagOf(problem: ContentProblem): string {
+  // A problem without a field is about the file name, which --slug (or the title) gives.
+  if (!problem.field) return values.slug === undefined ? '--title' : '--slug';
+  const field = problem.field.replace(/\[.*$/, '');
+  return ['title', 'channel', 'source', 'lang'].includes(field) ? `--${field}` : field;
+}

@@ -2,7 +2,8 @@
  * One fixture per kind of bad input, with the exact message a writer gets: file, line where
  * known, field, what is wrong and how to fix it. Every problem of a run is reported together.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
@@ -13,17 +14,23 @@ const CHANNELS = '- slug: jingying\n  name: 经营\n- slug: shequn\n  name: 社�
 const good = (extra = '', body = '正文。') =>
   `---\ntitle: 标题\ndate: 2019-05-14 09:28:18\nchannel: jingying\nviews: 529\n${extra}---\n\n${body}\n`;
 
-/** Writes `files` (paths relative to the content dir) over a valid base and returns the messages. */
-async function messages(files: Record<string, string | Buffer>): Promise<string[]> {
+/**
+ * Writes `files` (paths relative to the content dir) over a valid base, lets `setup` add what
+ * files can't express (links, pipes), and returns the messages and the slugs that would be published.
+ */
+async function load(files: Record<string, string | Buffer>, setup?: (dir: string) => Promise<void>) {
   const dir = await tempDir('bad-content');
   const all: Record<string, string | Buffer> = { 'channels.yaml': CHANNELS, 'articles/2019/05/fine.md': good(), ...files };
   for (const [name, text] of Object.entries(all)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
   }
-  const { problems } = await loadContent(dir);
-  return problems.map((p) => formatProblem(p).replaceAll(dir, 'content'));
+  await setup?.(dir);
+  const { content, problems } = await loadContent(dir);
+  return { messages: problems.map((p) => formatProblem(p).replaceAll(dir, 'content')), slugs: content.articles.map((a) => a.slug) };
 }
+
+const messages = async (files: Record<string, string | Buffer>) => (await load(files)).messages;
 
 const article = 'content/articles/2019/05/x.md';
 
@@ -46,7 +53,8 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     ['views as text', good('').replace('views: 529', 'views: 529 次'), `${article}:5 views: expected a whole number >= 0, got "529 次"`],
     ['unknown lang', good('lang: zh-CN\n'), `${article}:6 lang: expected one of zh-Hans, zh-Hant, got "zh-CN"`],
     ['front-matter that is not YAML', '---\ntitle: 标题\ndate: [2019\nchannel: jingying\n---\n正文\n',
-      `${article}:4: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+      `${article}:3 date: is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ` +
+        'close the list with ], or if it is text, put the whole value in quotes: date: "[2019"'],
     ['front-matter never closed', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\n\n正文\n',
       `${article}:1: the front-matter block opened on line 1 is never closed: add a line "---" after the last field`],
     ['no front-matter', '标题\n\n正文\n',
@@ -129,7 +137,9 @@ describe('bad files', () => {
 
   it('reports a channels.yaml that is not YAML', async () => {
     expect(await messages({ 'channels.yaml': '- slug: jingying\n  name: [经营\n' })).toEqual([
-      expect.stringMatching(/^content\/channels\.yaml:\d+: is not valid YAML: /),
+      'content/channels.yaml:2 [0].name: is not valid YAML ' +
+        '(Flow sequence in block collection must be sufficiently indented and end with a ]): ' +
+        'close the list with ], or if it is text, put the whole value in quotes: name: "[经营"',
     ]);
   });
 
@@ -156,5 +166,244 @@ describe('bad files', () => {
     const dir = await tempDir('no-channels');
     const { problems } = await loadContent(dir);
     expect(problems.map((p) => formatProblem(p).replaceAll(dir, 'content'))).toEqual(['content/channels.yaml: is missing']);
+  });
+});
+
+describe('files and folders under articles/: reported by name, never followed blindly', () => {
+  const LEAVES = 'outside the content folder: links out of content/ are not followed; move or copy the files into content/articles';
+  const READ = (folder: string) => `is a link to the folder ${folder}, which is read already (a loop or a second way in): remove the link`;
+  const SPECIAL = (kind: string) => `is ${kind}, not an ordinary file: content holds ordinary files only; replace or remove it`;
+  const HIDDEN = 'is not published: a name starting with "." is hidden; to publish it, rename it';
+
+  it('never follows a link out of the content folder, whatever it points to', async () => {
+    const away = await tempDir('outside-content');
+    await writeFile(path.join(away, 'leak.md'), good());
+    const { messages: found, slugs } = await load({}, async (dir) => {
+      await symlink(away, path.join(dir, 'articles/elsewhere'));
+      await symlink(path.join(away, 'leak.md'), path.join(dir, 'articles/leak.md'));
+      await symlink('/', path.join(dir, 'articles/root'));
+      await symlink('/dev/zero', path.join(dir, 'articles/zero.md'));
+    });
+    expect(found.map((m) => m.replaceAll(away, 'OUTSIDE'))).toEqual([
+      `content/articles/elsewhere: is a link to OUTSIDE, ${LEAVES}`,
+      `content/articles/leak.md: is a link to OUTSIDE/leak.md, ${LEAVES}`,
+      `content/articles/root: is a link to /, ${LEAVES}`,
+      `content/articles/zero.md: is a link to /dev/zero, ${LEAVES}`,
+    ]);
+    expect(slugs).toEqual(['fine']);
+  });
+
+  it('refuses a link out of content/ for the articles folder itself', async () => {
+    const away = await tempDir('outside-content');
+    await writeFile(path.join(away, 'leak.md'), good());
+    const { messages: found, slugs } = await load({}, async (dir) => {
+      await rm(path.join(dir, 'articles'), { recursive: true });
+      await symlink(away, path.join(dir, 'articles'));
+    });
+    expect(found.map((m) => m.replaceAll(away, 'OUTSIDE'))).toEqual([`content/articles: is a link to OUTSIDE, ${LEAVES}`]);
+    expect(slugs).toEqual([]);
+  });
+
+  it('reports dangling links and loops instead of crashing', async () => {
+    const { messages: found, slugs } = await load({}, async (dir) => {
+      await symlink('..', path.join(dir, 'articles/2019/05/up'));
+      await symlink('no-such.md', path.join(dir, 'articles/gone.md'));
+      await symlink('.', path.join(dir, 'articles/here'));
+      await symlink('self.md', path.join(dir, 'articles/self.md'));
+    });
+    expect(found).toEqual([
+      `content/articles/2019/05/up: ${READ('content/articles/2019')}`,
+      'content/articles/gone.md: is a link to no-such.md, which does not exist: remove the link, or put the file itself here',
+      `content/articles/here: ${READ('content/articles')}`,
+      'content/articles/self.md: is a link to self.md, which leads back to itself (a loop): remove the link',
+    ]);
+    expect(slugs).toEqual(['fine']);
+  });
+
+  it('follows a link that stays inside content/, reading each folder once (a linked file is an article of its name)', async () => {
+    const { messages: found, slugs } = await load({ 'shared/y.md': good() }, async (dir) => {
+      await symlink('2019', path.join(dir, 'articles/again'));
+      await symlink('../shared', path.join(dir, 'articles/shared'));
+      await symlink('2019/05/fine.md', path.join(dir, 'articles/twin.md'));
+    });
+    expect(found).toEqual([
+      `content/articles/again: ${READ('content/articles/2019')}`,
+    ]);
+    expect(slugs).toEqual(['fine', 'y', 'twin']);
+  });
+
+  it('refuses a named pipe without opening it (reading one waits forever)', async () => {
+    const { messages: found } = await load({}, async (dir) => {
+      expect(spawnSync('mkfifo', [path.join(dir, 'articles/pipe.md')]).status).toBe(0);
+    });
+    expect(found).toEqual([`content/articles/pipe.md: ${SPECIAL('a named pipe (FIFO)')}`]);
+  });
+
+  it('refuses a registry that is a device', async () => {
+    const { messages: found } = await load({}, async (dir) => {
+      await rm(path.join(dir, 'channels.yaml'));
+      await symlink('/dev/zero', path.join(dir, 'channels.yaml'));
+    });
+    expect(found).toEqual([`content/channels.yaml: ${SPECIAL('a device')}`]);
+  });
+
+  it('reports an articles "folder" that is a file', async () => {
+    const { messages: found } = await load({}, async (dir) => {
+      await rm(path.join(dir, 'articles'), { recursive: true });
+      await writeFile(path.join(dir, 'articles'), good());
+    });
+    expect(found).toEqual(['content/articles: is a file where a folder belongs: articles go in the folder content/articles']);
+  });
+
+  it('reads a folder named like an article as a folder', async () => {
+    const { messages: found, slugs } = await load({ 'articles/x.md/y.md': good() });
+    expect(found).toEqual([]);
+    expect(slugs).toEqual(['fine', 'y']);
+  });
+
+  it('skips hidden files and folders, warning about a hidden article', async () => {
+    const { messages: found, slugs } = await load({
+      'articles/.trash/old.md': good(),
+      'articles/.obsidian/workspace.json': '{}',
+      'articles/.DS_Store': 'x',
+      'articles/2019/.md': good(),
+      'articles/2019/.x.md': good(),
+    });
+    expect(found).toEqual([
+      `warning: content/articles/2019/.md: ${HIDDEN} after the article, e.g. "taobao-618.md"`,
+      `warning: content/articles/2019/.x.md: ${HIDDEN} to "x.md"`,
+    ]);
+    expect(slugs).toEqual(['fine']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a folder and a file it may not read', async () => {
+    const { messages: found } = await load({ 'articles/locked/a.md': good(), 'articles/secret.md': good() }, async (dir) => {
+      await chmod(path.join(dir, 'articles/locked'), 0);
+      await chmod(path.join(dir, 'articles/secret.md'), 0);
+    });
+    expect(found).toEqual([
+      "content/articles/locked: can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/",
+      "content/articles/secret.md: can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/",
+    ]);
+  });
+});
+
+describe('careless front-matter: the field, the line and the fix', () => {
+  const titled = (title: string, extra = '') => good(extra).replace('title: 标题', `title: ${title}`);
+  const QUOTE = 'put the whole value in quotes: title:';
+  const RESERVED = (char: string) => `title: is not valid YAML (Plain value cannot start with reserved character ${char}): ` +
+    `a value starting with ${char} needs quotes; ${QUOTE}`;
+  const UNEXPECTED = 'title: is not valid YAML (Unexpected scalar at node end):';
+
+  it.each([
+    ['a colon', '重磅: 双11',
+      `title: is not valid YAML (Nested mappings are not allowed in compact mappings): a value with ": " needs quotes; ${QUOTE} "重磅: 双11"`],
+    ['a leading @', '@用户 说', `${RESERVED('@')} "@用户 说"`],
+    ['a leading backtick', '`code` 标题', `${RESERVED('`')} "\`code\` 标题"`],
+    ['a leading !', '!重要 消息', 'title: is not valid YAML (Tags and anchors must be separated from the next token by white space): ' +
+      `a value starting with ! needs quotes; ${QUOTE} "!重要 消息"`],
+    ['a leading [', '[推荐] 标题', `${UNEXPECTED} a value starting with [ needs quotes; ${QUOTE} "[推荐] 标题"`],
+    ['an open {', '{x', 'title: is not valid YAML (Flow map in block collection must be sufficiently indented and end with a }): ' +
+      `close the map with }, or if it is text, ${QUOTE} "{x"`],
+    ['text after quotes', '"双11" 来了', `${UNEXPECTED} nothing may follow the closing quote; ${QUOTE} '"双11" 来了'`],
+    ['Markdown bold', '**重磅**消息', `title: "**重磅**消息" starts with "*", which YAML reads as a reference: ${QUOTE} "**重磅**消息"`],
+    ['a leading *', '*重磅', `title: "*重磅" starts with "*", which YAML reads as a reference: ${QUOTE} "*重磅"`],
+    ['nothing', '', 'title: must not be empty: the headline'],
+  ])('a title with %s', async (_, title, expected) => {
+    expect(await messages({ 'articles/2019/05/x.md': titled(title) })).toEqual([`${article}:2 ${expected}`]);
+  });
+
+  it('warns when YAML silently cuts a text short, and only then', async () => {
+    const COMMENT = '" #" and what follows are read as a YAML comment, so it reads';
+    const text = titled('双11爆款 #天猫# 榜单', 'summary: 一句话 #话题# 结尾\nsource: 一起惠 #x\n').replace('views: 529', 'views: 529 # legacy');
+    expect(await messages({
+      'articles/2019/05/x.md': text,
+      'articles/2019/05/y.md': titled('&重磅 消息'),
+      'articles/2019/05/z.md': titled('"双11爆款 #天猫# 榜单"', "summary: '#话题# 开头'\nsource: 一起惠#x\n"),
+    })).toEqual([
+      `warning: ${article}:2 title: ${COMMENT} "双11爆款": ${QUOTE} "双11爆款 #天猫# 榜单"`,
+      `warning: ${article}:6 summary: ${COMMENT} "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
+      `warning: ${article}:7 source: ${COMMENT} "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
+      `warning: content/articles/2019/05/y.md:2 title: "&重磅" is read as a YAML anchor and left out, so it reads "消息": ${QUOTE} "&重磅 消息"`,
+    ]);
+  });
+
+  it.each([
+    ['an impossible offset', '2019-05-14T09:28:18+99:99', '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses ' +
+      '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
+    ['a year with a digit missing', '0999-01-01', '"0999-01-01" is in the year 999: archive dates are from 1990 to 2100; check the year'],
+    ['a year with digits swapped', '2109-05-14', '"2109-05-14" is in the year 2109: archive dates are from 1990 to 2100; check the year'],
+  ])('a date with %s', async (_, date, expected) => {
+    const text = good().replace('2019-05-14 09:28:18', date);
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([`${article}:3 date: ${expected}`]);
+  });
+
+  it('says a blank source must be written or left out', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('source: "  "\nsummary:\n') })).toEqual([
+      `${article}:6 source: must not be empty: where the article came from (e.g. 一起惠); write it, or delete the line`,
+      `${article}:7 summary: must not be empty: one or two sentences about the article; write it, or delete the line`,
+    ]);
+  });
+
+  it.each([
+    [`${'a'.repeat(40)}-${'b'.repeat(40)}`, 'a'.repeat(40)],
+    ['a'.repeat(81), 'a'.repeat(80)],
+  ])('suggests a file name short enough for %s', async (slug, suggestion) => {
+    expect(await messages({ [`articles/2019/05/${slug}.md`]: good() })).toEqual([
+      `content/articles/2019/05/${slug}.md: the file name "${slug}.md" is 81 characters long; ` +
+        `a slug has at most 80: rename it, e.g. "${suggestion}.md"`,
+    ]);
+  });
+});
+
+describe('text shown as written: no control characters, never empty in a variant', () => {
+  const CONTROL = 'has an invisible control character';
+  const DELETE = 'delete it; retype the text around it if it was pasted';
+
+  it('reports control characters in any text field, each with its position', async () => {
+    expect(await messages({
+      'articles/2019/05/x.md': good('summary: 一句\u0085话\nsource: "一起惠\\x7F"\n').replace('title: 标题', 'title: 标\u0007题\u0001'),
+      'articles/2019/05/y.md': good().replace('title: 标题', 'title: "标\\0题\\ud800"'),
+      'channels.yaml': `${CHANNELS}- slug: taobao\n  name: "淘\\e宝"\n  description: "说明\\uFFFE"\n`,
+      'merchants.yaml': '- name: "京东\\uFFFF"\n  rebate: 56%\n',
+    })).toEqual([
+      `content/channels.yaml:6 [2].name: ${CONTROL} (U+001B at character 2): ${DELETE}`,
+      `content/channels.yaml:7 [2].description: ${CONTROL} (U+FFFE at character 3): ${DELETE}`,
+      `content/merchants.yaml:1 [0].name: ${CONTROL} (U+FFFF at character 3): ${DELETE}`,
+      `${article}:2 title: ${CONTROL} (U+0007 at character 2, U+0001 at character 4): ${DELETE}`,
+      `${article}:7 source: ${CONTROL} (U+007F at character 4): ${DELETE}`,
+      `${article}:6 summary: ${CONTROL} (U+0085 at character 3): ${DELETE}`,
+      `content/articles/2019/05/y.md:2 title: ${CONTROL} (U+0000 at character 2, U+D800 at character 4): ${DELETE}`,
+    ]);
+  });
+
+  it('accepts tabs, newlines and ordinary Unicode (emoji, CJK extension B) in text', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('summary: "一句\\t话\\n😀𠀀"\n') })).toEqual([]);
+  });
+
+  const NOTHING = (pages: string, what: string) =>
+    `shows nothing on the ${pages} (only -{…}- markers, spaces or zero-width characters): write ${what} in visible text`;
+
+  it.each([
+    ['only an empty marker', '-{}-', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
+    ['only zero-width characters', '"\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u3000"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
+    ['a marker empty in one variant', '-{zh-hans:;zh-hant:標題}-', NOTHING('zh-Hans page', 'the headline')],
+    ['a marker of spaces', '"-{ }- -{zh-hans:\\u200B;zh-hant:\\u200B}-"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
+  ])('refuses a headline with %s', async (_, title, expected) => {
+    const text = good().replace('title: 标题', `title: ${title}`);
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([`${article}:2 title: ${expected}`]);
+  });
+
+  it('checks the markers of channel and merchant names like those of titles', async () => {
+    expect(await messages({
+      'channels.yaml': `${CHANNELS}- slug: taobao\n  name: -{}-\n- slug: jd\n  name: -{zh-hans:京东}-\n  description: 京东-{频道\n`,
+      'merchants.yaml': '- name: "\\u200B"\n  rebate: 56%\n',
+    })).toEqual([
+      `content/channels.yaml:6 [2].name: ${NOTHING('zh-Hans and zh-Hant pages', 'the channel name')}`,
+      'content/channels.yaml:8 [3].name: "-{zh-hans:京东}-" gives no zh-hant text, ' +
+        'so that page shows the other text converted: add ;zh-hant:…',
+      'content/channels.yaml:9 [3].description: the marker "-{频道" is not closed: end it with }-',
+      `content/merchants.yaml:1 [0].name: ${NOTHING('zh-Hans and zh-Hant pages', 'the merchant name')}`,
+    ]);
   });
 });

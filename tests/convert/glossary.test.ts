@@ -17,7 +17,11 @@ describe('parseGlossary', () => {
   });
 
   it.each([
-    ['not YAML', '- hans: [姓范\n', [{ line: 2, message: 'is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' }]],
+    ['not YAML', '- hans: [姓范\n', [{
+      line: 1, field: '[0].hans',
+      message: 'is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ' +
+        'close the list with ], or if it is text, put the whole value in quotes: hans: "[姓范"',
+    }]],
     ['not a list', 'hans: 姓范\nhant: 姓范\n', [{ line: 1, message: 'expected a list of entries, got a map; write one "- hans: …" item per term, e.g. a line "- hans: 姓范" and below it "  hant: 姓范"' }]],
     ['an item that is not an entry', '- 一起惠\n', [{ line: 1, field: '[0]', message: 'expected an entry with hans and hant, got "一起惠"; e.g. a line "- hans: 姓范" and below it "  hant: 姓范"' }]],
     ['a missing form', '- hans: 一起惠\n', [{ line: 1, field: '[0].hant', message: 'is required: the traditional form of the term (to keep a term unconverted, write the same text in hans and hant)' }]],

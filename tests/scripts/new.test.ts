@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
@@ -54,5 +55,45 @@ describe('npm run new', () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('usage: npm run new');
     expect(await readdir(path.join(dir, 'articles'))).toEqual([]);
+  });
+
+  const USAGE = 'usage: npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] ' +
+    '[--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
+  const SLUG_RULE = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
+  const NOTHING = 'shows nothing on the zh-Hans and zh-Hant pages (only -{…}- markers, spaces or zero-width characters): ' +
+    'write the headline in visible text';
+  const CONTROL = (what: string) => `has an invisible control character (${what}): delete it; retype the text around it if it was pasted`;
+  const NO_HANT = 'gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…';
+
+  it.each([
+    [['--slug', '../../../x'], `--slug "../../../x": ${SLUG_RULE}: try --slug x`],
+    [['--slug', '/tmp/x'], `--slug "/tmp/x": ${SLUG_RULE}: try --slug tmp-x`],
+    [['--slug', 'Bad_Slug'], `--slug "Bad_Slug": ${SLUG_RULE}: try --slug bad-slug`],
+    [['--slug', ''], `--slug "": ${SLUG_RULE}: try --slug article`],
+    [['--slug', 'a'.repeat(81)], `--slug "${'a'.repeat(81)}": is too long: a slug has at most 80 characters: try --slug ${'a'.repeat(80)}`],
+    [['--channel', ','], '--channel: no channel slug in ","; name one, e.g. --channel taobao'],
+    [['--source', '  '], '--source: is empty; name the source (e.g. --source 一起惠), or leave the flag out'],
+    [['--title=-{}-'], `--title: ${NOTHING}`],
+    [['--title', '\u200B\u2060'], `--title: ${NOTHING}`],
+    [['--title', '标\u0007题'], `--title: ${CONTROL('U+0007 at character 2')}`],
+    [['--title=-{zh-hans:标题}-'], `--title: "-{zh-hans:标题}-" ${NO_HANT}`],
+    [['--source', '一起惠\u001B'], `--source: ${CONTROL('U+001B at character 4')}`],
+  ])('never writes what check would refuse: %j', async (args, message) => {
+    const dir = await fixture();
+    const result = run('--channel', 'taobao', '--title', '标题', ...args, '--content', dir);
+    expect(result.stderr).toBe(`${message}\n${USAGE}\n`);
+    expect(result.status).toBe(2);
+    expect(await readdir(path.join(dir, 'articles'))).toEqual([]);
+    expect(existsSync(path.join(dir, 'x.md'))).toBe(false);
+  });
+
+  it('writes titles YAML would misread so that check reads them back as typed', async () => {
+    const dir = await fixture();
+    const titles = ['双11爆款 #天猫# 榜单', '重磅: 双11', '**重磅**消息', '@用户 说', '&锚 点', '"双11" 来了', "it's", '[推荐] 标题'];
+    for (const title of titles) expect(run('--channel', 'taobao', '--title', title, '--source', '一起惠 #x', '--content', dir).status).toBe(0);
+    const { content, problems } = await loadContent(dir);
+    expect(problems).toEqual([]);
+    expect(content.articles.map((a) => a.data.title).sort()).toEqual([...titles].sort());
+    expect(content.articles.every((a) => a.data.source === '一起惠 #x')).toBe(true);
   });
 });

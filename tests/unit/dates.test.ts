@@ -36,6 +36,29 @@ describe('parseArchiveDate', () => {
     expect('error' in d && d.error).toContain(message);
   });
 
+  const offset = (date: string, zone: string) => `"${date}" has the UTC offset ${zone}, which no place uses ` +
+    '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out';
+  it.each([
+    ['2019-05-14T09:28:18+99:99', offset('2019-05-14T09:28:18+99:99', '+99:99')],
+    ['2019-05-14T09:28:18+14:01', offset('2019-05-14T09:28:18+14:01', '+14:01')],
+    ['2019-05-14T09:28:18-1500', offset('2019-05-14T09:28:18-1500', '-1500')],
+    ['2019-05-14T09:28:18+08:60', offset('2019-05-14T09:28:18+08:60', '+08:60')],
+    ['0999-01-01', '"0999-01-01" is in the year 999: archive dates are from 1990 to 2100; check the year'],
+    ['1989-12-31 23:59:59', '"1989-12-31 23:59:59" is in the year 1989: archive dates are from 1990 to 2100; check the year'],
+    ['2109-05-14', '"2109-05-14" is in the year 2109: archive dates are from 1990 to 2100; check the year'],
+    ['0000-01-01', '"0000-01-01" is in the year 0: archive dates are from 1990 to 2100; check the year'],
+  ])('rejects an impossible offset or year: %s', (input, error) => {
+    expect(parseArchiveDate(input)).toEqual({ error });
+  });
+
+  it.each(['2019-05-14T09:28:18+14:00', '2019-05-14T09:28:18-14:00', '2019-05-14T09:28:18+05:45', '1990-01-01', '2100-12-31 23:59:59'])(
+    'accepts the extremes that exist: %s', (input) => {
+      const d = parseArchiveDate(input);
+      expect(d).not.toHaveProperty('error');
+      expect((d as { iso: string }).iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    },
+  );
+
   it('accepts leap days', () => {
     expect(parseArchiveDate('2020-02-29')).not.toHaveProperty('error');
   });

@@ -2,15 +2,18 @@
  * Reads and validates everything under a content directory. Every problem in every file is
  * collected (never the first one only), so a writer fixes a whole batch in one go.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync,
+  type Dirent, type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
 import {
-  ARTICLE_KEYS, articleSchema, channelsSchema, merchantsSchema, slugSchema, shown,
+  ARTICLE_KEYS, articleSchema, channelsSchema, MAX_SLUG_LENGTH, merchantsSchema, SLUG_CHARS, slugSchema, shown,
   type ArticleFrontmatter, type Channel, type GlossaryEntry, type Merchant,
 } from '../../lib/content/schema.ts';
-import { parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
+import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { settings } from '../../config.ts';
@@ -67,7 +70,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
-  const articles = readArticles(listMarkdown(path.join(dir, CONTENT_FILES.articles), problems), problems);
+  const articles = readArticles(listArticles(dir, problems), problems);
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
@@ -85,7 +88,7 @@ export function readRegistry<T extends z.ZodType>(
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, required);
   if (text === undefined) return required ? undefined : ([] as z.infer<T>);
-  const parsed = parseYaml(text, shownFile, 1, problems);
+  const parsed = parseYaml(text, shownFile, 1, problems, REGISTRY_TEXT_KEYS);
   if (!parsed) return undefined;
   return validate(schema, parsed.value ?? [], parsed, shownFile, problems);
 }
@@ -106,7 +109,7 @@ function validate<T extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const field = keyPath.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
+    const field = fieldName(keyPath);
     const message = issue.code === 'unrecognized_keys'
       ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
       : issue.message;
@@ -125,16 +128,38 @@ function lineFor(parsed: ParsedYaml, keyPath: (string | number)[]): number | und
 }
 
 /** Synchronous reads: for thousands of small files they are several times faster than promises. */
-function readText(file: string, shownFile: string, problems: ContentProblem[], required: boolean): string | undefined {
+function readText(
+  file: string, shownFile: string, problems: ContentProblem[], required: boolean, maxBytes = Number.POSITIVE_INFINITY,
+): string | undefined {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    // Opened without waiting (a FIFO would block until a writer comes) and checked before reading:
+    // a FIFO would never end, a device or a huge file would exhaust memory.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      problems.push({ file: shownFile, message: notAFile(stat) });
+      return undefined;
+    }
+    if (stat.size > maxBytes) {
+      problems.push({
+        file: shownFile,
+        message: `is ${(stat.size / 1e6).toFixed(1)} MB; an article may be at most ${maxBytes / 1e6} MB: ` +
+          'remove embedded data (images belong in files) or split it',
+      });
+      return undefined;
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) problems.push({ file: shownFile, message: 'is missing' });
       return undefined;
     }
-    throw error;
+    problems.push({ file: shownFile, message: unreadable(error) });
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   try {
     // A BOM and CRLF line endings come from ordinary Windows editors: accept them.
@@ -149,29 +174,133 @@ function readText(file: string, shownFile: string, problems: ContentProblem[], r
   }
 }
 
+const unreadable = (error: unknown) => {
+  const { code } = error as NodeJS.ErrnoException;
+  return code === 'EACCES' || code === 'EPERM'
+    ? "can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/"
+    : code === 'ENOTDIR' ? 'is a file where a folder belongs: articles go in the folder content/articles'
+    : `can't be read (${code ?? (error as Error).message}): check that it is an ordinary file or folder, or move it out of content/`;
+};
+
+function notAFile(stat: Stats | Dirent): string {
+  const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket'
+    : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a special file';
+  return `is ${kind}, not an ordinary file: content holds ordinary files only; replace or remove it`;
+}
+
 function firstInvalidUtf8Line(bytes: Buffer): number {
   const decoded = bytes.toString('utf8');
   const bad = decoded.indexOf('\uFFFD');
   return decoded.slice(0, Math.max(bad, 0)).split('\n').length;
 }
 
-function listMarkdown(dir: string, problems: ContentProblem[]): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+/**
+ * The article files under `articles/`, in name order. Hidden files and folders (a name starting
+ * with ".": editors' and operating systems' own, such as .trash or .obsidian) are skipped, as
+ * every static site generator does. Links are followed only where they stay inside the content
+ * folder, and each folder is read once, so a link can neither publish files from elsewhere nor
+ * loop; whatever is not an ordinary file or folder is reported, never opened.
+ */
+function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
+  const root = realpathOr(contentRoot);
   const files: string[] = [];
-  for (const entry of entries.sort()) {
-    const full = path.join(dir, entry);
-    if (entry.endsWith('.md')) files.push(full);
-    else if (!path.basename(entry).startsWith('.') && statSync(full).isFile()) {
-      problems.push({ file: displayPath(full), severity: 'warning', message: 'is ignored: articles are .md files' });
+  const seen = new Set<string>();
+  const visit = (dir: string) => {
+    seen.add(realpathOr(dir));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== articlesDir) {
+        problems.push({ file: displayPath(dir), message: unreadable(error) });
+      }
+      return;
     }
-  }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.name.startsWith('.')) {
+        if (entry.isFile() && entry.name.endsWith('.md')) {
+          problems.push({
+            file: displayPath(full), severity: 'warning',
+            message: `is not published: a name starting with "." is hidden; to publish it, rename it ${hiddenFix(entry.name)}`,
+          });
+        }
+        continue;
+      }
+      const kind = entry.isSymbolicLink() ? followLink(full, root, problems) : entry;
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        const real = realpathOr(full);
+        if (seen.has(real)) {
+          problems.push({
+            file: displayPath(full),
+            message: `is a link to the folder ${displayPath(real)}, which is read already (a loop or a second way in): remove the link`,
+          });
+        } else {
+          visit(full);
+        }
+      } else if (!kind.isFile()) {
+        problems.push({ file: displayPath(full), message: notAFile(kind) });
+      } else if (entry.name.endsWith('.md')) {
+        files.push(full);
+      } else {
+        problems.push({ file: displayPath(full), severity: 'warning', message: 'is ignored: articles are .md files' });
+      }
+    }
+  };
+  const articlesDir = path.join(contentRoot, CONTENT_FILES.articles);
+  // `articles` itself may be a link too: it gets the same check as any link below it.
+  if (isLink(articlesDir) && !followLink(articlesDir, root, problems)) return [];
+  visit(articlesDir);
   return files;
+}
+
+const isLink = (file: string) => {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+const realpathOr = (file: string) => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+};
+
+/** What a symbolic link points to, if it may be followed; otherwise the reason is reported. */
+function followLink(link: string, root: string, problems: ContentProblem[]): Stats | undefined {
+  const target = readlinkSync(link);
+  const report = (message: string) => {
+    problems.push({ file: displayPath(link), message: `is a link to ${target}, ${message}` });
+    return undefined;
+  };
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    return code === 'ENOENT' ? report('which does not exist: remove the link, or put the file itself here')
+      : code === 'ELOOP' ? report('which leads back to itself (a loop): remove the link')
+        : report(unreadable(error));
+  }
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    return report('outside the content folder: links out of content/ are not followed; move or copy the files into content/articles');
+  }
+  try {
+    return statSync(real);
+  } catch (error) {
+    return report(unreadable(error));
+  }
+}
+
+/** `.x.md` → `to "x.md"`; `.md` (no name at all) → after the article. */
+function hiddenFix(name: string): string {
+  const visible = name.replace(/^\.+/, '');
+  return visible === 'md' || visible === '' ? 'after the article, e.g. "taobao-618.md"' : `to "${visible}"`;
 }
 
 function readArticles(files: string[], problems: ContentProblem[]) {
@@ -181,51 +310,64 @@ function readArticles(files: string[], problems: ContentProblem[]) {
 
 function readArticle(file: string, problems: ContentProblem[]): ArticleSource | undefined {
   const shownFile = displayPath(file);
-  const slug = path.basename(file, '.md');
-  let ok = true;
-  if (!slugSchema.safeParse(slug).success) {
-    problems.push({
-      file: shownFile,
-      message: `the file name "${slug}.md" can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens, e.g. "${suggestSlug(slug)}.md"`,
-    });
-    ok = false;
-  }
-  const text = readText(file, shownFile, problems, true);
-  if (text === undefined) return undefined;
-  if (Buffer.byteLength(text) > MAX_ARTICLE_BYTES) {
-    problems.push({
-      file: shownFile,
-      message: `is ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB; an article may be at most ${MAX_ARTICLE_BYTES / 1e6} MB: remove embedded data (images belong in files) or split it`,
-    });
+  const text = readText(file, shownFile, problems, true, MAX_ARTICLE_BYTES);
+  if (text === undefined) {
+    checkFileName(shownFile, problems);
     return undefined;
   }
+  return parseArticle(text, shownFile, problems);
+}
+
+/** Front-matter fields whose unquoted values YAML may cut short without an error. */
+const ARTICLE_TEXT_KEYS = ['title', 'summary', 'source'];
+const REGISTRY_TEXT_KEYS = ['name', 'description', 'rebate'];
+
+/**
+ * Validate an article's text as if it were the file `file`: the same checks `npm run check`
+ * makes of one file, for `npm run new` to run on what it is about to write.
+ */
+export function parseArticle(text: string, file: string, problems: ContentProblem[]): ArticleSource | undefined {
+  const slug = path.basename(file, '.md');
+  let ok = checkFileName(file, problems);
   const split = splitFrontmatter(text);
   if ('error' in split) {
-    problems.push({ file: shownFile, line: split.line, message: split.error });
+    problems.push({ file, line: split.line, message: split.error });
     return undefined;
   }
-  const parsed = parseYaml(split.yaml, shownFile, 2, problems);
+  const parsed = parseYaml(split.yaml, file, 2, problems, ARTICLE_TEXT_KEYS);
   if (!parsed) return undefined;
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    problems.push({ file: shownFile, line: 2, message: 'front-matter must be "key: value" lines (title, date, channel, …)' });
+    problems.push({ file, line: 2, message: 'front-matter must be "key: value" lines (title, date, channel, …)' });
     return undefined;
   }
   for (const key of Object.keys(parsed.value)) {
     if (!ARTICLE_KEYS.includes(key)) {
       problems.push({
-        file: shownFile, line: parsed.lineOf([key]), field: key, severity: 'warning',
+        file, line: parsed.lineOf([key]), field: key, severity: 'warning',
         message: `unknown front-matter key (did you mean "${closest(key, ARTICLE_KEYS)}"?); it is ignored`,
       });
     }
   }
-  const data = validate(articleSchema, parsed.value, parsed, shownFile, problems);
+  const data = validate(articleSchema, parsed.value, parsed, file, problems);
   if (split.body.trim() === '') {
-    problems.push({ file: shownFile, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
+    problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
     ok = false;
   }
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
-  if (data) checkConversionRules(data, split.body, split.bodyLine, lines, shownFile, problems);
-  return data && ok ? { slug, file: shownFile, data, body: split.body, lines } : undefined;
+  if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
+  return data && ok ? { slug, file, data, body: split.body, lines } : undefined;
+}
+
+/** The file name is the article's URL: reported when it can't be one, with a name that can. */
+function checkFileName(file: string, problems: ContentProblem[]): boolean {
+  const slug = path.basename(file, '.md');
+  if (slugSchema.safeParse(slug).success) return true;
+  const suggestion = `${suggestSlug(slug)}.md`;
+  const why = SLUG_CHARS.test(slug)
+    ? `is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}: rename it`
+    : "can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens";
+  problems.push({ file, message: `the file name "${slug}.md" ${why}, e.g. "${suggestion}"` });
+  return false;
 }
 
 /** The article's own glossary and its protection markers, where a mistake would convert text wrongly. */
@@ -239,9 +381,6 @@ function checkConversionRules(
       file, line: lines.glossary, field: `glossary[${issue.index}]${issue.field ? `.${issue.field}` : ''}`, message: issue.message,
       ...(issue.severity ? { severity: issue.severity } : {}),
     });
-  }
-  for (const field of ['title', 'summary'] as const) {
-    for (const p of findMarkerProblems(data[field] ?? '')) problems.push({ file, line: lines[field], field, message: p.message });
   }
   // Per paragraph, as the converter sees them: a marker never spans a blank line.
   for (const paragraph of body.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) {

@@ -2,8 +2,12 @@
  * YAML for content files, parsed with the core schema (no timestamps: `2019-05-14 09:28:18` stays
  * the text the writer wrote, so no parser can shift it to UTC) and with a cap on alias expansion
  * (a "billion laughs" file is rejected at once instead of eating the build's memory).
+ *
+ * Writers type values without quotes, so this is also where YAML's special characters are caught:
+ * a syntax error is reported on the key whose value broke it, with the value quoted as the fix,
+ * and a value YAML silently cut short (` #` starts a comment, `&` an anchor) is a warning.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
 const MAX_ALIAS_COUNT = 100;
@@ -14,19 +18,52 @@ export interface ParsedYaml {
   lineOf(path: (string | number)[]): number | undefined;
 }
 
+/** How a key path reads in messages: `title`, `[1].name`. */
+export const fieldName = (keyPath: readonly (string | number)[]): string =>
+  keyPath.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
+
+/** A `key: value` entry anywhere in the document, with where its key starts. */
+interface Entry {
+  path: (string | number)[];
+  keyStart: number;
+  keyEnd: number;
+  value: unknown;
+}
+
 /**
  * Parse `text`, which starts at `firstLine` of `file`. Problems are pushed, not thrown, so that a
- * run reports every broken file at once.
+ * run reports every broken file at once. Values of `textKeys` that YAML would cut short are warned about.
  */
-export function parseYaml(text: string, file: string, firstLine: number, problems: ContentProblem[]): ParsedYaml | undefined {
+export function parseYaml(
+  text: string, file: string, firstLine: number, problems: ContentProblem[], textKeys: readonly string[] = [],
+): ParsedYaml | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const at = (entry: Entry) => ({ file, line: lineAt(entry.keyStart), field: fieldName(entry.path) });
+  // Without * & or # there is no alias, anchor or comment to look for: most files skip the walk.
+  const entries = doc.errors.length > 0 || /[*&#]/.test(text) ? entriesOf(doc.contents, []) : [];
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      problems.push({ file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${firstSentence(error.message)}` });
+      const reason = firstSentence(error.message);
+      const entry = entryBefore(entries, error.pos[0], lineAt);
+      problems.push(entry
+        ? { ...at(entry), message: `is not valid YAML (${reason}): ${quotingFix(text, entry)}` }
+        : { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${reason}; ${GENERAL_FIX}` });
     }
     return undefined;
+  }
+  const unresolved = entries.filter((e) => isAlias(e.value) && !e.value.resolve(doc));
+  for (const entry of unresolved) {
+    const message = `${shownRaw(text, entry)} starts with "*", which YAML reads as a reference: ${quoted(text, entry)}`;
+    problems.push({ ...at(entry), message });
+  }
+  if (unresolved.length > 0) return undefined;
+  for (const entry of entries) {
+    const cut = textKeys.includes(String(entry.path.at(-1))) ? cutShort(text, entry.value) : undefined;
+    if (!cut) continue;
+    const reads = JSON.stringify((entry.value as Scalar).value);
+    problems.push({ ...at(entry), severity: 'warning', message: `${cut}, so it reads ${reads}: ${quoted(text, entry)}` });
   }
   let value: unknown;
   try {
@@ -39,6 +76,68 @@ export function parseYaml(text: string, file: string, firstLine: number, problem
     return undefined;
   }
   return { value, lineOf: (path) => nodeLine(doc, path, lineAt) };
+}
+
+function entriesOf(node: unknown, path: (string | number)[]): Entry[] {
+  if (isSeq(node)) return node.items.flatMap((item, i) => entriesOf(item, [...path, i]));
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => {
+    const key = pair.key as Node | null;
+    if (!isScalar(key) || !key.range || (typeof key.value !== 'string' && typeof key.value !== 'number')) return [];
+    const keyPath = [...path, String(key.value)];
+    return [{ path: keyPath, keyStart: key.range[0], keyEnd: key.range[1], value: pair.value }, ...entriesOf(pair.value, keyPath)];
+  });
+}
+
+/**
+ * The entry a parse error belongs to: the last one whose key starts before it, or rather the
+ * outermost on that key's line (in `title: {x` the broken value is title's, not x's).
+ */
+function entryBefore(entries: Entry[], offset: number, lineAt: (offset: number) => number): Entry | undefined {
+  let found: Entry | undefined;
+  for (const entry of entries) if (entry.keyStart < offset && (!found || entry.keyStart > found.keyStart)) found = entry;
+  return found && entries.find((e) => lineAt(e.keyStart) === lineAt(found.keyStart));
+}
+
+const GENERAL_FIX = 'write each field as "key: value" on its own line, and put a value in quotes when it has ": " or " #" ' +
+  'or starts with * & @ ` [ { ! | > % \' or "';
+
+/** What follows `key:` on the key's line, as typed. */
+function rawValue(text: string, entry: Entry): string {
+  const lineEnd = text.indexOf('\n', entry.keyEnd);
+  return text.slice(entry.keyEnd, lineEnd === -1 ? text.length : lineEnd).replace(/^\s*:/, '').trim();
+}
+
+const shownRaw = (text: string, entry: Entry) => JSON.stringify(rawValue(text, entry));
+
+/** The value as a YAML string: in single quotes when it has double quotes of its own (YAML doubles a ' inside). */
+function yamlQuoted(raw: string): string {
+  return raw.includes('"') ? `'${raw.replaceAll("'", "''")}'` : JSON.stringify(raw);
+}
+
+/** "put the whole value in quotes: title: "…"" */
+const quoted = (text: string, entry: Entry) =>
+  `put the whole value in quotes: ${text.slice(entry.keyStart, entry.keyEnd)}: ${yamlQuoted(rawValue(text, entry))}`;
+
+function quotingFix(text: string, entry: Entry): string {
+  const raw = rawValue(text, entry);
+  if (raw === '') return GENERAL_FIX;
+  const bracket = { '[': 'the list with ]', '{': 'the map with }' }[raw[0]!];
+  if (bracket && !raw.includes(bracket.at(-1)!)) return `close ${bracket}, or if it is text, ${quoted(text, entry)}`;
+  const why = /^['"]/.test(raw) ? 'nothing may follow the closing quote'
+    : /^[*&@`!|>%[{]/.test(raw) ? `a value starting with ${raw[0]} needs quotes`
+    : raw.includes(': ') ? 'a value with ": " needs quotes'
+      : 'YAML misreads this value';
+  return `${why}; ${quoted(text, entry)}`;
+}
+
+/** Why YAML reads less of a plain text value than was typed, if it does. */
+function cutShort(text: string, node: unknown): string | undefined {
+  if (!isScalar(node) || node.type !== Scalar.PLAIN || !node.range) return undefined;
+  if (node.anchor !== undefined) return `"&${node.anchor}" is read as a YAML anchor and left out`;
+  // A comment on the value's own line: the writer meant it as part of the text (hashtags such as #天猫#).
+  if (node.comment !== undefined && /^[ \t]+#/.test(text.slice(node.range[1]))) return '" #" and what follows are read as a YAML comment';
+  return undefined;
 }
 
 function nodeLine(doc: Document, path: (string | number)[], lineAt: (offset: number) => number): number | undefined {

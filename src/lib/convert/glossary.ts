@@ -4,9 +4,8 @@
  * replaces `hans` by `hant`, zh-Hant→zh-Hans the reverse; equal forms mean "never convert".
  */
 import type { Lang } from '../../consts.ts';
-import type { GlossaryEntry } from '../content/schema.ts';
 import type { ContentProblem } from '../content/problems.ts';
-import { glossaryEntrySchema, shown } from '../content/schema.ts';
+import { glossaryEntrySchema, shown, type GlossaryEntry } from '../content/schema.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { findWrongScript } from './wrong-script.ts';
 
