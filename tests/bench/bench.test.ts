@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport } from '../../scripts/lib/bench/report.ts';
+import type { BenchReport } from '../../bench/lib/report.ts';
 import { tempDir } from '../helpers/content-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -19,7 +19,7 @@ describe('npm run bench -- --articles 200 --runs 1', () => {
   beforeAll(async () => {
     const work = await tempDir('bench');
     const json = path.join(work, 'report.json');
-    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/bench.ts', '--articles', String(ARTICLES), '--runs', '1', '--work', work, '--json', json], {
+    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['bench/scale.ts', '--articles', String(ARTICLES), '--runs', '1', '--work', work, '--json', json], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -1,9 +1,9 @@
 /** The benchmark's pure parts: medians, phases from build timings, process trees, BENCHMARKS.md. */
 import { describe, expect, it } from 'vitest';
-import { median, medianOf, scaling, type SizeSummary } from '../../scripts/lib/bench/report.ts';
-import { reportPhases } from '../../scripts/lib/bench/ours.ts';
-import { descendants, parentFromStat } from '../../scripts/lib/bench/process-tree.ts';
-import { END, START, withScaleResults } from '../../scripts/lib/bench/benchmarks-file.ts';
+import { median, medianOf, scaling, type SizeSummary } from '../../bench/lib/report.ts';
+import { reportPhases } from '../../bench/lib/ours.ts';
+import { descendants, parentFromStat } from '../../bench/lib/process-tree.ts';
+import { END, START, withScaleResults } from '../../bench/lib/benchmarks-file.ts';
 
 describe('median', () => {
   it.each([

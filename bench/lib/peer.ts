@@ -6,12 +6,12 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { LANGS, type Lang } from '../../../src/consts.ts';
-import { loadContent } from '../../../src/integrations/site-data/load-content.ts';
-import { createVariantConverter } from '../../../src/lib/convert/variant-converter.ts';
+import { LANGS, type Lang } from '../../src/consts.ts';
+import { loadContent } from '../../src/integrations/site-data/load-content.ts';
+import { createVariantConverter } from '../../src/lib/convert/variant-converter.ts';
 import { runMeasured, type Measured } from './process-tree.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 export const HUGO = process.env.HUGO_PATH ?? '/usr/bin/hugo';
 const PAGEFIND = path.join(ROOT, 'node_modules/.bin/pagefind');
 const TEMPLATES = path.join(ROOT, 'bench/hugo');

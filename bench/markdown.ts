@@ -1,10 +1,10 @@
 /**
  * How long renderMarkdown takes on a typical body: 1,000 renders of a ~2,000-character article
  * with headings, links, an image, a list, a table, markers and imported raw HTML. A figure for
- * reports, not a test (timings vary by machine). Run: npx tsx tests/markdown/bench-render.ts
+ * reports, not a test (timings vary by machine). Run: npx tsx bench/markdown.ts
  */
 import { performance } from 'node:perf_hooks';
-import { renderMarkdown } from '../../src/lib/markdown/index.ts';
+import { renderMarkdown } from '../src/lib/markdown/index.ts';
 
 const PARAGRAPH =
   '在移动互联网时代，社群经济成为热点，圈子你我通过二维码链接品牌商、消费者用户、销售代理、分拣物流、售后服务、' +

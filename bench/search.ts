@@ -1,5 +1,5 @@
 /**
- * Search benchmark: `npx tsx tests/search/bench.ts [--sizes 1000,10000]`. Writes
+ * Search benchmark: `npx tsx bench/search.ts [--sizes 1000,10000]`. Writes
  * test-results/search-bench.json; the figures go into BENCHMARKS.md ("Search").
  *
  * 1. Index build per corpus size and segmentation (ours: bigram; Pagefind's own: pagefind): time
@@ -15,15 +15,15 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import type { Segmentation } from '../../src/lib/search/query.ts';
-import { openEngine } from '../../src/browser/search/engine.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { writeContent } from '../helpers/content-fixture.ts';
-import { serveDist } from '../helpers/static-server.ts';
-import { generateArticles, sentencesOf } from './corpus.ts';
-import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from './relevance-fixture.ts';
+import type { Segmentation } from '../src/lib/search/query.ts';
+import { openEngine } from '../src/browser/search/engine.ts';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { writeContent } from '../tests/helpers/content-fixture.ts';
+import { serveDist } from '../tests/helpers/static-server.ts';
+import { generateArticles, sentencesOf } from '../tests/search/corpus.ts';
+import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from '../tests/search/relevance-fixture.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = '/tmp/search-bench';
 const MODES: Segmentation[] = ['bigram', 'pagefind'];
 const { values } = parseArgs({
@@ -85,8 +85,8 @@ function watchPagefind() {
 
 /** Child: index one generated corpus with one segmentation. */
 async function indexOnce(size: number, segmentation: Segmentation) {
-  const { getSite } = await import('../../src/integrations/site-data/site.ts');
-  const { writeSearchIndexes } = await import('../../src/integrations/search/write-indexes.ts');
+  const { getSite } = await import('../src/integrations/site-data/site.ts');
+  const { writeSearchIndexes } = await import('../src/integrations/search/write-indexes.ts');
   const site = await getSite();
   const out = path.join(WORK, String(size), segmentation);
   await rm(out, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 /**
  * How long the checks take on a site of ~26,000 pages (20 channels × 620 articles, both
- * variants, articles of ~10 kB like the real ones): `npx tsx tests/site-checks/bench.ts [dir]`. Writes the tree to a temp dir (or
+ * variants, articles of ~10 kB like the real ones): `npx tsx bench/site-checks.ts [dir]`. Writes the tree to a temp dir (or
  * reuses `dir` if it exists), then times the link/twin/orphan checks over all pages and
  * html-validate over a sample, since validating every page is the slow part.
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { checkLinks, checkOrphans, checkTwins, loadSite, validatePages } from '../../scripts/lib/site-checks/index.ts';
-import { isHtmlFile, sitePathOf } from '../../scripts/lib/site-checks/site-paths.ts';
-import { FOLDERS, ORIGIN, syntheticSite, writeTree } from './synthetic-site.ts';
+import { checkLinks, checkOrphans, checkTwins, loadSite, validatePages } from '../scripts/lib/site-checks/index.ts';
+import { isHtmlFile, sitePathOf } from '../scripts/lib/site-checks/site-paths.ts';
+import { FOLDERS, ORIGIN, syntheticSite, writeTree } from '../tests/site-checks/synthetic-site.ts';
 
 const VALIDATION_SAMPLE = 500;
 

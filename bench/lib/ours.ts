@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PhaseTiming } from '../../../src/integrations/timings.ts';
+import type { PhaseTiming } from '../../src/integrations/timings.ts';
 import { runMeasured, type Measured } from './process-tree.ts';
 
 export interface OurBuild {
@@ -31,7 +31,7 @@ export interface OurResult extends Measured {
   searchIndexMs: number;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The build's raw timings (src/integrations/timings.ts) as report phases. `pages` spans Astro's whole page

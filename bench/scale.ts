@@ -9,13 +9,13 @@ import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliArgs } from './lib/cli.ts';
-import { createCorpus, type Corpus } from './lib/corpus/index.ts';
-import { articlePath, writeArticle } from './lib/corpus/write.ts';
-import { withScaleResults } from './lib/bench/benchmarks-file.ts';
-import { buildOurs, type OurBuild } from './lib/bench/ours.ts';
-import { buildPeer, preparePeerSite } from './lib/bench/peer.ts';
-import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/bench/report.ts';
+import { cliArgs } from '../scripts/lib/cli.ts';
+import { createCorpus, type Corpus } from '../scripts/lib/corpus/index.ts';
+import { articlePath, writeArticle } from '../scripts/lib/corpus/write.ts';
+import { withScaleResults } from './lib/benchmarks-file.ts';
+import { buildOurs, type OurBuild } from './lib/ours.ts';
+import { buildPeer, preparePeerSite } from './lib/peer.ts';
+import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/report.ts';
 
 const usage = 'npm run bench -- [--articles 1000,10000] [--runs 3] [--seed 1] [--work <dir>] [--no-peer] [--json <file>] [--from <file>] [--write]';
 const { values } = cliArgs(
