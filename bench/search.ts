@@ -20,8 +20,8 @@ import { openEngine } from '../src/browser/search/engine.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { writeContent } from '../tests/helpers/content-fixture.ts';
 import { serveDist } from '../tests/helpers/static-server.ts';
-import { generateArticles, sentencesOf } from '../tests/search/corpus.ts';
-import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from '../tests/search/relevance-fixture.ts';
+import { generateArticles, sentencesOf } from '../tests/unit/search/corpus.ts';
+import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from '../tests/helpers/relevance-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = '/tmp/search-bench';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { checkLinks, checkOrphans, checkTwins, loadSite, validatePages } from '../scripts/lib/site-checks/index.ts';
 import { isHtmlFile, sitePathOf } from '../scripts/lib/site-checks/site-paths.ts';
-import { FOLDERS, ORIGIN, syntheticSite, writeTree } from '../tests/site-checks/synthetic-site.ts';
+import { FOLDERS, ORIGIN, syntheticSite, writeTree } from '../tests/unit/site-checks/synthetic-site.ts';
 
 const VALIDATION_SAMPLE = 500;
 

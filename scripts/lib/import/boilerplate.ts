@@ -1,7 +1,7 @@
 /**
  * Lines of a long-form page that are not the article: the old site pasted several pieces into one
  * page with their credits, end markers and ads. To drop another kind of line, add a rule here with
- * a test in tests/import/boilerplate.test.ts. Rules see the line trimmed, in simplified script,
+ * a test in tests/unit/import/text-rules.test.ts. Rules see the line trimmed, in simplified script,
  * with full-width punctuation folded to ASCII (NFKC), so one pattern covers every variant.
  */
 import { toSimplified } from '../../../src/lib/convert/opencc.ts';

@@ -2,7 +2,7 @@
  * Pagefind's fragment files (`fragment/<hash>.pf_fragment`): gzip of a signature and the page's
  * JSON. The search index refers to a fragment by its file name only, so a fragment can be
  * rewritten in place — which is how one Pagefind run serves both variants (records.ts).
- * Checked against the pinned Pagefind by tests/search/fragment.test.ts and the browser tests.
+ * Checked against the pinned Pagefind by tests/unit/search/fragment.test.ts and the browser tests.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FragmentView } from './records.ts';

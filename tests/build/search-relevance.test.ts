@@ -1,0 +1,49 @@
+/**
+ * Relevance over the real archive plus a generated corpus, on both variants: every query's results
+ * are compared with the articles that contain it (relevance-fixture.ts), and the micro-averaged
+ * precision and recall must stay above the floors below. The search runs in Node with the same
+ * engine module and Pagefind bundle the browser uses (served over loopback HTTP).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEngine } from '../../src/browser/search/engine.ts';
+import { serveDist } from '../helpers/static-server.ts';
+import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUERIES } from '../helpers/relevance-fixture.ts';
+
+/**
+ * Floors, below the measured 0.9955 / 0.9997 (BENCHMARKS.md) with room for new articles to shift a
+ * query or two, and above what losing either half of the design gives: Pagefind's own segmentation
+ * measured precision 0.87–0.88 and recall 0.78 (zh-Hans), and without the script folding the 8
+ * traditional-script queries (about a sixth of the relevant pairs) would find nothing.
+ */
+const FLOOR = { precision: 0.95, recall: 0.9 };
+const GENERATED = 300;
+
+let dist: string;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  // Shards of 100: the queries run across merged indexes, as on a large archive.
+  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' });
+  server = await serveDist(dist);
+});
+afterAll(() => server?.close());
+
+describe.each([
+  ['zh-Hans', ''],
+  ['zh-Hant', 'zh-hant'],
+])('relevance on %s', (lang, folder) => {
+  it(`stays above precision ${FLOOR.precision} and recall ${FLOOR.recall} over ${QUERIES.length} queries`, async () => {
+    const urls = await articleUrls(dist, folder);
+    expect(urls.length).toBeGreaterThan(GENERATED);
+    const texts = await articleTexts(dist, urls);
+    const engine = await openEngine(`${server.url}/${folder ? `${folder}/` : ''}pagefind/`, importFrom(dist));
+    const result = await measure(engine, texts, QUERIES);
+    await mkdir(path.resolve('test-results'), { recursive: true });
+    await writeFile(path.resolve(`test-results/search-relevance-${lang}.json`), JSON.stringify({ queries: QUERIES.length, articles: urls.length, ...result }, null, 2));
+    expect(result.relevant).toBeGreaterThan(QUERIES.length * 10);
+    expect(result.precision, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.precision);
+    expect(result.recall, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.recall);
+  });
+});

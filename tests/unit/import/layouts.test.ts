@@ -1,0 +1,85 @@
+/**
+ * Pages of the scrape laid out differently from the three shared samples: each fixture here is a
+ * shared page reformatted (blank lines, breadcrumb, script, pager, sidebar), and must read as the
+ * original does.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../scripts/lib/import/detect-format.ts';
+import { parseListingPage } from '../../../scripts/lib/import/listing-page.ts';
+import { parseLongformPage } from '../../../scripts/lib/import/longform-page.ts';
+import { blockText } from '../../../scripts/lib/import/markdown.ts';
+import { openccConverter } from '../../../src/lib/convert/opencc.ts';
+import { legacyFile } from '../../helpers/legacy.ts';
+
+const legacy = (name: string) => readFileSync(legacyFile(name), 'utf8');
+const toTraditional = openccConverter('zh-Hans', 'zh-Hant');
+const PAGER_LINE = /^\d+-\d+\/\d+ 记录.*$/m;
+
+const jingying = legacy('jingying-page-8.txt');
+const listingLayouts: [string, string][] = [
+  ['without the breadcrumb', jingying.replace(/^当前位置.*\n/, '')],
+  ['with a blank line after every line', jingying.replace(/\n/g, '\n\n')],
+  ['in traditional script, labels included, without the breadcrumb', toTraditional(jingying.replace(/^当前位置.*\n/, ''))],
+  ['with its pager over several lines', jingying.replace(PAGER_LINE, '141-160/1839 记录\n8/92 页\n首页\n上一页\n1...567891011...92\n下一页\n尾页')],
+  ['with "更多" on its own line and each merchant on one line',
+    jingying.replace('推荐商家更多', '推荐商家\n更多').replace(/^(.+)\n(最高返利[\d.]+%)$/gm, '$1 $2')],
+  ['with the pager and sidebar before the articles', (() => {
+    const lines = jingying.split('\n');
+    const pager = lines.findIndex((l) => PAGER_LINE.test(l));
+    return [...lines.slice(0, 2), ...lines.slice(pager), ...lines.slice(2, pager)].join('\n');
+  })()],
+];
+
+describe('listing pages laid out differently', () => {
+  const original = parseListingPage(jingying, 'jingying-page-8.txt');
+
+  it.each(listingLayouts)('a listing page %s reads as the original', (_, text) => {
+    expect(detectFormat(text)).toEqual({ format: 'listing' });
+    const page = parseListingPage(text, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.channelName).toBe(/經營/.test(text) ? '經營' : '经营');
+    const meta = (articles: typeof page.articles) => articles.map((a) => [a.date.display, a.views, a.source]);
+    expect(meta(page.articles)).toEqual(meta(original.articles));
+    expect(page.articles.map((a) => [...a.text].length)).toEqual(original.articles.map((a) => [...a.text].length));
+    expect(page.merchants.map((m) => m.rebate)).toEqual(original.merchants.map((m) => m.rebate));
+  });
+});
+
+const longform = legacy('shequn-longform.txt');
+const singleBreaks = longform.replace(/\n\n+/g, '\n');
+const longformLayouts: [string, string][] = [
+  ['with paragraphs separated by single line breaks', singleBreaks],
+  ['without a blank line after the title', longform.replace(/\n\n/, '\n')],
+  ['with single line breaks and no blank line after the title, in traditional script', toTraditional(singleBreaks)],
+  ['with paragraphs indented by full-width spaces', longform.replace(/\n(?=\S)/g, '\n\u3000\u3000')],
+];
+
+describe('long-form pages laid out differently', () => {
+  const original = parseLongformPage(longform, 'shequn-longform.txt');
+
+  it.each(longformLayouts)('a long-form page %s reads as the original', (_, text) => {
+    expect(detectFormat(text)).toEqual({ format: 'longform' });
+    const page = parseLongformPage(text, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.blocks.map((b) => b.kind)).toEqual(original.blocks.map((b) => b.kind));
+    expect(page.blocks.map((b) => [...blockText(b)].length)).toEqual(original.blocks.map((b) => [...blockText(b)].length));
+    expect(page.dropped.map((d) => d.rule)).toEqual(original.dropped.map((d) => d.rule));
+  });
+});
+
+describe('a page that is neither says what was found', () => {
+  it.each([
+    ['one long line', `${'这是一段没有标题的文字,'.repeat(10)}`,
+      'is neither format: it has no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page, ' +
+      'and its first line is 120 characters long, too long for a long-form page\'s title (at most 100)'],
+    ['a single short line', '只有一行字,没有段落。',
+      'is neither format: it has no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page, ' +
+      'and it is a single line, so it is not a long-form page (a title, then paragraphs)'],
+    ['markup', '<html><body><div class="list"><a href="/a/1.html">link</a></div></body></html>\n<p>x</p>',
+      'is neither format: only 0% of its characters are Chinese (is it markup or data?), and it has no meta line ' +
+      '(like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page'],
+  ])('%s', (_, text, error) => {
+    expect(detectFormat(text)).toMatchObject({ error });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { toSimplified } from '../../../src/lib/convert/opencc.ts';
+import { buildScriptMap, normalise } from '../../../src/lib/search/normalise.ts';
+
+const map = buildScriptMap(['發貨時間，淘寶賣家與買家', '头发 发货 乾隆'], toSimplified);
+
+describe('buildScriptMap', () => {
+  it.each([
+    ['發', '发'],
+    ['貨', '货'],
+    ['寶', '宝'],
+    ['賣', '卖'],
+  ])('maps %s to %s', (from, to) => expect(map[from]).toBe(to));
+
+  it('holds only Han characters that change, never punctuation or simplified ones', () => {
+    expect(Object.keys(map)).not.toContain('，');
+    expect(Object.keys(map)).not.toContain('发');
+    for (const [from, to] of Object.entries(map)) expect(from).not.toBe(to);
+  });
+});
+
+describe('normalise', () => {
+  it.each([
+    ['發貨', '发货'],
+    ['淘寶賣家', '淘宝卖家'],
+    ['ＳＫＵ和ａｐｐ', 'sku和app'],
+    ['６１８大促', '618大促'],
+    ['iPhone', 'iphone'],
+    ['未知字𠀋', '未知字𠀋'],
+  ])('%s → %s', (text, folded) => expect(normalise(text, map)).toBe(folded));
+
+  it.each(['發貨時間', 'ＳＫＵ', 'ﬁ 𠀋 ß İ ㈠ ½', '淘宝 App 618'])('keeps the length of %s unit for unit', (text) => {
+    expect(normalise(text, map)).toHaveLength(text.length);
+  });
+});

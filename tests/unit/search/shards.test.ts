@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { shardFolder, shardsOf } from '../../../src/lib/search/shards.ts';
+import { seededRandom } from './corpus.ts';
+
+const DAY = 24 * 3600 * 1000;
+const article = (slug: string, day: number) => ({ slug, date: { epochMs: Date.UTC(2012, 0, 1) + day * DAY } });
+const slugs = (shards: { slug: string }[][]) => shards.map((s) => s.map((a) => a.slug));
+/** An archive of `n` articles, one a day. */
+const archive = (n: number) => Array.from({ length: n }, (_, i) => article(`a-${i}`, i));
+
+describe('search shards', () => {
+  it('hold every article once, oldest first, none above the size', () => {
+    const shards = shardsOf(archive(5000), 400);
+    expect(shards.flat().map((a) => a.slug)).toEqual(archive(5000).map((a) => a.slug));
+    for (const shard of shards) expect(shard.length).toBeLessThanOrEqual(400);
+    // Content-defined ends: on average about half the size, so neither one shard nor one per article.
+    expect(shards.length).toBeGreaterThan(5000 / 400);
+    expect(shards.length).toBeLessThan(5000 / 100);
+  });
+
+  it('change in one place, now and then a few, when an article is added or removed anywhere', () => {
+    const next = seededRandom(3);
+    const before = shardsOf(archive(3000), 200);
+    const key = (shard: { slug: string }[]) => shard.map((a) => a.slug).join(' ');
+    const kept = new Set(before.map(key));
+    // Shards not in the old set must be re-indexed: the one the change is in, and the next ones
+    // when it moved a boundary (until the content-defined ends line up again).
+    const reindexed = (shards: { slug: string }[][]) => shards.filter((s) => !kept.has(key(s))).length;
+    const counts: number[] = [];
+    for (let trial = 0; trial < 100; trial++) {
+      const day = Math.floor(next() * 3000);
+      counts.push(reindexed(shardsOf([...archive(3000), article(`new-${trial}`, day + 0.5)], 200)));
+      counts.push(reindexed(shardsOf(archive(3000).filter((a) => a.slug !== `a-${day}`), 200)));
+    }
+    expect(Math.max(...counts)).toBeLessThanOrEqual(4);
+    expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThan(1.5);
+  });
+
+  it('are one empty shard for an empty archive (the bundle still exists)', () => {
+    expect(shardsOf([], 1000)).toEqual([[]]);
+  });
+
+  it('put ties in the same order every time', () => {
+    const tied = [article('b', 1), article('a', 1), article('c', 1)];
+    expect(slugs(shardsOf(tied, 10))).toEqual(slugs(shardsOf([...tied].reverse(), 10)));
+  });
+
+  it('refuse a size that is not a whole number above 0', () => {
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => shardsOf(archive(3), size)).toThrow(`not ${size}`);
+  });
+
+  it('sit in the bundle, then in numbered folders', () => {
+    expect([0, 1, 12].map(shardFolder)).toEqual(['', 's1/', 's12/']);
+  });
+});

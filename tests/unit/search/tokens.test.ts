@@ -1,0 +1,65 @@
+/**
+ * The tokens must give exact-substring semantics: a query run's tokens occur adjacent and in order
+ * in a text's tokens exactly when the text contains the query. Checked against String.includes on
+ * random texts over a small alphabet (so that near misses such as 发…货 are frequent).
+ */
+import { describe, expect, it } from 'vitest';
+import { encodeHan, hanToken, indexTokens, queryTokens, runsOf } from '../../../src/lib/search/tokens.ts';
+import { seededRandom } from './corpus.ts';
+
+/** Does `needle` occur as a contiguous sequence in `hay`? (a lone token may be a prefix, as in Pagefind) */
+function phraseIn(hay: string[], needle: string[]): boolean {
+  if (needle.length === 1) return hay.some((t) => t.startsWith(needle[0]!));
+  return hay.some((_, i) => needle.every((t, j) => hay[i + j] === t));
+}
+
+describe('encodeHan', () => {
+  it('is four base-36 digits and tells characters apart', () => {
+    const chars = ['一', '发', '货', '龥', '㐀', '𠀋', '𪚥', '\u{10FFFF}'];
+    const codes = chars.map(encodeHan);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}$/);
+    expect(new Set(codes).size).toBe(chars.length);
+  });
+});
+
+describe('runsOf', () => {
+  it.each([
+    ['淘宝618大促', [['han', '淘宝'], ['word', '618'], ['han', '大促']]],
+    ['卖家，发货', [['han', '卖家'], ['han', '发货']]],
+    ['sku app', [['word', 'sku'], ['word', 'app']]],
+    ['한국어 中文', [['word', '한국어'], ['han', '中文']]],
+  ])('%s', (text, expected) => {
+    expect(runsOf(text).map((r) => [r.kind, r.kind === 'han' ? r.chars.join('') : r.text])).toEqual(expected);
+  });
+});
+
+describe('indexTokens and queryTokens', () => {
+  it('keep Han tokens apart from the text\'s own words, even words of the same shape', () => {
+    const lookalike = hanToken('文');
+    expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual(['sku', '0fe8', hanToken('中文'), hanToken('文'), `0${lookalike}`]);
+    expect(queryTokens(runsOf(lookalike)[0]!)).toEqual([`0${lookalike}`]);
+  });
+
+  it('finds 发货 in 淘宝卖家延迟发货 but not in 记者发现货车', () => {
+    const query = runsOf('发货').flatMap(queryTokens);
+    expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), query)).toBe(true);
+    expect(phraseIn(indexTokens('记者发现货车').split(' '), query)).toBe(false);
+  });
+
+  it('agrees with String.includes on 2,000 random texts and queries', () => {
+    const alphabet = [...'发货现车卖家', 'a', 'b', ' ', '，'];
+    const next = seededRandom(7);
+    const pick = (n: number, from = alphabet) => Array.from({ length: n }, () => from[Math.floor(next() * from.length)]).join('');
+    let found = 0;
+    for (let i = 0; i < 2000; i++) {
+      const text = pick(12);
+      // One Han run per query: a query of several parts is several searches (see query.ts).
+      const query = pick(1 + Math.floor(next() * 3), alphabet.slice(0, 6));
+      const runs = runsOf(query);
+      const expected = text.includes(query);
+      expect(phraseIn(indexTokens(text).split(' '), queryTokens(runs[0]!)), `${query} in ${text}`).toBe(expected);
+      if (expected) found++;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,49 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePages, UNREADABLE_RULE } from '../../../scripts/lib/site-checks/validate.ts';
+import { writeTree } from './synthetic-site.ts';
+
+const page = (lang: string, main: string) => `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>页面</title>
+</head>
+<body>
+<main>
+${main}
+</main>
+</body>
+</html>
+`;
+
+describe('validatePages', () => {
+  let dist = '';
+  beforeAll(async () => {
+    dist = await writeTree(
+      new Map([
+        ['index.html', page('zh-Hans', '<p>一起惠资讯</p>')],
+        // Line 10, column 8 is where the second id's value starts.
+        ['zh-hant/jingying/8/index.html', page('zh-Hant', '<p id="a">一</p>\n<p id="a">二</p>')],
+        ['_astro/site.css', 'not HTML, not validated'],
+      ]),
+    );
+  });
+  afterAll(() => rm(dist, { recursive: true }));
+
+  const dupId = { page: '/zh-hant/jingying/8/', line: 10, column: 8, rule: 'no-dup-id', message: 'Duplicate ID "a"' };
+
+  it('validates every HTML page by default, naming each by its site path', async () => {
+    expect(await validatePages(dist)).toEqual([dupId]);
+  });
+
+  it.each<[string, string[], unknown[]]>([
+    ['only the pages asked for', ['/'], []],
+    ['a page by its site path', ['/zh-hant/jingying/8/'], [dupId]],
+  ])('%s', async (_, pages, expected) => expect(await validatePages(dist, pages)).toEqual(expected));
+
+  it('reports a page that cannot be read instead of throwing', async () => {
+    const problems = await validatePages(dist, ['/nope/']);
+    expect(problems).toEqual([{ page: '/nope/', line: 0, column: 0, rule: UNREADABLE_RULE, message: expect.stringMatching(/^cannot be read: ENOENT/) }]);
+  });
+});
