@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { checkLinks, checkOrphans, checkTwins, loadSite, validatePages } from '../scripts/lib/site-checks/index.ts';
+import { checkLinks, checkOrphans, checkTwins, readBuiltSite, validatePages } from '../scripts/lib/site-checks/index.ts';
 import { isHtmlFile, sitePathOf } from '../scripts/lib/site-checks/site-paths.ts';
 import { FOLDERS, ORIGIN, syntheticSite, writeTree } from '../tests/unit/site-checks/synthetic-site.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log(`${pages.length} pages, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${dir}`);
 
   let start = performance.now();
-  const site = await loadSite(dir, ORIGIN);
+  const site = await readBuiltSite(dir, ORIGIN);
   const loaded = performance.now();
   const problems = [...checkLinks(site), ...checkTwins(site, FOLDERS), ...checkOrphans(site, FOLDERS)];
   const checked = performance.now();

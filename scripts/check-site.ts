@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { LOCALES, SITE_URL } from '../src/consts.ts';
-import { checkSite, formatProblem } from './lib/site-checks/index.ts';
+import { checkSite, formatPageProblem } from './lib/site-checks/index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 if (!existsSync(dist)) {
@@ -12,7 +12,7 @@ if (!existsSync(dist)) {
   process.exit(1);
 }
 const problems = await checkSite(dist, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
-for (const problem of problems) console.log(formatProblem(problem));
+for (const problem of problems) console.log(formatPageProblem(problem));
 if (problems.length > 0) {
   console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dist}`);
   process.exitCode = 1;

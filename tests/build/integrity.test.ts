@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, SITE_URL } from '../../src/consts.ts';
-import { checkSite, checkSiteScript, diffTrees, formatProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
+import { checkSite, checkSiteScript, diffTrees, formatPageProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
 import { CSP_HEADER, CSP_META } from '../../src/lib/headers.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
@@ -68,7 +68,7 @@ beforeAll(async () => {
 describe('the built site', () => {
   it('has no broken link, missing twin, orphan or invalid HTML', async () => {
     const problems = await checkSite(distA, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
-    expect(problems.map(formatProblem)).toEqual([]);
+    expect(problems.map(formatPageProblem)).toEqual([]);
   });
 
   it('shows each variant in its own script outside protected text', async () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, PAGE_SIZE, SITE_URL } from '../../src/consts.ts';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import type { Content } from '../../src/integrations/site-data/load-content.ts';
-import { checkSite, checkSiteScript, formatProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
+import { checkSite, checkSiteScript, formatPageProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
 import { tempDir } from '../helpers/content-fixture.ts';
 
@@ -46,7 +46,7 @@ describe('the real archive', () => {
 
   it('has no broken link, missing twin, orphan or invalid HTML', async () => {
     const problems = await checkSite(dist, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
-    expect(problems.map(formatProblem)).toEqual([]);
+    expect(problems.map(formatPageProblem)).toEqual([]);
   });
 
   it('shows every page in its own script outside protected text', async () => {

@@ -1,8 +1,8 @@
 /** Every check over a built `dist/` in one call, for the tests and the `check-site` CLI. */
 import { checkLinks } from './links.ts';
 import { checkOrphans } from './orphans.ts';
-import type { Problem } from './problem.ts';
-import { loadSite } from './site.ts';
+import type { PageProblem } from './page-problem.ts';
+import { readBuiltSite } from './built-site.ts';
 import { checkTwins } from './twins.ts';
 import { validatePages, type ValidationProblem } from './validate.ts';
 import { checkXml } from './xml.ts';
@@ -16,8 +16,8 @@ export interface CheckSiteOptions {
   validate?: boolean;
 }
 
-export async function checkSite(dist: string, options: CheckSiteOptions): Promise<Problem[]> {
-  const site = await loadSite(dist, options.origin);
+export async function checkSite(dist: string, options: CheckSiteOptions): Promise<PageProblem[]> {
+  const site = await readBuiltSite(dist, options.origin);
   const validation = options.validate === false ? [] : await validatePages(dist);
   return [
     ...site.unreadable,
@@ -29,7 +29,7 @@ export async function checkSite(dist: string, options: CheckSiteOptions): Promis
   ];
 }
 
-const asProblem = (v: ValidationProblem): Problem => ({
+const asProblem = (v: ValidationProblem): PageProblem => ({
   page: v.page,
   message: `line ${v.line}, column ${v.column}: ${v.message} (html-validate rule ${v.rule})`,
 });

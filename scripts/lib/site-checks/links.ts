@@ -1,13 +1,13 @@
 /** Every internal URL on every page names a file in the tree, and every fragment an id on its page. */
-import type { Problem } from './problem.ts';
-import type { Page, ResolvedReference, Site } from './site.ts';
+import type { PageProblem } from './page-problem.ts';
+import type { Page, ResolvedReference, BuiltSite } from './built-site.ts';
 import { fileOf } from './site-paths.ts';
 
 /** Fragments the HTML spec always scrolls to (the top of the page), whatever ids exist. */
 const ALWAYS_FOUND = new Set(['', 'top']);
 
-export function checkLinks(site: Site): Problem[] {
-  const problems: Problem[] = [];
+export function checkLinks(site: BuiltSite): PageProblem[] {
+  const problems: PageProblem[] = [];
   for (const page of site.pages.values()) {
     const seen = new Set<string>();
     for (const ref of page.references) {
@@ -21,7 +21,7 @@ export function checkLinks(site: Site): Problem[] {
   return problems;
 }
 
-function linkProblem(ref: ResolvedReference, site: Site): string | undefined {
+function linkProblem(ref: ResolvedReference, site: BuiltSite): string | undefined {
   const { target } = ref;
   const written = `<${ref.via}="${ref.url}">`;
   if (target.kind === 'external') return undefined;

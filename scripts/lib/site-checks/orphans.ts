@@ -1,6 +1,6 @@
 /** Every page can be reached from the home page by following links. */
-import type { Problem } from './problem.ts';
-import type { Site } from './site.ts';
+import type { PageProblem } from './page-problem.ts';
+import type { BuiltSite } from './built-site.ts';
 import { fileOf, isSpecialPage } from './site-paths.ts';
 
 const HOME = 'index.html';
@@ -10,7 +10,7 @@ const HOME = 'index.html';
  * both variants at once: the variant switch links each page to its twin. `<link rel=alternate>`
  * and canonical URLs are not followed, since no reader can click them.
  */
-export function checkOrphans(site: Site, folders: readonly string[]): Problem[] {
+export function checkOrphans(site: BuiltSite, folders: readonly string[]): PageProblem[] {
   if (!site.pages.has(HOME)) return [{ page: '/', message: `is missing: no ${HOME} to start the link walk from` }];
   const reached = new Set([HOME]);
   const queue = [HOME];

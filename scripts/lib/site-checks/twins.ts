@@ -1,11 +1,11 @@
 /** Every page exists in every variant: `/jingying/8/` and `/zh-hant/jingying/8/` come in pairs. */
-import type { Problem } from './problem.ts';
-import type { Site } from './site.ts';
+import type { PageProblem } from './page-problem.ts';
+import type { BuiltSite } from './built-site.ts';
 import { fileOf, isSpecialPage, localeFolderOf, twinPath } from './site-paths.ts';
 
 /** `folders` are the locale URL folders, `''` for the root: `Object.keys(LOCALES)`. */
-export function checkTwins(site: Site, folders: readonly string[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkTwins(site: BuiltSite, folders: readonly string[]): PageProblem[] {
+  const problems: PageProblem[] = [];
   for (const page of site.pages.values()) {
     if (isSpecialPage(page.path, folders)) continue;
     const own = localeFolderOf(page.path, folders);

@@ -4,13 +4,13 @@
  * while browsers, forgiving, show nothing wrong.
  */
 import { SaxesParser } from 'saxes';
-import type { Problem } from './problem.ts';
+import type { PageProblem } from './page-problem.ts';
 import { isXmlFile, sitePathOf } from './site-paths.ts';
 import { readPage } from './tree.ts';
 
-/** `files`: relative, `/`-separated, as `Site.files`; only the XML ones are read. */
-export function checkXml(dist: string, files: Iterable<string>): Problem[] {
-  const problems: Problem[] = [];
+/** `files`: relative, `/`-separated, as `BuiltSite.files`; only the XML ones are read. */
+export function checkXml(dist: string, files: Iterable<string>): PageProblem[] {
+  const problems: PageProblem[] = [];
   for (const file of [...files].filter(isXmlFile)) {
     const page = sitePathOf(file);
     const read = readPage(dist, file);

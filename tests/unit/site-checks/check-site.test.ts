@@ -4,7 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkSite, type Problem } from '../../../scripts/lib/site-checks/index.ts';
+import { checkSite, type PageProblem } from '../../../scripts/lib/site-checks/index.ts';
 import { FOLDERS, ORIGIN, syntheticSite, writeTree, type Tree } from './synthetic-site.ts';
 
 /** 2 channels of 3 articles, 2 a page: 12 pages a variant. */
@@ -19,7 +19,7 @@ function edit(tree: Tree, file: string, from: string, to: string): void {
 const addToMain = (tree: Tree, file: string, html: string) => edit(tree, file, '</main>', `${html}\n</main>`);
 const addToHead = (tree: Tree, file: string, html: string) => edit(tree, file, '</head>', `${html}\n</head>`);
 
-const broken = (page: string, via: string, link: string, file: string): Problem => ({
+const broken = (page: string, via: string, link: string, file: string): PageProblem => ({
   page,
   link,
   message: `<${via}="${link}"> is broken: no ${file} in the built site`,
@@ -30,7 +30,7 @@ const NOT_XML = 'is not well-formed XML, so feed readers and search engines reje
 interface Scenario {
   name: string;
   plant: (tree: Tree) => void;
-  expected: Problem[];
+  expected: PageProblem[];
 }
 
 const scenarios: Scenario[] = [

@@ -3,7 +3,7 @@
  * each HTML page its resolved references and ids.
  */
 import { extractPage, type Reference } from './extract.ts';
-import type { Problem } from './problem.ts';
+import type { PageProblem } from './page-problem.ts';
 import { isPageIndependent, resolveUrl, type Target } from './resolve.ts';
 import { isHtmlFile, sitePathOf } from './site-paths.ts';
 import { listFiles, readPage } from './tree.ts';
@@ -19,20 +19,20 @@ export interface Page {
   ids: ReadonlySet<string>;
 }
 
-export interface Site {
+export interface BuiltSite {
   /** Every file in the tree, relative and `/`-separated. */
   files: ReadonlySet<string>;
   /** Every readable HTML page, keyed by its file (`jingying/8/index.html`), in sorted order. */
   pages: ReadonlyMap<string, Page>;
   /** Pages that could not be read: reported, not thrown. */
-  unreadable: Problem[];
+  unreadable: PageProblem[];
 }
 
-export async function loadSite(dist: string, origin: string): Promise<Site> {
+export async function readBuiltSite(dist: string, origin: string): Promise<BuiltSite> {
   const files = listFiles(dist);
   const resolve = referenceResolver(origin);
   const pages = new Map<string, Page>();
-  const unreadable: Problem[] = [];
+  const unreadable: PageProblem[] = [];
   for (const file of files.filter(isHtmlFile)) {
     const path = sitePathOf(file);
     const read = readPage(dist, file);
