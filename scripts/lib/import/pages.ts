@@ -10,7 +10,7 @@ import { detectFormat, type LegacyFormat } from './detect-format.ts';
 import { parseListingPage } from './listing-page.ts';
 import { parseLongformPage } from './longform-page.ts';
 import { META_SUFFIX, type LongformMeta } from './page-meta.ts';
-import { detectLang } from './script.ts';
+import { detectLang } from './han-script.ts';
 
 export interface ParsedFile {
   file: string;

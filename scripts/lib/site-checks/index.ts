@@ -8,4 +8,4 @@ export { readBuiltSite, type BuiltSite } from './built-site.ts';
 export { checkTwins } from './twins.ts';
 export { validatePages, type ValidationProblem } from './validate.ts';
 export { checkXml, xmlErrors } from './xml.ts';
-export { checkSiteScript, protectedTexts, type SiteScriptProblem } from './script.ts';
+export { checkSiteScript, protectedTexts, type SiteScriptProblem } from './han-script.ts';

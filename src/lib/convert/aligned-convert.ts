@@ -9,8 +9,8 @@ import type { Trie } from 'opencc-js';
 import type { Lang } from '../../consts.ts';
 import { parseMarkers, type Range } from './markers.ts';
 import { openccConverter } from './opencc.ts';
-import { hasWrongScript } from './wrong-script.ts';
-import { wrongScriptChars } from './script-sets.ts';
+import { hasWrongScript } from './wrong-han-script.ts';
+import { wrongScriptChars } from './han-script-sets.ts';
 
 /** Output `out` replaces the source range [start, end). */
 export interface Chunk {

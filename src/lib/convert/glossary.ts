@@ -7,7 +7,7 @@ import type { Lang } from '../../consts.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { glossaryEntrySchema, shown, type GlossaryEntry } from '../content/schema.ts';
 import { parseYaml } from '../content/yaml.ts';
-import { findWrongScript } from './wrong-script.ts';
+import { findWrongScript } from './wrong-han-script.ts';
 
 export type { GlossaryEntry };
 

@@ -1,6 +1,6 @@
 /** What a writer should fix in protection markers; the converter itself never fails on them. */
 import { LABEL, parseMarkers } from './markers.ts';
-import { findWrongScript } from './wrong-script.ts';
+import { findWrongScript } from './wrong-han-script.ts';
 
 export interface MarkerProblem {
   /** UTF-16 offset in the text. */

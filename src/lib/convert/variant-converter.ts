@@ -7,7 +7,7 @@ import type { Lang } from '../../consts.ts';
 import { convertAligned, type TermsFor } from './aligned-convert.ts';
 import { convertHtml } from './convert-html.ts';
 import { termIn, type GlossaryEntry } from './glossary.ts';
-import { hasWrongScript } from './wrong-script.ts';
+import { hasWrongScript } from './wrong-han-script.ts';
 
 export interface VariantConverter {
   /** Plain text (titles, summaries, channel names, UI words): markers resolved, no HTML out. */

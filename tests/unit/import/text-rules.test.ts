@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeLeakedPinyin } from '../../../scripts/lib/import/leaked-pinyin.ts';
 import { findMangledRuns } from '../../../scripts/lib/import/mangled.ts';
-import { detectLang } from '../../../scripts/lib/import/script.ts';
+import { detectLang } from '../../../scripts/lib/import/han-script.ts';
 import { boilerplateRule } from '../../../scripts/lib/import/boilerplate.ts';
 
 describe('removeLeakedPinyin', () => {

@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Lang } from '../../consts.ts';
 import { BARRIER } from './aligned-convert.ts';
 import { collectVisibleText } from './html-text.ts';
-import { findWrongScript, type WrongScript } from './wrong-script.ts';
+import { findWrongScript, type WrongScript } from './wrong-han-script.ts';
 
 export interface PageScriptFinding extends WrongScript {
   /** Where on the page: "text", or the element and attribute (`img[alt]`). */

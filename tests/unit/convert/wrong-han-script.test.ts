@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/consts.ts';
-import { findWrongScript } from '../../../src/lib/convert/wrong-script.ts';
-import { checkPageScript } from '../../../src/lib/convert/page-script-check.ts';
+import { findWrongScript } from '../../../src/lib/convert/wrong-han-script.ts';
+import { checkPageScript } from '../../../src/lib/convert/page-han-script.ts';
 import { checkSiteScript } from '../../../scripts/lib/site-checks/index.ts';
 
 describe('findWrongScript (sets derived from OpenCC)', () => {

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../consts.ts';
 import { parseMarkers, type Range } from './markers.ts';
-import { wrongScriptChars } from './script-sets.ts';
+import { wrongScriptChars } from './han-script-sets.ts';
 
 export interface WrongScript {
   char: string;

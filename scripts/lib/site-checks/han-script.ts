@@ -1,14 +1,14 @@
 /**
  * The script check over a whole built site, both variants: every HTML page under `dist/` is
  * checked in the script of its locale folder (`/zh-hant/…` is zh-Hant, the rest zh-Hans). Reads
- * files; the logic is in page-script-check.ts.
+ * files; the logic is in src/lib/convert/page-han-script.ts.
  */
 import { LANGS, LOCALES, type Lang, type LocaleFolder } from '../../../src/consts.ts';
 import type { GlossaryEntry } from '../../../src/lib/convert/glossary.ts';
 import { termIn } from '../../../src/lib/convert/glossary.ts';
 import { parseMarkers } from '../../../src/lib/convert/markers.ts';
-import { checkPageScript } from '../../../src/lib/convert/page-script-check.ts';
-import { hasWrongScript } from '../../../src/lib/convert/wrong-script.ts';
+import { checkPageScript } from '../../../src/lib/convert/page-han-script.ts';
+import { hasWrongScript } from '../../../src/lib/convert/wrong-han-script.ts';
 import { isHtmlFile, localeFolderOf, sitePathOf } from './site-paths.ts';
 import { listFiles, readPage } from './tree.ts';
 
