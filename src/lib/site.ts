@@ -6,8 +6,9 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../consts.ts';
 import { BuildCache, codeVersion, hashOf } from './build-cache.ts';
-import { contentDir, loadContent } from './content/load.ts';
-import { ContentError, formatProblem, isError } from './content/problems.ts';
+import { contentDir, loadContent, type ArticleSource } from './content/load.ts';
+import { ContentError, formatProblem, isError, type ContentProblem } from './content/problems.ts';
+import { BodyLimitError } from './markdown/limits.ts';
 import { createVariantConverter } from './convert/variant-converter.ts';
 import { toSimplified } from './convert/opencc.ts';
 import { buildArchive, type Archive, type ArchiveArticle } from './archive/archive.ts';
@@ -85,9 +86,10 @@ async function loadSite(dir: string): Promise<Site> {
 
   const published = content.articles.filter((a) => showDrafts() || !a.data.draft);
   await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
+  const refused: ContentProblem[] = [];
   const articles = timedSync('markdown', () => published
     .map((a): ArchiveArticle => {
-      const body = rendered.get(hashOf(a.body), () => prepareBody(a.body));
+      const body = rendered.get(hashOf(a.body), () => prepareOrReport(a, refused));
       return {
         slug: a.slug,
         file: a.file,
@@ -102,6 +104,9 @@ async function loadSite(dir: string): Promise<Site> {
         glossary: a.data.glossary ?? [],
       };
     }));
+  // `check` (and the build's own validation before this) refuses such bodies first; this is for
+  // callers that come here directly (`npm run dev`): a message, not a stack trace.
+  if (refused.length > 0) throw new ContentError(refused);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
@@ -117,6 +122,24 @@ async function loadSite(dir: string): Promise<Site> {
   return { contentDir: dir, archive, variants };
 }
 
+/** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */
+function prepareOrReport(article: ArticleSource, refused: ContentProblem[]): PreparedBody {
+  try {
+    return prepareBody(article.body);
+  } catch (error) {
+    const at = (line: number) => article.bodyLine + line - 1;
+    if (error instanceof BodyLimitError) {
+      refused.push(...error.issues.map((issue) => ({ file: article.file, line: at(issue.line), message: issue.message })));
+    } else {
+      refused.push({
+        file: article.file, line: article.bodyLine,
+        message: `the body could not be rendered (${(error as Error).message}): run npm run check, and report the body if it finds nothing`,
+      });
+    }
+    return { html: '', summary: '' };
+  }
+}
+
 /**
  * Computes what the cache lacks in one batch (in workers, when there is enough of it), so that
  * the `get`s that follow find it; what the batch leaves out they compute themselves.
@@ -126,6 +149,8 @@ async function prefill<I, V>(
 ): Promise<void> {
   const missing = items.filter((item) => !cache.has(keyOf(item)));
   if (missing.length === 0) return;
-  const values = await inBatch(missing);
+  // A batch fails as a whole (a body the renderer refuses stops its worker): the `get`s that
+  // follow then do its items one at a time and name the article that failed.
+  const values = await inBatch(missing).catch(() => undefined);
   values?.forEach((value, i) => cache.set(keyOf(missing[i]!), value));
 }

@@ -13,6 +13,7 @@ import {
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 import type { ContentProblem } from './problems.ts';
 import { suggestSlug } from './suggest-slug.ts';
+import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../convert/glossary.ts';
 import { findMarkerProblems } from '../convert/marker-problems.ts';
 
@@ -25,6 +26,8 @@ export interface ArticleSource {
   data: ArticleFrontmatter;
   /** Markdown below the front-matter. */
   body: string;
+  /** Line of the file the body starts on. */
+  bodyLine: number;
   /** Line of each front-matter key, for messages about cross-file checks. */
   lines: Record<string, number | undefined>;
 }
@@ -70,6 +73,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
+  checkBodies(articles.valid, channels, problems);
   return {
     content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles: articles.valid },
     problems,
@@ -224,7 +228,7 @@ function readArticle(file: string, problems: ContentProblem[]): ArticleSource | 
   }
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, shownFile, problems);
-  return data && ok ? { slug, file: shownFile, data, body: split.body, lines } : undefined;
+  return data && ok ? { slug, file: shownFile, data, body: split.body, bodyLine: split.bodyLine, lines } : undefined;
 }
 
 /** The article's own glossary and its protection markers, where a mistake would convert text wrongly. */

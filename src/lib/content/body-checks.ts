@@ -1,0 +1,153 @@
+/**
+ * Checks of article bodies that `check` makes so the build has nothing left to find: every body
+ * within the renderer's limits (see markdown/limits.ts), and every internal link, image and
+ * in-page anchor resolved against the content, named by source file and line. The pages a link
+ * may reach come from urls.ts, the same functions that make the site's own links.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { LANGS, PAGE_SIZE, SITE_URL, SOURCE_LANG } from '../../consts.ts';
+import { BuildCache, codeVersion, hashOf } from '../build-cache.ts';
+import { bodyFragments, bodyLinks, type BodyLink } from '../markdown/body-links.ts';
+import { parseWithinLimits, type BodyIssue } from '../markdown/limits.ts';
+import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../urls.ts';
+import type { ArticleFrontmatter, Channel } from './schema.ts';
+import type { ContentProblem } from './problems.ts';
+
+/** What these checks read of an article (load.ts's ArticleBody, without importing it back). */
+interface ArticleBody {
+  slug: string;
+  file: string;
+  body: string;
+  /** Line of the file the body starts on. */
+  bodyLine: number;
+  data: Pick<ArticleFrontmatter, 'channel' | 'draft'>;
+}
+
+/** What `check` keeps of a body between runs (in .cache/build), keyed by its text and the renderer's code. */
+interface BodyFacts {
+  issues: BodyIssue[];
+  links: BodyLink[];
+}
+
+/** Files served as they are (images…): Astro copies public/ into the site. */
+const PUBLIC_DIR = 'public';
+/** The renderer's code: the facts of a body change only with it (and the dependencies in the lockfile). */
+const RENDER_CODE = ['package-lock.json', 'src/lib/markdown'];
+
+function bodyFacts(markdown: string): BodyFacts {
+  const parsed = parseWithinLimits(markdown);
+  return parsed.tree === undefined ? { issues: parsed.issues, links: [] } : { issues: [], links: bodyLinks(parsed.tree) };
+}
+
+/** `channels` is undefined when channels.yaml is broken: links are not judged then, as every channel page would seem missing. */
+export function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): void {
+  // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
+  // would pile up in .cache/build with every fixture a test writes.
+  const cache = new BuildCache<BodyFacts>('body-facts', '', codeVersion(...RENDER_CODE));
+  const site = channels && siteTargets(articles, channels);
+  const fragments = new Map<string, Set<string>>();
+  const fragmentsOf = (article: ArticleBody) => {
+    let found = fragments.get(article.slug);
+    if (!found) fragments.set(article.slug, (found = bodyFragments(article.body)));
+    return found;
+  };
+  for (const article of articles) {
+    const facts = cache.get(hashOf(article.body), () => bodyFacts(article.body));
+    const at = (line: number) => article.bodyLine + line - 1;
+    for (const issue of facts.issues) problems.push({ file: article.file, line: at(issue.line), message: issue.message });
+    for (const link of site ? facts.links : []) {
+      const message = linkProblem(link, article, site!, fragmentsOf);
+      if (message) problems.push({ file: article.file, line: at(link.line), message });
+    }
+  }
+  cache.save();
+}
+
+interface SiteTargets {
+  /** Every path the build makes, page or file, to the article it shows if it shows one. */
+  paths: Map<string, ArticleBody | undefined>;
+  /** Drafts' pages: they exist in `npm run dev` only. */
+  drafts: Set<string>;
+  files: Set<string>;
+}
+
+function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets {
+  const published = articles.filter((a) => !a.data.draft);
+  const paths = new Map<string, ArticleBody | undefined>();
+  const perChannel = new Map<string, number>();
+  for (const a of published) for (const c of a.data.channel) perChannel.set(c, (perChannel.get(c) ?? 0) + 1);
+  for (const lang of LANGS) {
+    for (const url of [homeUrl(lang), searchUrl(lang), feedUrl(lang)]) paths.set(url, undefined);
+    for (const { slug } of channels) {
+      paths.set(feedUrl(lang, slug), undefined);
+      const pages = Math.max(1, Math.ceil((perChannel.get(slug) ?? 0) / PAGE_SIZE));
+      for (let page = 1; page <= pages; page++) paths.set(channelUrl(lang, slug, page), undefined);
+    }
+    for (const a of published) paths.set(articleUrl(lang, a.slug), a);
+  }
+  const drafts = new Set(articles.filter((a) => a.data.draft).flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
+  return { paths, drafts, files: publicFiles() };
+}
+
+function publicFiles(): Set<string> {
+  try {
+    return new Set(readdirSync(PUBLIC_DIR, { recursive: true, encoding: 'utf8' }).map((f) => `/${f.split(path.sep).join('/')}`));
+  } catch {
+    return new Set();
+  }
+}
+
+const SITE = new URL(SITE_URL);
+
+/**
+ * A near miss in the same variant (`/zh-hant/articles/fin/` → `/zh-hant/articles/fine/`), or how
+ * addresses are made: a far-off "did you mean" (`/nochannel/` → `/zh-hant/`) misleads more than it helps.
+ */
+function suggestion(target: string, site: SiteTargets): string {
+  const lang = LANGS.find((l) => twinUrl(target, l) === target) ?? SOURCE_LANG;
+  const bare = twinUrl(target, SOURCE_LANG);
+  const candidates = [...site.paths.keys()].filter((p) => twinUrl(p, SOURCE_LANG) === p);
+  const near = closest(bare, candidates);
+  if (distance(bare, near) <= Math.max(2, bare.length / 4)) return ` (did you mean ${twinUrl(near, lang)}?)`;
+  return `: an article is at ${articleUrl(lang, '<file name>')}, a channel at ${channelUrl(lang, '<slug from channels.yaml>')}`;
+}
+
+function linkProblem(
+  link: BodyLink, from: ArticleBody, site: SiteTargets, fragmentsOf: (a: ArticleBody) => Set<string>,
+): string | undefined {
+  const written = `${link.kind === 'image' ? 'the image' : 'the link'} "${link.url}"`;
+  let url: URL;
+  try {
+    url = new URL(link.url, new URL(articleUrl(SOURCE_LANG, from.slug), SITE));
+  } catch {
+    return `${written} is not a valid URL: check its spelling (spaces are written %20)`;
+  }
+  if (url.origin !== SITE.origin) return undefined;
+  let target: string;
+  let fragment: string;
+  try {
+    target = decodeURIComponent(url.pathname);
+    fragment = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    return `${written} has a malformed percent-escape: % must be followed by two hex digits`;
+  }
+  if (link.kind === 'image' || site.files.has(target)) {
+    return site.files.has(target) ? undefined
+      : `${written} is not a file of the site: put it in ${PUBLIC_DIR}/ (as ${PUBLIC_DIR}${target}) or fix the path`;
+  }
+  if (site.drafts.has(target) && !from.data.draft) {
+    return `${written} goes to a draft, which is not published: publish that article (delete its "draft: true") or remove the link`;
+  }
+  if (!site.paths.has(target)) {
+    if (site.paths.has(`${target}/`)) return `${written} lacks the trailing slash: write ${target}/${url.hash}`;
+    if (site.drafts.has(target)) return undefined;
+    return `${written} goes to no page of the site${suggestion(target, site)}`;
+  }
+  const article = site.paths.get(target);
+  if (fragment === '' || article === undefined || fragmentsOf(article).has(fragment)) return undefined;
+  const where = article === from ? 'this article' : `the article ${articleUrl(SOURCE_LANG, article.slug)}`;
+  return `${written} goes to #${fragment}, but ${where} has no element with id="${fragment}": ` +
+    'headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)';
+}
