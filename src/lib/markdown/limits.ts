@@ -51,19 +51,20 @@ const number = (n: number) => n.toLocaleString('en-US');
 export function sourceIssues(markdown: string): BodyIssue[] {
   const issues: BodyIssue[] = [];
   let inFence = false;
-  let paragraphLine = 0;
+  let paragraphLine: number | undefined;
   let paragraphCount = 0;
   let total = 0;
   const endParagraph = () => {
     if (paragraphCount > MAX_DELIMITERS_PER_PARAGRAPH) {
       issues.push({
-        line: paragraphLine,
+        line: paragraphLine!,
         message: `this paragraph has ${number(paragraphCount)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_PARAGRAPH)}): ` +
           'parsing them takes time that grows with the square of their number; split the paragraph with blank lines, ' +
           'write \\* \\_ \\] for the characters themselves, or put the text in a ``` code block',
       });
     }
     paragraphCount = 0;
+    paragraphLine = undefined;
   };
   markdown.split('\n').forEach((text, i) => {
     const line = i + 1;
@@ -77,7 +78,7 @@ export function sourceIssues(markdown: string): BodyIssue[] {
       });
     }
     if (text.trim() === '') return endParagraph();
-    if (paragraphCount === 0) paragraphLine = line;
+    paragraphLine ??= line;
     if (inFence) return undefined;
     const count = text.match(DELIMITER)?.length ?? 0;
     paragraphCount += count;
