@@ -175,8 +175,8 @@ describe('bodies the build could not render are refused, with the line and what 
 
   it('refuses 100 KB of emphasis runs, per paragraph and for the whole body', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('', `前言\n\n${'*强调* '.repeat(20_000)}`) })).toEqual([
-      `${article}:10: this paragraph has 40,000 of the characters * _ ] (at most 1,000): parsing them takes time that grows with the square of their number; split the paragraph with blank lines, write \\* \\_ \\] for the characters themselves, or put the text in a \`\`\` code block`,
       `${article}:7: the body has 40,000 of the characters * _ ] (at most 10,000): write \\* \\_ \\] for the characters themselves, put data in a \`\`\` code block, or split the article`,
+      `${article}:10: this paragraph has 40,000 of the characters * _ ] (at most 1,000): parsing them takes time that grows with the square of their number; split the paragraph with blank lines, write \\* \\_ \\] for the characters themselves, or put the text in a \`\`\` code block`,
     ]);
   });
 

@@ -10,7 +10,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { LANGS, PAGE_SIZE, SITE_URL, SOURCE_LANG } from '../../consts.ts';
 import { BuildCache, codeVersion, hashOf } from '../build-cache.ts';
 import { bodyFragments, bodyLinks, type BodyLink } from '../markdown/body-links.ts';
-import { parseWithinLimits, type BodyIssue } from '../markdown/limits.ts';
+import { parseWithinLimits, shallowWithoutParsing, type BodyIssue } from '../markdown/limits.ts';
 import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 import type { ArticleFrontmatter, Channel } from './schema.ts';
 import type { ContentProblem } from './problems.ts';
@@ -33,10 +33,14 @@ interface BodyFacts {
 
 /** Files served as they are (images…): Astro copies public/ into the site. */
 const PUBLIC_DIR = 'public';
-/** The renderer's code: the facts of a body change only with it (and the dependencies in the lockfile). */
-const RENDER_CODE = ['package-lock.json', 'src/lib/markdown'];
+const SITE = new URL(SITE_URL);
+/** The facts of a body change only with the code that finds them, its dependencies and the site's origin. */
+const FACTS_VERSION = hashOf(codeVersion('package-lock.json', 'src/lib/markdown', 'src/lib/content/body-checks.ts'), SITE.origin);
 
 function bodyFacts(markdown: string): BodyFacts {
+  // A body that cannot nest too deep nor link anywhere (no brackets, no raw HTML, no bare URL of
+  // this site) has nothing to report: skipping its parse halves a cold check of plain prose.
+  if (shallowWithoutParsing(markdown) && !markdown.includes(SITE.host)) return { issues: [], links: [] };
   const parsed = parseWithinLimits(markdown);
   return parsed.tree === undefined ? { issues: parsed.issues, links: [] } : { issues: [], links: bodyLinks(parsed.tree) };
 }
@@ -45,7 +49,7 @@ function bodyFacts(markdown: string): BodyFacts {
 export function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): void {
   // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
   // would pile up in .cache/build with every fixture a test writes.
-  const cache = new BuildCache<BodyFacts>('body-facts', '', codeVersion(...RENDER_CODE));
+  const cache = new BuildCache<BodyFacts>('body-facts', '', FACTS_VERSION);
   const site = channels && siteTargets(articles, channels);
   const fragments = new Map<string, Set<string>>();
   const fragmentsOf = (article: ArticleBody) => {
@@ -98,8 +102,6 @@ function publicFiles(): Set<string> {
     return new Set();
   }
 }
-
-const SITE = new URL(SITE_URL);
 
 /**
  * A near miss in the same variant (`/zh-hant/articles/fin/` → `/zh-hant/articles/fine/`), or how

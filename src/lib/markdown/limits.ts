@@ -47,45 +47,54 @@ const LINE_PREFIX = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/;
 const DELIMITER = /(?<!\\)[*_\]]/g;
 const number = (n: number) => n.toLocaleString('en-US');
 
-/** What can be judged from the text alone, before the parser spends time on it. */
-export function sourceIssues(markdown: string): BodyIssue[] {
-  const issues: BodyIssue[] = [];
+interface SourceScan {
+  /** The line with the longest container prefix, and its width (tabs as four columns). */
+  widest: { line: number; width: number };
+  /** Each paragraph's first line and its delimiters; `tildes` (strikethrough) only nest, never slow the parser. */
+  paragraphs: { line: number; delimiters: number; tildes: number }[];
+}
+
+function scanSource(markdown: string): SourceScan {
+  const scan: SourceScan = { widest: { line: 1, width: 0 }, paragraphs: [] };
   let inFence = false;
-  let paragraphLine: number | undefined;
-  let paragraphCount = 0;
-  let total = 0;
-  const endParagraph = () => {
-    if (paragraphCount > MAX_DELIMITERS_PER_PARAGRAPH) {
-      issues.push({
-        line: paragraphLine!,
-        message: `this paragraph has ${number(paragraphCount)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_PARAGRAPH)}): ` +
-          'parsing them takes time that grows with the square of their number; split the paragraph with blank lines, ' +
-          'write \\* \\_ \\] for the characters themselves, or put the text in a ``` code block',
-      });
-    }
-    paragraphCount = 0;
-    paragraphLine = undefined;
-  };
+  let paragraph: SourceScan['paragraphs'][number] | undefined;
   markdown.split('\n').forEach((text, i) => {
     const line = i + 1;
     if (FENCE.test(text)) inFence = !inFence;
-    const prefix = LINE_PREFIX.exec(text)![0].replaceAll('\t', '    ').length;
-    if (prefix > MAX_LINE_PREFIX) {
-      issues.push({
-        line,
-        message: `the line starts with ${number(prefix)} characters of indentation, > and list markers (at most ${MAX_LINE_PREFIX}): ` +
-          `quotes and lists nest at most ${MAX_NESTING_DEPTH} deep; flatten them`,
-      });
+    const width = LINE_PREFIX.exec(text)![0].replaceAll('\t', '    ').length;
+    if (width > scan.widest.width) scan.widest = { line, width };
+    if (text.trim() === '') {
+      paragraph = undefined;
+      return;
     }
-    if (text.trim() === '') return endParagraph();
-    paragraphLine ??= line;
-    if (inFence) return undefined;
-    const count = text.match(DELIMITER)?.length ?? 0;
-    paragraphCount += count;
-    total += count;
-    return undefined;
+    if (!paragraph) scan.paragraphs.push((paragraph = { line, delimiters: 0, tildes: 0 }));
+    if (inFence) return;
+    paragraph.delimiters += text.match(DELIMITER)?.length ?? 0;
+    paragraph.tildes += text.match(/~/g)?.length ?? 0;
   });
-  endParagraph();
+  return scan;
+}
+
+/** What can be judged from the text alone, before the parser spends time on it. */
+export function sourceIssues(markdown: string): BodyIssue[] {
+  const { widest, paragraphs } = scanSource(markdown);
+  const issues: BodyIssue[] = [];
+  if (widest.width > MAX_LINE_PREFIX) {
+    issues.push({
+      line: widest.line,
+      message: `the line starts with ${number(widest.width)} characters of indentation, > and list markers (at most ${MAX_LINE_PREFIX}): ` +
+        `quotes and lists nest at most ${MAX_NESTING_DEPTH} deep; flatten them`,
+    });
+  }
+  for (const { line, delimiters } of paragraphs.filter((p) => p.delimiters > MAX_DELIMITERS_PER_PARAGRAPH)) {
+    issues.push({
+      line,
+      message: `this paragraph has ${number(delimiters)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_PARAGRAPH)}): ` +
+        'parsing them takes time that grows with the square of their number; split the paragraph with blank lines, ' +
+        'write \\* \\_ \\] for the characters themselves, or put the text in a ``` code block',
+    });
+  }
+  const total = paragraphs.reduce((sum, p) => sum + p.delimiters, 0);
   if (total > MAX_DELIMITERS_PER_BODY) {
     issues.push({
       line: 1,
@@ -93,7 +102,24 @@ export function sourceIssues(markdown: string): BodyIssue[] {
         'write \\* \\_ \\] for the characters themselves, put data in a ``` code block, or split the article',
     });
   }
-  return issues;
+  return issues.sort((a, b) => a.line - b.line);
+}
+
+/** A prefix of this many characters nests at most this deep: each level takes at least one (`>`, `- `). */
+const SHALLOW_PREFIX = MAX_NESTING_DEPTH / 4;
+/** Emphasis or strikethrough takes at least two delimiters a level. */
+const SHALLOW_DELIMITERS = MAX_NESTING_DEPTH;
+
+/**
+ * Whether the text alone shows that its tree stays within MAX_NESTING_DEPTH, so that `check` need
+ * not parse it: no raw HTML or link brackets, shallow line prefixes, few delimiters a paragraph
+ * (root + prefix levels + block + table + delimiters / 2 + text stays under the limit). Most
+ * articles are plain prose like that: parsing them made a cold `check` twice as slow.
+ */
+export function shallowWithoutParsing(markdown: string): boolean {
+  if (/[[<]/.test(markdown)) return false;
+  const { widest, paragraphs } = scanSource(markdown);
+  return widest.width <= SHALLOW_PREFIX && paragraphs.every((p) => p.delimiters + p.tildes <= SHALLOW_DELIMITERS);
 }
 
 /**
