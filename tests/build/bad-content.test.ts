@@ -180,6 +180,12 @@ describe('bodies the build could not render are refused, with the line and what 
     ]);
   });
 
+  it('refuses a body within those limits that still takes longer than the budget to render (1 MB of list items)', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', '- 项目\n'.repeat(99_000)) })).toEqual([
+      `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
+    ]);
+  });
+
   it('accepts the same characters escaped or in a code block', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('', `${'\\*'.repeat(2000)}\n\n\`\`\`\n${'**'.repeat(2000)}\n\`\`\``) })).toEqual([]);
   });

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   BodyLimitError, MAX_DELIMITERS_PER_BODY, MAX_DELIMITERS_PER_PARAGRAPH, MAX_LINE_PREFIX, MAX_NESTING_DEPTH, RENDER_BUDGET_MS,
-  parseWithinLimits,
+  parseWithinLimits, sourceIssues,
 } from '../../src/lib/markdown/limits.ts';
 import { bodyFragments, bodyLinks } from '../../src/lib/markdown/body-links.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
+import { rendersWithin } from '../../src/lib/archive/in-workers.ts';
 
 const linesOf = (markdown: string) => parseWithinLimits(markdown).issues.map((i) => i.line);
 
@@ -66,5 +67,15 @@ describe('bodyLinks and bodyFragments', () => {
   it('gives the ids the rendered body has, as the writer wrote them', () => {
     expect([...bodyFragments('## 标题\n\n<a id="here"></a><a name="there"></a>见[^1]\n\n[^1]: 注')].sort())
       .toEqual(['fn-1', 'fnref-1', 'footnote-label', 'here', 'there']);
+  });
+});
+
+describe('rendersWithin', () => {
+  it('says whether a body renders within the time, stopping the worker that does not', async () => {
+    expect(await rendersWithin('正文。', RENDER_BUDGET_MS)).toBe(true);
+    // Within the limits the text shows, and still more than a minute of work: 1 MB of list items.
+    const list = '- 项目\n'.repeat(100_000);
+    expect(sourceIssues(list)).toEqual([]);
+    expect(await rendersWithin(list, 2_000)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { GlossaryEntry } from '../content/load.ts';
+import type { GlossaryEntry } from '../content/schema.ts';
 import type { Lang } from '../../consts.ts';
 import type { PreparedBody } from './prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from './variant.ts';
@@ -32,13 +32,39 @@ export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T
   return results.flat() as Result<T>[];
 }
 
-function runWorker(task: WorkerTask): Promise<unknown[]> {
+/**
+ * Whether a body renders within `ms` (the worker's start, ~1 s, included): a synchronous parse
+ * cannot be interrupted in its own thread, so it runs in one that can be stopped. Undefined
+ * where workers are unavailable; a body the renderer throws on rejects.
+ */
+export async function rendersWithin(body: string, ms: number): Promise<boolean | undefined> {
+  if (!existsSync(WORKER)) return undefined;
+  try {
+    await runWorker({ kind: 'render', items: [body] }, ms);
+    return true;
+  } catch (error) {
+    if (error instanceof WorkerTimeout) return false;
+    throw error;
+  }
+}
+
+class WorkerTimeout extends Error {}
+
+function runWorker(task: WorkerTask, timeoutMs?: number): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: task });
-    worker.once('message', (result: unknown[]) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      reject(new WorkerTimeout());
+      void worker.terminate();
+    }, timeoutMs);
+    const settle = <A extends unknown[]>(then: (...args: A) => void) => (...args: A) => {
+      clearTimeout(timer);
+      then(...args);
+    };
+    worker.once('message', settle((result: unknown[]) => resolve(result)));
+    worker.once('error', settle(reject));
+    worker.once('exit', settle((code: number) => {
       if (code !== 0) reject(new Error(`build worker ${WORKER} stopped with exit code ${code}`));
-    });
+    }));
   });
 }

@@ -5,12 +5,16 @@
  * may reach come from urls.ts, the same functions that make the site's own links.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { LANGS, PAGE_SIZE, SITE_URL, SOURCE_LANG } from '../../consts.ts';
 import { BuildCache, codeVersion, hashOf } from '../build-cache.ts';
 import { bodyFragments, bodyLinks, type BodyLink } from '../markdown/body-links.ts';
-import { parseWithinLimits, shallowWithoutParsing, type BodyIssue } from '../markdown/limits.ts';
+import {
+  RENDER_BUDGET_MS, WATCHED_BYTES, parseWithinLimits, shallowWithoutParsing, sourceIssues, type BodyIssue,
+} from '../markdown/limits.ts';
+import { rendersWithin } from '../archive/in-workers.ts';
 import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 import type { ArticleFrontmatter, Channel } from './schema.ts';
 import type { ContentProblem } from './problems.ts';
@@ -46,10 +50,11 @@ function bodyFacts(markdown: string): BodyFacts {
 }
 
 /** `channels` is undefined when channels.yaml is broken: links are not judged then, as every channel page would seem missing. */
-export function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): void {
+export async function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): Promise<void> {
   // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
   // would pile up in .cache/build with every fixture a test writes.
   const cache = new BuildCache<BodyFacts>('body-facts', '', FACTS_VERSION);
+  await factsOfNew(articles.filter((a) => !cache.has(hashOf(a.body))), cache);
   const site = channels && siteTargets(articles, channels);
   const fragments = new Map<string, Set<string>>();
   const fragmentsOf = (article: ArticleBody) => {
@@ -68,6 +73,33 @@ export function checkBodies(articles: ArticleBody[], channels: Channel[] | undef
   }
   cache.save();
 }
+
+/**
+ * Facts of the bodies the cache lacks. A large one is first rendered in a worker stopped at the
+ * budget (a few at once: each may take all of it), since parsing it here could take minutes.
+ */
+async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>): Promise<void> {
+  const large: string[] = [];
+  for (const { body } of articles) {
+    if (Buffer.byteLength(body) > WATCHED_BYTES && sourceIssues(body).length === 0) large.push(body);
+    else cache.set(hashOf(body), bodyFacts(body));
+  }
+  const atOnce = Math.max(1, availableParallelism());
+  for (let i = 0; i < large.length; i += atOnce) {
+    await Promise.all(large.slice(i, i + atOnce).map(async (body) => {
+      const outcome = await rendersWithin(body, RENDER_BUDGET_MS).catch((error: unknown) => error);
+      if (outcome === false) return cache.set(hashOf(body), { issues: [{ line: 1, message: TOO_SLOW }], links: [] });
+      // In time, or refused by the renderer: its limits say why (and if they don't, the error does).
+      const facts = bodyFacts(body);
+      if (outcome === true || outcome === undefined || facts.issues.length > 0) return cache.set(hashOf(body), facts);
+      const reason = String(outcome).split('\n')[0];
+      return cache.set(hashOf(body), { issues: [{ line: 1, message: `the body could not be rendered (${reason}): simplify it where it nests or repeats most` }], links: [] });
+    }));
+  }
+}
+
+const TOO_SLOW = `the body takes longer than ${RENDER_BUDGET_MS / 1000} s to render (a normal one takes a few ms): ` +
+  'split the article, or break up very long lists and tables';
 
 interface SiteTargets {
   /** Every path the build makes, page or file, to the article it shows if it shows one. */

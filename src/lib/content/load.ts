@@ -73,7 +73,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
-  checkBodies(articles.valid, channels, problems);
+  await checkBodies(articles.valid, channels, problems);
   return {
     content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles: articles.valid },
     problems,

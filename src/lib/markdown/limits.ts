@@ -22,10 +22,14 @@ export const MAX_DELIMITERS_PER_PARAGRAPH = 1_000;
 /** The same in a whole body, so that many paragraphs at the limit stay within the budget too. */
 export const MAX_DELIMITERS_PER_BODY = 10_000;
 /**
- * The time a body within these limits may take to render: the property test holds every generated
- * body to it. A normal article takes ~1 ms, the largest allowed (1 MB) under 4 s.
+ * The time a body may take to render. A normal article takes ~1 ms; within the limits above,
+ * size alone still costs: 1 MB of table rows took 57 s, of list items over 2 minutes (micromark's
+ * lists grow faster than their length). So `check` renders every body larger than WATCHED_BYTES
+ * in a worker it stops at this budget, and refuses the body then.
  */
 export const RENDER_BUDGET_MS = 10_000;
+/** Up to this size a body within the limits renders in well under the budget (the slowest kind, a 100 KB list, in ~3 s). */
+export const WATCHED_BYTES = 50_000;
 
 /** A problem in a body, `line` counted from the body's first line (1). */
 export interface BodyIssue {
@@ -35,9 +39,12 @@ export interface BodyIssue {
 
 /** Thrown by the renderer for a body outside the limits: `check` reports the same issues first. */
 export class BodyLimitError extends Error {
-  constructor(readonly issues: BodyIssue[]) {
+  // A declared field, not a parameter property: build workers run this file with Node's type stripping.
+  readonly issues: BodyIssue[];
+  constructor(issues: BodyIssue[]) {
     super(issues.map((i) => `body line ${i.line}: ${i.message}`).join('\n'));
     this.name = 'BodyLimitError';
+    this.issues = issues;
   }
 }
 
