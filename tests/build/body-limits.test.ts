@@ -11,7 +11,8 @@ import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-f
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const channels = [{ slug: 'jingying', name: '经营' }];
-const article = (slug: string, body: string): FixtureArticle => ({ slug, title: '标题', date: '2019-05-14 09:28:18', channel: 'jingying', body });
+const article = (slug: string, body: string): FixtureArticle =>
+  ({ slug, title: '标题', date: '2019-05-14 09:28:18', channel: 'jingying', body });
 
 describe('a build with bodies past the limits', () => {
   it('stops before building, naming every body by file and line, without a stack trace; check says the same', async () => {
@@ -38,7 +39,8 @@ describe('a build with bodies past the limits', () => {
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(result.output).not.toContain('Maximum call stack');
 
-    const check = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], { cwd: ROOT, encoding: 'utf8' });
+    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    const check = spawnSync(tsx, ['scripts/check.ts', '--content', content], { cwd: ROOT, encoding: 'utf8' });
     expect(check.status).toBe(1);
     for (const line of expected.slice(0, -1)) expect(check.stderr).toContain(line);
   });

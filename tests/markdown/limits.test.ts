@@ -24,7 +24,8 @@ describe('parseWithinLimits', () => {
     ['brackets count too', `a\n\n${'] '.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1)}`, [3]],
     ['escaped delimiters are text', '\\*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1), []],
     ['delimiters in a fenced code block are code', `\`\`\`\n${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1)}\n\`\`\``, []],
-    ['a body past the total, paragraph by paragraph', `${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH)}\n\n`.repeat(MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_PARAGRAPH + 1), [1]],
+    ['a body past the total, paragraph by paragraph',
+      `${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH)}\n\n`.repeat(MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_PARAGRAPH + 1), [1]],
   ])('%s', (_, markdown, lines) => {
     expect(linesOf(markdown)).toEqual(lines);
   });

@@ -92,8 +92,8 @@ async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>)
       // In time, or refused by the renderer: its limits say why (and if they don't, the error does).
       const facts = bodyFacts(body);
       if (outcome === true || outcome === undefined || facts.issues.length > 0) return cache.set(hashOf(body), facts);
-      const reason = String(outcome).split('\n')[0];
-      return cache.set(hashOf(body), { issues: [{ line: 1, message: `the body could not be rendered (${reason}): simplify it where it nests or repeats most` }], links: [] });
+      const message = `the body could not be rendered (${String(outcome).split('\n')[0]}): simplify it where it nests or repeats most`;
+      return cache.set(hashOf(body), { issues: [{ line: 1, message }], links: [] });
     }));
   }
 }
