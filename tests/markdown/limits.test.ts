@@ -6,7 +6,7 @@ import {
 } from '../../src/lib/markdown/limits.ts';
 import { bodyFragments, bodyLinks } from '../../src/lib/markdown/body-links.ts';
 import { renderMarkdown } from '../../src/lib/markdown/render.ts';
-import { rendersWithin } from '../../src/lib/archive/in-workers.ts';
+import { timeRenders } from '../../src/lib/archive/in-workers.ts';
 
 const linesOf = (markdown: string) => parseWithinLimits(markdown).issues.map((i) => i.line);
 
@@ -71,12 +71,16 @@ describe('bodyLinks and bodyFragments', () => {
   });
 });
 
-describe('rendersWithin', () => {
-  it('says whether a body renders within the time, stopping the worker that does not', async () => {
-    expect(await rendersWithin('正文。', RENDER_BUDGET_MS)).toBe(true);
+describe('timeRenders', () => {
+  it('stops a body past the budget and goes on with the rest', async () => {
     // Within the limits the text shows, and still more than a minute of work: 1 MB of list items.
     const list = '- 项目\n'.repeat(100_000);
     expect(sourceIssues(list)).toEqual([]);
-    expect(await rendersWithin(list, 2_000)).toBe(false);
+    const outcomes = await timeRenders(['正文。', list, '第二篇。', `${'>'.repeat(2000)} 引文`], RENDER_BUDGET_MS);
+    expect(outcomes).toEqual(new Map<number, boolean | string>([
+      [0, true], [1, false], [2, true],
+      [3, 'BodyLimitError: body line 1: the line starts with 2,001 characters of indentation, > and list markers (at most 400): ' +
+        'quotes and lists nest at most 100 deep; flatten them'],
+    ]));
   });
 });

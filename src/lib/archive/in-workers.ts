@@ -12,18 +12,25 @@ import type { Lang } from '../../consts.ts';
 import type { PreparedBody } from './prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from './variant.ts';
 
-export type WorkerTask =
+type BatchTask =
   | { kind: 'render'; items: string[] }
   | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
+/** Renders its bodies one by one and posts a TimedRender after each, so that a slow one can be timed and stopped. */
+type TimeTask = { kind: 'time'; items: string[] };
+export type WorkerTask = BatchTask | TimeTask;
+/** What the worker posts after each body of a TimeTask: the first line of the error, if it threw. */
+export interface TimedRender {
+  error?: string;
+}
 
-type Result<T extends WorkerTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
+type Result<T extends BatchTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
 
 const WORKER = path.resolve('src/lib/archive/prepare-worker.ts');
 /** Below this many items a worker's start (~1 s to load the Markdown and OpenCC modules) costs more than it saves. */
 export const WORKER_MIN_ITEMS = 400;
 
 /** The task's results in item order, or undefined when it is too small or workers are unavailable. */
-export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T>[] | undefined> {
+export async function inWorkers<T extends BatchTask>(task: T): Promise<Result<T>[] | undefined> {
   const threads = Math.min(availableParallelism(), 4);
   if (task.items.length < WORKER_MIN_ITEMS || threads < 2 || !existsSync(WORKER)) return undefined;
   const size = Math.ceil(task.items.length / threads);
@@ -33,38 +40,66 @@ export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T
 }
 
 /**
- * Whether a body renders within `ms` (the worker's start, ~1 s, included): a synchronous parse
- * cannot be interrupted in its own thread, so it runs in one that can be stopped. Undefined
- * where workers are unavailable; a body the renderer throws on rejects.
+ * How each body fares against a budget of `ms`: true, false (stopped at the budget) or the first
+ * line of what it threw; undefined where workers are unavailable. A synchronous parse cannot be
+ * interrupted in its own thread, so the bodies are rendered one after another in workers, each
+ * timed from the end of the one before (the first also carries the worker's start, ~1 s); a
+ * worker past the budget is stopped and the rest of its share goes on in a new one.
  */
-export async function rendersWithin(body: string, ms: number): Promise<boolean | undefined> {
+export async function timeRenders(bodies: string[], ms: number): Promise<Map<number, boolean | string> | undefined> {
   if (!existsSync(WORKER)) return undefined;
-  try {
-    await runWorker({ kind: 'render', items: [body] }, ms);
-    return true;
-  } catch (error) {
-    if (error instanceof WorkerTimeout) return false;
-    throw error;
-  }
+  const outcomes = new Map<number, boolean | string>();
+  const threads = Math.max(1, Math.min(availableParallelism(), 4, bodies.length));
+  const size = Math.ceil(bodies.length / threads);
+  await Promise.all(Array.from({ length: threads }, async (_, t) => {
+    const end = Math.min(bodies.length, (t + 1) * size);
+    for (let next = t * size; next < end;) next = await timeShare(bodies, next, end, ms, outcomes);
+  }));
+  return outcomes;
 }
 
-class WorkerTimeout extends Error {}
+/** Renders bodies[from, end) in one worker until one overruns the budget; the index to go on from. */
+function timeShare(
+  bodies: string[], from: number, end: number, ms: number, outcomes: Map<number, boolean | string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { kind: 'time', items: bodies.slice(from, end) } satisfies TimeTask });
+    let current = from;
+    let stopped = false;
+    const overrun = () => {
+      stopped = true;
+      outcomes.set(current, false);
+      void worker.terminate();
+      resolve(current + 1);
+    };
+    let timer = setTimeout(overrun, ms);
+    worker.on('message', ({ error }: TimedRender) => {
+      if (stopped) return;
+      clearTimeout(timer);
+      outcomes.set(current++, error ?? true);
+      if (current < end) timer = setTimeout(overrun, ms);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      if (stopped || current === end) return resolve(current);
+      // Died on a body (out of memory): that body is the one to name, the rest go on.
+      outcomes.set(current, `the renderer stopped with exit code ${code}`);
+      return resolve(current + 1);
+    });
+  });
+}
 
-function runWorker(task: WorkerTask, timeoutMs?: number): Promise<unknown[]> {
+function runWorker(task: BatchTask): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: task });
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      reject(new WorkerTimeout());
-      void worker.terminate();
-    }, timeoutMs);
-    const settle = <A extends unknown[]>(then: (...args: A) => void) => (...args: A) => {
-      clearTimeout(timer);
-      then(...args);
-    };
-    worker.once('message', settle((result: unknown[]) => resolve(result)));
-    worker.once('error', settle(reject));
-    worker.once('exit', settle((code: number) => {
+    worker.once('message', (result: unknown[]) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`build worker ${WORKER} stopped with exit code ${code}`));
-    }));
+    });
   });
 }

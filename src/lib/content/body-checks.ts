@@ -5,7 +5,6 @@
  * may reach come from urls.ts, the same functions that make the site's own links.
  */
 import { readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { LANGS, PAGE_SIZE, SITE_URL, SOURCE_LANG } from '../../consts.ts';
@@ -14,7 +13,7 @@ import { bodyFragments, bodyLinks, type BodyLink } from '../markdown/body-links.
 import {
   RENDER_BUDGET_MS, WATCHED_BYTES, parseWithinLimits, shallowWithoutParsing, sourceIssues, type BodyIssue,
 } from '../markdown/limits.ts';
-import { rendersWithin } from '../archive/in-workers.ts';
+import { timeRenders } from '../archive/in-workers.ts';
 import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 import type { ArticleFrontmatter, Channel } from './schema.ts';
 import type { ContentProblem } from './problems.ts';
@@ -75,8 +74,8 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
 }
 
 /**
- * Facts of the bodies the cache lacks. A large one is first rendered in a worker stopped at the
- * budget (a few at once: each may take all of it), since parsing it here could take minutes.
+ * Facts of the bodies the cache lacks. Large ones are first rendered in workers stopped at the
+ * budget (timeRenders), since parsing one here could take minutes.
  */
 async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>): Promise<void> {
   const large: string[] = [];
@@ -84,18 +83,15 @@ async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>)
     if (Buffer.byteLength(body) > WATCHED_BYTES && sourceIssues(body).length === 0) large.push(body);
     else cache.set(hashOf(body), bodyFacts(body));
   }
-  const atOnce = Math.max(1, availableParallelism());
-  for (let i = 0; i < large.length; i += atOnce) {
-    await Promise.all(large.slice(i, i + atOnce).map(async (body) => {
-      const outcome = await rendersWithin(body, RENDER_BUDGET_MS).catch((error: unknown) => error);
-      if (outcome === false) return cache.set(hashOf(body), { issues: [{ line: 1, message: TOO_SLOW }], links: [] });
-      // In time, or refused by the renderer: its limits say why (and if they don't, the error does).
-      const facts = bodyFacts(body);
-      if (outcome === true || outcome === undefined || facts.issues.length > 0) return cache.set(hashOf(body), facts);
-      const message = `the body could not be rendered (${String(outcome).split('\n')[0]}): simplify it where it nests or repeats most`;
-      return cache.set(hashOf(body), { issues: [{ line: 1, message }], links: [] });
-    }));
-  }
+  const outcomes = large.length > 0 ? await timeRenders(large, RENDER_BUDGET_MS) : undefined;
+  large.forEach((body, i) => {
+    const outcome = outcomes?.get(i) ?? true;
+    // In time, or refused by the renderer: its limits say why (and if they don't, its error does).
+    const facts = outcome === false ? { issues: [{ line: 1, message: TOO_SLOW }], links: [] } : bodyFacts(body);
+    if (outcome === true || outcome === false || facts.issues.length > 0) return cache.set(hashOf(body), facts);
+    const message = `the body could not be rendered (${outcome}): simplify it where it nests or repeats most`;
+    return cache.set(hashOf(body), { issues: [{ line: 1, message }], links: [] });
+  });
 }
 
 const TOO_SLOW = `the body takes longer than ${RENDER_BUDGET_MS / 1000} s to render (a normal one takes a few ms): ` +
