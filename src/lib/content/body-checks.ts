@@ -18,7 +18,7 @@ import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '..
 import type { ArticleFrontmatter, Channel } from './schema.ts';
 import type { ContentProblem } from './problems.ts';
 
-/** What these checks read of an article (load.ts's ArticleBody, without importing it back). */
+/** What these checks read of an article (load.ts's ArticleSource, without importing it back). */
 interface ArticleBody {
   slug: string;
   file: string;
