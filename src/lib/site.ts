@@ -104,8 +104,8 @@ async function loadSite(dir: string): Promise<Site> {
         glossary: a.data.glossary ?? [],
       };
     }));
-  // `check` (and the build's own validation before this) refuses such bodies first; this is for
-  // callers that come here directly (`npm run dev`): a message, not a stack trace.
+  // loadContent above refuses such bodies already; this holds should its cached facts ever
+  // disagree with the renderer (a damaged .cache): a message naming the file, not a stack trace.
   if (refused.length > 0) throw new ContentError(refused);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
