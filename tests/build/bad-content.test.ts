@@ -407,3 +407,72 @@ describe('text shown as written: no control characters, never empty in a variant
     ]);
   });
 });
+
+describe('bodies the build could not render are refused, with the line and what to change', () => {
+  it.each([
+    ['2,000 nested quotes', `前言\n\n${'>'.repeat(2000)} 引文`,
+      `${article}:10: the line starts with 2,001 characters of indentation, > and list markers (at most 400): quotes and lists nest at most 100 deep; flatten them`],
+    ['150 nested quotes', `前言\n\n${'>'.repeat(150)} 引文`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 152 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
+    ['a list nested 120 deep', Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n'),
+      `${article}:57: quotes, lists, emphasis or HTML elements nest 242 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
+    ['2,000 nested HTML elements', `正文\n\n${'<div>'.repeat(2000)}文字`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
+  ])('%s', async (_, body, expected) => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([expected]);
+  });
+
+  it('refuses 100 KB of emphasis runs, per paragraph and for the whole body', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', `前言\n\n${'*强调* '.repeat(20_000)}`) })).toEqual([
+      `${article}:7: the body has 40,000 of the characters * _ ] (at most 10,000): write \\* \\_ \\] for the characters themselves, put data in a \`\`\` code block, or split the article`,
+      `${article}:10: this paragraph has 40,000 of the characters * _ ] (at most 1,000): parsing them takes time that grows with the square of their number; split the paragraph with blank lines, write \\* \\_ \\] for the characters themselves, or put the text in a \`\`\` code block`,
+    ]);
+  });
+
+  it('refuses a body within those limits that still takes longer than the budget to render (1 MB of list items)', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', '- 项目\n'.repeat(99_000)) })).toEqual([
+      `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
+    ]);
+  });
+
+  it('accepts the same characters escaped or in a code block', async () => {
+    const body = `${'\\*'.repeat(2000)}\n\n\`\`\`\n${'**'.repeat(2000)}\n\`\`\``;
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([]);
+  });
+});
+
+describe('links in a body are resolved against the content, by source file and line', () => {
+  const links = [
+    '[文章](/articles/fine/) [繁体](/zh-hant/jingying/) [相对](../fine/) [外站](https://www.jd.com/) [邮件](mailto:a@b.cn)',
+    '[图标](/favicon.svg) [注释](#fn-1) <a id="here"></a>[这里](#here) [频道订阅](/jingying/rss.xml)[^1]',
+    '',
+    '[^1]: 注释。',
+  ].join('\n');
+
+  it('accepts links to pages, files and anchors that exist', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': good('', links) })).toEqual([]);
+  });
+
+  it('names each broken link with its line and a fix', async () => {
+    const body = [
+      '见[一篇](/articles/no-such/)和[频道](/nochannel/)。',
+      '![图](/images/none.png)',
+      '[不存在](#nowhere) [少斜杠](/articles/fine)',
+      '<p><a href="/zh-hant/articles/fin/">繁体</a></p>',
+      '',
+      '[草稿](/articles/later/) [坏的](/articles/%E4%/) [近似](/jinying/)',
+    ].join('\n');
+    const draft = good('draft: true\n', '草稿正文。');
+    expect(await messages({ 'articles/2019/05/x.md': good('', body), 'articles/2019/05/later.md': draft })).toEqual([
+      `${article}:8: the link "/articles/no-such/" goes to no page of the site: an article is at /articles/<file name>/, a channel at /<slug from channels.yaml>/`,
+      `${article}:8: the link "/nochannel/" goes to no page of the site: an article is at /articles/<file name>/, a channel at /<slug from channels.yaml>/`,
+      `${article}:9: the image "/images/none.png" is not a file of the site: put it in public/ (as public/images/none.png) or fix the path`,
+      `${article}:10: the link "#nowhere" goes to #nowhere, but this article has no element with id="nowhere": headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)`,
+      `${article}:10: the link "/articles/fine" lacks the trailing slash: write /articles/fine/`,
+      `${article}:11: the link "/zh-hant/articles/fin/" goes to no page of the site (did you mean /zh-hant/articles/fine/?)`,
+      `${article}:13: the link "/articles/later/" goes to a draft, which is not published: publish that article (delete its "draft: true") or remove the link`,
+      `${article}:13: the link "/articles/%E4%/" has a malformed percent-escape: % must be followed by two hex digits`,
+      `${article}:13: the link "/jinying/" goes to no page of the site (did you mean /jingying/?)`,
+    ]);
+  });
+});

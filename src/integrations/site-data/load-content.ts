@@ -17,6 +17,7 @@ import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts
 import type { ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { settings } from '../../config.ts';
+import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
 import { findMarkerProblems } from '../../lib/convert/marker-problems.ts';
 
@@ -29,6 +30,8 @@ export interface ArticleSource {
   data: ArticleFrontmatter;
   /** Markdown below the front-matter. */
   body: string;
+  /** Line of the file the body starts on. */
+  bodyLine: number;
   /** Line of each front-matter key, for messages about cross-file checks. */
   lines: Record<string, number | undefined>;
 }
@@ -74,6 +77,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
+  await checkBodies(articles.valid, channels, problems);
   return {
     content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles: articles.valid },
     problems,
@@ -355,7 +359,7 @@ export function parseArticle(text: string, file: string, problems: ContentProble
   }
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
-  return data && ok ? { slug, file, data, body: split.body, lines } : undefined;
+  return data && ok ? { slug, file, data, body: split.body, bodyLine: split.bodyLine, lines } : undefined;
 }
 
 /** The file name is the article's URL: reported when it can't be one, with a name that can. */

@@ -6,8 +6,9 @@ import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { BuildCache } from './build-cache.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../code-version.ts';
-import { loadContent, type Content } from './load-content.ts';
-import { ContentError, formatProblem, isError } from '../../lib/content/problems.ts';
+import { loadContent, type ArticleSource, type Content } from './load-content.ts';
+import { ContentError, formatProblem, isError, type ContentProblem } from '../../lib/content/problems.ts';
+import { BodyLimitError } from '../../lib/markdown/limits.ts';
 import { createVariantConverter } from '../../lib/convert/variant-converter.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { buildArchive, type Archive, type ArchiveArticle } from '../../lib/archive/archive.ts';
@@ -98,9 +99,10 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
 
   const published = content.articles.filter((a) => drafts || !a.data.draft);
   await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
+  const refused: ContentProblem[] = [];
   const articles = timedSync('markdown', () => published
     .map((a): ArchiveArticle => {
-      const body = rendered.get(hashOf(a.body), () => prepareBody(a.body));
+      const body = rendered.get(hashOf(a.body), () => prepareOrReport(a, refused));
       return {
         slug: a.slug,
         file: a.file,
@@ -115,6 +117,9 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
         glossary: a.data.glossary ?? [],
       };
     }));
+  // loadContent refuses such bodies already; this holds should its cached facts ever disagree
+  // with the renderer (a damaged .cache): a message naming the file, not a stack trace.
+  if (refused.length > 0) throw new ContentError(refused);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
@@ -130,6 +135,24 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
   return { contentDir: dir, archive, variants };
 }
 
+/** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */
+function prepareOrReport(article: ArticleSource, refused: ContentProblem[]): PreparedBody {
+  try {
+    return prepareBody(article.body);
+  } catch (error) {
+    const at = (line: number) => article.bodyLine + line - 1;
+    if (error instanceof BodyLimitError) {
+      refused.push(...error.issues.map((issue) => ({ file: article.file, line: at(issue.line), message: issue.message })));
+    } else {
+      refused.push({
+        file: article.file, line: article.bodyLine,
+        message: `the body could not be rendered (${(error as Error).message}): run npm run check, and report the body if it finds nothing`,
+      });
+    }
+    return { html: '', summary: '' };
+  }
+}
+
 /**
  * Computes what the cache lacks in one batch (in workers, when there is enough of it), so that
  * the `get`s that follow find it; what the batch leaves out they compute themselves.
@@ -139,6 +162,8 @@ async function prefill<I, V>(
 ): Promise<void> {
   const missing = items.filter((item) => !cache.has(keyOf(item)));
   if (missing.length === 0) return;
-  const values = await inBatch(missing);
+  // A batch fails as a whole (a body the renderer refuses stops its worker): the `get`s that
+  // follow then do its items one at a time and name the article that failed.
+  const values = await inBatch(missing).catch(() => undefined);
   values?.forEach((value, i) => cache.set(keyOf(missing[i]!), value));
 }

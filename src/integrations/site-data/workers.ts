@@ -11,16 +11,23 @@ import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
 import type { PreparedBody } from '../../lib/archive/prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
 
-export type WorkerTask =
+type BatchTask =
   | { kind: 'render'; items: string[] }
   | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
+/** Renders its bodies one by one and posts a TimedRender after each, so that a slow one can be timed and stopped. */
+type TimeTask = { kind: 'time'; items: string[] };
+export type WorkerTask = BatchTask | TimeTask;
+/** What the worker posts after each body of a TimeTask: the first line of the error, if it threw. */
+export interface TimedRender {
+  error?: string;
+}
 
-type Result<T extends WorkerTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
+type Result<T extends BatchTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
 
 const WORKER = new URL('./prepare-worker.ts', import.meta.url);
 
 /** The task's results in item order, or undefined when it is too small or there is one core only. */
-export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T>[] | undefined> {
+export async function inWorkers<T extends BatchTask>(task: T): Promise<Result<T>[] | undefined> {
   const threads = Math.min(availableParallelism(), MAX_WORKER_THREADS);
   if (task.items.length < WORKER_MIN_ITEMS || threads < 2) return undefined;
   const size = Math.ceil(task.items.length / threads);
@@ -29,7 +36,60 @@ export async function inWorkers<T extends WorkerTask>(task: T): Promise<Result<T
   return results.flat() as Result<T>[];
 }
 
-function runWorker(task: WorkerTask): Promise<unknown[]> {
+/**
+ * How each body fares against a budget of `ms`: true, false (stopped at the budget) or the first
+ * line of what it threw. A synchronous parse cannot be
+ * interrupted in its own thread, so the bodies are rendered one after another in workers, each
+ * timed from the end of the one before (the first also carries the worker's start, ~1 s); a
+ * worker past the budget is stopped and the rest of its share goes on in a new one.
+ */
+export async function timeRenders(bodies: string[], ms: number): Promise<Map<number, boolean | string>> {
+  const outcomes = new Map<number, boolean | string>();
+  const threads = Math.max(1, Math.min(availableParallelism(), MAX_WORKER_THREADS, bodies.length));
+  const size = Math.ceil(bodies.length / threads);
+  await Promise.all(Array.from({ length: threads }, async (_, t) => {
+    const end = Math.min(bodies.length, (t + 1) * size);
+    for (let next = t * size; next < end;) next = await timeShare(bodies, next, end, ms, outcomes);
+  }));
+  return outcomes;
+}
+
+/** Renders bodies[from, end) in one worker until one overruns the budget; the index to go on from. */
+function timeShare(
+  bodies: string[], from: number, end: number, ms: number, outcomes: Map<number, boolean | string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { kind: 'time', items: bodies.slice(from, end) } satisfies TimeTask });
+    let current = from;
+    let stopped = false;
+    const overrun = () => {
+      stopped = true;
+      outcomes.set(current, false);
+      void worker.terminate();
+      resolve(current + 1);
+    };
+    let timer = setTimeout(overrun, ms);
+    worker.on('message', ({ error }: TimedRender) => {
+      if (stopped) return;
+      clearTimeout(timer);
+      outcomes.set(current++, error ?? true);
+      if (current < end) timer = setTimeout(overrun, ms);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      if (stopped || current === end) return resolve(current);
+      // Died on a body (out of memory): that body is the one to name, the rest go on.
+      outcomes.set(current, `the renderer stopped with exit code ${code}`);
+      return resolve(current + 1);
+    });
+  });
+}
+
+function runWorker(task: BatchTask): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: task });
     worker.once('message', (result: unknown[]) => resolve(result));

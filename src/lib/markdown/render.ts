@@ -4,6 +4,7 @@
  * converter resolves them afterwards.
  */
 import { toText } from 'hast-util-to-text';
+import { BodyLimitError, parseWithinLimits } from './limits.ts';
 import { markdownProcessor } from './processor.ts';
 
 export interface RenderedBody {
@@ -13,8 +14,11 @@ export interface RenderedBody {
   text: string;
 }
 
+/** Throws a BodyLimitError for a body outside the limits (limits.ts), which `check` reports first. */
 export function renderMarkdown(markdown: string): RenderedBody {
-  const tree = markdownProcessor.runSync(markdownProcessor.parse(markdown), markdown);
+  const parsed = parseWithinLimits(markdown);
+  if (parsed.tree === undefined) throw new BodyLimitError(parsed.issues);
+  const tree = markdownProcessor.runSync(parsed.tree, markdown);
   const text = toText(tree)
     .split('\n')
     .map((line) => line.trim())

@@ -1,0 +1,186 @@
+/**
+ * Checks of article bodies that `check` makes so the build has nothing left to find: every body
+ * within the renderer's limits (see markdown/limits.ts), and every internal link, image and
+ * in-page anchor resolved against the content, named by source file and line. The pages a link
+ * may reach come from urls.ts, the same functions that make the site's own links.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { LANGS, PAGE_SIZE, SITE_URL, SOURCE_LANG } from '../../consts.ts';
+import { BuildCache } from './build-cache.ts';
+import { codeVersion } from '../code-version.ts';
+import { hashOf } from '../../lib/hash.ts';
+import { bodyFragments, bodyLinks, type BodyLink } from '../../lib/markdown/body-links.ts';
+import {
+  RENDER_BUDGET_MS, WATCHED_BYTES, parseWithinLimits, shallowWithoutParsing, sourceIssues, type BodyIssue,
+} from '../../lib/markdown/limits.ts';
+import { timeRenders } from './workers.ts';
+import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
+import type { ArticleFrontmatter, Channel } from '../../lib/content/schema.ts';
+import type { ContentProblem } from '../../lib/content/problems.ts';
+
+/** What these checks read of an article (load.ts's ArticleSource, without importing it back). */
+interface ArticleBody {
+  slug: string;
+  file: string;
+  body: string;
+  /** Line of the file the body starts on. */
+  bodyLine: number;
+  data: Pick<ArticleFrontmatter, 'channel' | 'draft'>;
+}
+
+/** What `check` keeps of a body between runs (in .cache/build), keyed by its text and the renderer's code. */
+interface BodyFacts {
+  issues: BodyIssue[];
+  links: BodyLink[];
+}
+
+/** Files served as they are (images…): Astro copies public/ into the site. */
+const PUBLIC_DIR = 'public';
+const SITE = new URL(SITE_URL);
+/** The facts of a body change only with the code that finds them (this module's graph) and the site's origin. */
+export const BODY_FACTS_PRODUCERS = ['src/integrations/site-data/body-checks.ts'];
+const FACTS_VERSION = hashOf(codeVersion(BODY_FACTS_PRODUCERS), SITE.origin);
+
+function bodyFacts(markdown: string): BodyFacts {
+  // A body that cannot nest too deep nor link anywhere (no brackets, no raw HTML, no bare URL of
+  // this site) has nothing to report: skipping its parse halves a cold check of plain prose.
+  if (shallowWithoutParsing(markdown) && !markdown.includes(SITE.host)) return { issues: [], links: [] };
+  const parsed = parseWithinLimits(markdown);
+  return parsed.tree === undefined ? { issues: parsed.issues, links: [] } : { issues: [], links: bodyLinks(parsed.tree) };
+}
+
+/** `channels` is undefined when channels.yaml is broken: links are not judged then, as every channel page would seem missing. */
+export async function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): Promise<void> {
+  // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
+  // would pile up in .cache/build with every fixture a test writes.
+  const cache = new BuildCache<BodyFacts>('body-facts', '', FACTS_VERSION);
+  await factsOfNew(articles.filter((a) => !cache.has(hashOf(a.body))), cache);
+  const site = channels && siteTargets(articles, channels);
+  const fragments = new Map<string, Set<string>>();
+  const fragmentsOf = (article: ArticleBody) => {
+    let found = fragments.get(article.slug);
+    if (!found) fragments.set(article.slug, (found = bodyFragments(article.body)));
+    return found;
+  };
+  for (const article of articles) {
+    const facts = cache.get(hashOf(article.body), () => bodyFacts(article.body));
+    const at = (line: number) => article.bodyLine + line - 1;
+    for (const issue of facts.issues) problems.push({ file: article.file, line: at(issue.line), message: issue.message });
+    for (const link of site ? facts.links : []) {
+      const message = linkProblem(link, article, site!, fragmentsOf);
+      if (message) problems.push({ file: article.file, line: at(link.line), message });
+    }
+  }
+  cache.save();
+}
+
+/**
+ * Facts of the bodies the cache lacks. Large ones are first rendered in workers stopped at the
+ * budget (timeRenders), since parsing one here could take minutes.
+ */
+async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>): Promise<void> {
+  const large: string[] = [];
+  for (const { body } of articles) {
+    if (Buffer.byteLength(body) > WATCHED_BYTES && sourceIssues(body).length === 0) large.push(body);
+    else cache.set(hashOf(body), bodyFacts(body));
+  }
+  const outcomes = large.length > 0 ? await timeRenders(large, RENDER_BUDGET_MS) : new Map<number, boolean | string>();
+  large.forEach((body, i) => {
+    const outcome = outcomes.get(i) ?? true;
+    // In time, or refused by the renderer: its limits say why (and if they don't, its error does).
+    const facts = outcome === false ? { issues: [{ line: 1, message: TOO_SLOW }], links: [] } : bodyFacts(body);
+    if (outcome === true || outcome === false || facts.issues.length > 0) return cache.set(hashOf(body), facts);
+    const message = `the body could not be rendered (${outcome}): simplify it where it nests or repeats most`;
+    return cache.set(hashOf(body), { issues: [{ line: 1, message }], links: [] });
+  });
+}
+
+const TOO_SLOW = `the body takes longer than ${RENDER_BUDGET_MS / 1000} s to render (a normal one takes a few ms): ` +
+  'split the article, or break up very long lists and tables';
+
+interface SiteTargets {
+  /** Every path the build makes, page or file, to the article it shows if it shows one. */
+  paths: Map<string, ArticleBody | undefined>;
+  /** Drafts' pages: they exist in `npm run dev` only. */
+  drafts: Set<string>;
+  files: Set<string>;
+}
+
+function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets {
+  const published = articles.filter((a) => !a.data.draft);
+  const paths = new Map<string, ArticleBody | undefined>();
+  const perChannel = new Map<string, number>();
+  for (const a of published) for (const c of a.data.channel) perChannel.set(c, (perChannel.get(c) ?? 0) + 1);
+  for (const lang of LANGS) {
+    for (const url of [homeUrl(lang), searchUrl(lang), feedUrl(lang)]) paths.set(url, undefined);
+    for (const { slug } of channels) {
+      paths.set(feedUrl(lang, slug), undefined);
+      const pages = Math.max(1, Math.ceil((perChannel.get(slug) ?? 0) / PAGE_SIZE));
+      for (let page = 1; page <= pages; page++) paths.set(channelUrl(lang, slug, page), undefined);
+    }
+    for (const a of published) paths.set(articleUrl(lang, a.slug), a);
+  }
+  const drafts = new Set(articles.filter((a) => a.data.draft).flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
+  return { paths, drafts, files: publicFiles() };
+}
+
+function publicFiles(): Set<string> {
+  try {
+    return new Set(readdirSync(PUBLIC_DIR, { recursive: true, encoding: 'utf8' }).map((f) => `/${f.split(path.sep).join('/')}`));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * A near miss in the same variant (`/zh-hant/articles/fin/` → `/zh-hant/articles/fine/`), or how
+ * addresses are made: a far-off "did you mean" (`/nochannel/` → `/zh-hant/`) misleads more than it helps.
+ */
+function suggestion(target: string, site: SiteTargets): string {
+  const lang = LANGS.find((l) => twinUrl(target, l) === target) ?? SOURCE_LANG;
+  const bare = twinUrl(target, SOURCE_LANG);
+  const candidates = [...site.paths.keys()].filter((p) => twinUrl(p, SOURCE_LANG) === p);
+  const near = closest(bare, candidates);
+  if (distance(bare, near) <= Math.max(2, bare.length / 4)) return ` (did you mean ${twinUrl(near, lang)}?)`;
+  return `: an article is at ${articleUrl(lang, '<file name>')}, a channel at ${channelUrl(lang, '<slug from channels.yaml>')}`;
+}
+
+function linkProblem(
+  link: BodyLink, from: ArticleBody, site: SiteTargets, fragmentsOf: (a: ArticleBody) => Set<string>,
+): string | undefined {
+  const written = `${link.kind === 'image' ? 'the image' : 'the link'} "${link.url}"`;
+  let url: URL;
+  try {
+    url = new URL(link.url, new URL(articleUrl(SOURCE_LANG, from.slug), SITE));
+  } catch {
+    return `${written} is not a valid URL: check its spelling (spaces are written %20)`;
+  }
+  if (url.origin !== SITE.origin) return undefined;
+  let target: string;
+  let fragment: string;
+  try {
+    target = decodeURIComponent(url.pathname);
+    fragment = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    return `${written} has a malformed percent-escape: % must be followed by two hex digits`;
+  }
+  if (link.kind === 'image' || site.files.has(target)) {
+    return site.files.has(target) ? undefined
+      : `${written} is not a file of the site: put it in ${PUBLIC_DIR}/ (as ${PUBLIC_DIR}${target}) or fix the path`;
+  }
+  if (site.drafts.has(target) && !from.data.draft) {
+    return `${written} goes to a draft, which is not published: publish that article (delete its "draft: true") or remove the link`;
+  }
+  if (!site.paths.has(target)) {
+    if (site.paths.has(`${target}/`)) return `${written} lacks the trailing slash: write ${target}/${url.hash}`;
+    if (site.drafts.has(target)) return undefined;
+    return `${written} goes to no page of the site${suggestion(target, site)}`;
+  }
+  const article = site.paths.get(target);
+  if (fragment === '' || article === undefined || fragmentsOf(article).has(fragment)) return undefined;
+  const where = article === from ? 'this article' : `the article ${articleUrl(SOURCE_LANG, article.slug)}`;
+  return `${written} goes to #${fragment}, but ${where} has no element with id="${fragment}": ` +
+    'headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)';
+}
