@@ -49,10 +49,13 @@ export default defineConfig({
     pageTimings(),
     // It owns the site data the routes and the search index are made from.
     siteData(),
-    timedBuildDone('sitemap', sitemap({
-      filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
-      serialize: withAlternates,
-    })),
+    timedBuildDone(
+      'sitemap',
+      sitemap({
+        filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
+        serialize: withAlternates,
+      }),
+    ),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),
     responseHeaders(),

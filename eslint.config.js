@@ -22,6 +22,8 @@ export default tseslint.config(
       // Imports name their .ts files; the rule follows only the extensions listed here.
       'import-x/extensions': ['.ts', '.mjs', '.js'],
       'import-x/resolver-next': [createNodeResolver()],
+      // The rule reads the modules an import leads to with this parser, not ESLint's default one.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
     },
     rules: {
       // A cycle makes the import order decide what is initialised: one meaning per module, one direction.

@@ -17,21 +17,23 @@ import { buildOurs, type OurBuild } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
 import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/report.ts';
 
-const usage = 'npm run bench -- [--articles 1000,10000] [--runs 3] [--seed 1] [--work <dir>] [--no-peer] [--json <file>] [--from <file>] [--write]';
+const usage =
+  'npm run bench -- [--articles 1000,10000] [--runs 3] [--seed 1] [--work <dir>] [--no-peer] [--json <file>] [--from <file>] [--write]';
 const { values } = cliArgs(
-  () => parseArgs({
-    options: {
-      articles: { type: 'string', default: '1000,10000' },
-      runs: { type: 'string', default: '3' },
-      seed: { type: 'string', default: '1' },
-      work: { type: 'string', default: path.join(os.tmpdir(), 'yiqihui-bench') },
-      'no-peer': { type: 'boolean', default: false },
-      json: { type: 'string' },
-      from: { type: 'string' },
-      write: { type: 'boolean', default: false },
-    },
-    allowPositionals: false,
-  }),
+  () =>
+    parseArgs({
+      options: {
+        articles: { type: 'string', default: '1000,10000' },
+        runs: { type: 'string', default: '3' },
+        seed: { type: 'string', default: '1' },
+        work: { type: 'string', default: path.join(os.tmpdir(), 'yiqihui-bench') },
+        'no-peer': { type: 'boolean', default: false },
+        json: { type: 'string' },
+        from: { type: 'string' },
+        write: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    }),
   usage,
 );
 const sizes = values.articles.split(',').map(Number);
@@ -77,7 +79,12 @@ async function benchSize(articles: number): Promise<SizeRuns> {
   const corpus = await createCorpus({ articles, seed: Number(values.seed), out: path.join(dir, 'content') });
   const peerWork = path.join(dir, 'hugo');
   if (!values['no-peer']) await preparePeerSite(corpus.dir, peerWork);
-  const build: OurBuild = { contentDir: corpus.dir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache'), timingsFile: path.join(dir, 'timings.jsonl') };
+  const build: OurBuild = {
+    contentDir: corpus.dir,
+    outDir: path.join(dir, 'dist'),
+    cacheDir: path.join(dir, 'cache'),
+    timingsFile: path.join(dir, 'timings.jsonl'),
+  };
   const result: SizeRuns = { articles, pages: 0, cold: [], edit: [], add: [], peer: [], outputBytes: 0, outputFiles: 0 };
 
   const ours = async (run: number) => {
@@ -90,8 +97,12 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     result.cold.push(cold);
     result.edit.push(edit);
     result.add.push(add);
-    const phases = Object.entries(cold.phases).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`).join(', ');
-    log(`${articles} articles, run ${run}: ours cold ${(cold.ms / 1000).toFixed(1)} s (${phases}), edit ${(edit.ms / 1000).toFixed(1)} s, add ${(add.ms / 1000).toFixed(1)} s, peak ${(cold.peakRss / 2 ** 30).toFixed(2)} GB`);
+    const phases = Object.entries(cold.phases)
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`)
+      .join(', ');
+    log(
+      `${articles} articles, run ${run}: ours cold ${(cold.ms / 1000).toFixed(1)} s (${phases}), edit ${(edit.ms / 1000).toFixed(1)} s, add ${(add.ms / 1000).toFixed(1)} s, peak ${(cold.peakRss / 2 ** 30).toFixed(2)} GB`,
+    );
   };
   const peer = async (run: number) => {
     if (result.peerFailure) return;
@@ -106,7 +117,9 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     }
     result.peer.push(built);
     result.peerOutputBytes = folderSize(path.join(peerWork, 'public')).bytes;
-    log(`${articles} articles, run ${run}: peer ${(built.ms / 1000).toFixed(1)} s (hugo ${(built.hugoMs / 1000).toFixed(1)} s, pagefind ${(built.pagefindMs / 1000).toFixed(1)} s), peak ${(built.peakRss / 2 ** 30).toFixed(2)} GB`);
+    log(
+      `${articles} articles, run ${run}: peer ${(built.ms / 1000).toFixed(1)} s (hugo ${(built.hugoMs / 1000).toFixed(1)} s, pagefind ${(built.pagefindMs / 1000).toFixed(1)} s), peak ${(built.peakRss / 2 ** 30).toFixed(2)} GB`,
+    );
   };
   for (let run = 1; run <= runs; run++) {
     // Alternating which goes first, so neither always gets the warmer disk cache.
@@ -119,7 +132,10 @@ async function benchSize(articles: number): Promise<SizeRuns> {
 /** The first line of the peer's error (the kernel's log says why a process was killed). */
 function peerFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/^bench: /, '').replace(/:$/, '');
+  return message
+    .split('\n')[0]!
+    .replace(/^bench: /, '')
+    .replace(/:$/, '');
 }
 
 async function runBench(): Promise<BenchReport> {

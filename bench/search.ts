@@ -97,10 +97,17 @@ async function indexOnce(size: number, segmentation: Segmentation) {
   const totalMs = performance.now() - started;
   const nodeCpu = process.cpuUsage(cpuBefore);
   const { peak: peakBytes, cpu: pagefindCpuSeconds } = watch.stop();
-  console.log(JSON.stringify({
-    size, segmentation, totalMs, peakBytes, pagefindCpuSeconds, nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
-    variants: stats.map((s) => ({ ...s, bundleBytes: folderBytes(path.join(out, s.lang === 'zh-Hans' ? '' : 'zh-hant', 'pagefind')) })),
-  }));
+  console.log(
+    JSON.stringify({
+      size,
+      segmentation,
+      totalMs,
+      peakBytes,
+      pagefindCpuSeconds,
+      nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
+      variants: stats.map((s) => ({ ...s, bundleBytes: folderBytes(path.join(out, s.lang === 'zh-Hans' ? '' : 'zh-hant', 'pagefind')) })),
+    }),
+  );
 }
 
 async function corpus(size: number): Promise<string> {
@@ -113,17 +120,29 @@ async function corpus(size: number): Promise<string> {
     .flatMap((f) => sentencesOf(readFileSync(path.join(articles, f), 'utf8')));
   return writeContent(dir, {
     channels,
-    articles: generateArticles(size, channels.map((c) => c.slug), { length: 1000, seed: size, sentences, topics: 60, noise: 0.3 }),
+    articles: generateArticles(
+      size,
+      channels.map((c) => c.slug),
+      { length: 1000, seed: size, sentences, topics: 60, noise: 0.3 },
+    ),
   });
 }
 
 function indexRun(size: number, segmentation: Segmentation) {
-  const child = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [import.meta.filename, '--index', String(size), '--segmentation', segmentation], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CONTENT_DIR: path.join(WORK, String(size), 'content'), BUILD_CACHE_DIR: path.join(WORK, String(size), 'cache') },
-  });
+  const child = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [import.meta.filename, '--index', String(size), '--segmentation', segmentation],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...process.env,
+        CONTENT_DIR: path.join(WORK, String(size), 'content'),
+        BUILD_CACHE_DIR: path.join(WORK, String(size), 'cache'),
+      },
+    },
+  );
   if (child.status !== 0) throw new Error(`index run ${size} ${segmentation} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
 }
@@ -171,11 +190,22 @@ async function browserRun(dist: string, prefix: string) {
   await page.waitForLoadState('networkidle');
   const settle = async (query: string) => {
     await page.fill('#search-page-q', '');
-    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done' && !/\d/.test(document.getElementById('search-status')!.textContent!));
+    await page.waitForFunction(
+      () =>
+        document.getElementById('search-app')?.dataset.state === 'done' &&
+        !/\d/.test(document.getElementById('search-status')!.textContent!),
+    );
     await page.evaluate(() => ((window as unknown as { doneAt: number }).doneAt = 0));
     await page.locator('#search-page-q').pressSequentially(query);
-    await page.waitForFunction(() => (window as unknown as { doneAt: number }).doneAt > 0 && document.getElementById('search-app')?.dataset.state === 'done' && /\d/.test(document.getElementById('search-status')!.textContent!));
-    return page.evaluate(() => (window as unknown as { doneAt: number; lastKey: number }).doneAt - (window as unknown as { lastKey: number }).lastKey);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { doneAt: number }).doneAt > 0 &&
+        document.getElementById('search-app')?.dataset.state === 'done' &&
+        /\d/.test(document.getElementById('search-status')!.textContent!),
+    );
+    return page.evaluate(
+      () => (window as unknown as { doneAt: number; lastKey: number }).doneAt - (window as unknown as { lastKey: number }).lastKey,
+    );
   };
   phase = 'query';
   const first = await settle('发货');
@@ -185,7 +215,14 @@ async function browserRun(dist: string, prefix: string) {
   for (const q of ['淘宝', '社交电商', '微信支付', 'SKU', '618大促', '供應鏈', '直播', '会员']) warm.push(await settle(q));
   await browser.close();
   await server.close();
-  return { prefix: prefix || '/', pageBytes: bytes.page, firstQueryBytes: bytes.query, firstQueryMs: first, warmMedianMs: median(warm), warmMaxMs: Math.max(...warm) };
+  return {
+    prefix: prefix || '/',
+    pageBytes: bytes.page,
+    firstQueryBytes: bytes.query,
+    firstQueryMs: first,
+    warmMedianMs: median(warm),
+    warmMaxMs: Math.max(...warm),
+  };
 }
 
 if (values.index) {
@@ -202,7 +239,10 @@ if (values.index) {
     await corpus(size);
     for (const mode of MODES) {
       const run = indexRun(size, mode);
-      console.log(`${size} ${mode}: ${(run.totalMs / 1000).toFixed(1)} s, Pagefind CPU ${run.pagefindCpuSeconds.toFixed(1)} s, peak ${(run.peakBytes / 2 ** 30).toFixed(2)} GiB`, run.variants);
+      console.log(
+        `${size} ${mode}: ${(run.totalMs / 1000).toFixed(1)} s, Pagefind CPU ${run.pagefindCpuSeconds.toFixed(1)} s, peak ${(run.peakBytes / 2 ** 30).toFixed(2)} GiB`,
+        run.variants,
+      );
       indexing.push(run);
     }
   }
@@ -215,7 +255,10 @@ if (values.index) {
   const browserRuns = await measureInBrowser(sizes, qualities);
   await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
   const strip = qualities.map(({ dist: _, ...q }) => q);
-  await writeFile(path.join(ROOT, 'test-results/search-bench.json'), JSON.stringify({ indexing, quality: strip, browser: browserRuns }, null, 2));
+  await writeFile(
+    path.join(ROOT, 'test-results/search-bench.json'),
+    JSON.stringify({ indexing, quality: strip, browser: browserRuns }, null, 2),
+  );
 }
 
 /** The relevance site of each segmentation, carrying the largest corpus's bundles, in Chromium. */

@@ -27,13 +27,17 @@ async function main(): Promise<void> {
   const checked = performance.now();
   globalThis.gc?.();
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
-  console.log(`read + parse: ${((loaded - start) / 1000).toFixed(1)} s; links, twins, orphans: ${((checked - loaded) / 1000).toFixed(1)} s; heap ${heap.toFixed(0)} MiB; ${problems.length} problems`);
+  console.log(
+    `read + parse: ${((loaded - start) / 1000).toFixed(1)} s; links, twins, orphans: ${((checked - loaded) / 1000).toFixed(1)} s; heap ${heap.toFixed(0)} MiB; ${problems.length} problems`,
+  );
 
   start = performance.now();
   const sample = pages.slice(0, VALIDATION_SAMPLE).map(sitePathOf);
   const invalid = await validatePages(dir, sample);
   const perPage = (performance.now() - start) / sample.length;
-  console.log(`html-validate: ${perPage.toFixed(1)} ms a page (≈ ${((perPage * pages.length) / 1000).toFixed(0)} s for all); ${invalid.length} problems in the sample`);
+  console.log(
+    `html-validate: ${perPage.toFixed(1)} ms a page (≈ ${((perPage * pages.length) / 1000).toFixed(0)} s for all); ${invalid.length} problems in the sample`,
+  );
   if (given === undefined) await rm(dir, { recursive: true });
 }
 

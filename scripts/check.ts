@@ -7,8 +7,8 @@ import { contentDir, loadContent } from '../src/integrations/site-data/load-cont
 import { formatProblem, isError } from '../src/lib/content/problems.ts';
 import { cliArgs } from './lib/cli.ts';
 
-const { values } = cliArgs(() =>
-  parseArgs({ options: { content: { type: 'string' } }, allowPositionals: false }),
+const { values } = cliArgs(
+  () => parseArgs({ options: { content: { type: 'string' } }, allowPositionals: false }),
   'npm run check [-- --content <dir>]',
 );
 const dir = values.content ?? contentDir();

@@ -8,10 +8,16 @@ import { createCorpus } from './lib/corpus/index.ts';
 
 const usage = 'npm run corpus -- --articles <N> --out <new dir> [--seed <n>] [--from <content dir>]';
 const { values } = cliArgs(
-  () => parseArgs({
-    options: { articles: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, from: { type: 'string', default: 'content' } },
-    allowPositionals: false,
-  }),
+  () =>
+    parseArgs({
+      options: {
+        articles: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        from: { type: 'string', default: 'content' },
+      },
+      allowPositionals: false,
+    }),
   usage,
 );
 if (values.articles === undefined || values.out === undefined) {

@@ -49,7 +49,8 @@ function longformMeta(values: ReturnType<typeof parseCommandLine>['values']): Lo
   const errors: string[] = [];
   const { channel, date: dateText, views: viewsText, source } = values;
   if (channel === undefined && dateText === undefined) {
-    if (viewsText !== undefined || source !== undefined) errors.push('error: --views and --source describe a long-form page: give --channel and --date too');
+    if (viewsText !== undefined || source !== undefined)
+      errors.push('error: --views and --source describe a long-form page: give --channel and --date too');
     if (errors.length > 0) fail(errors);
     return undefined;
   }

@@ -20,7 +20,8 @@ import { cliArgs } from './lib/cli.ts';
 
 /** Shorter than the longest slug, so that URLs made from long headlines stay readable. */
 const NAMED_SLUG_LENGTH = 60;
-const USAGE = 'npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] [--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
+const USAGE =
+  'npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] [--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
 const { values } = cliArgs(
   () =>
     parseArgs({
@@ -59,7 +60,10 @@ const problems: ContentProblem[] = [];
 const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
 if (!channels) fail(problems.map(formatProblem).join('\n'));
 const slugs = channels.map((c) => c.slug);
-const wanted = values.channel.split(',').map((s) => s.trim()).filter(Boolean);
+const wanted = values.channel
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 if (wanted.length === 0) fail(`--channel: no channel slug in ${shown(values.channel)}; name one, e.g. --channel ${slugs[0] ?? 'jingying'}`);
 for (const c of wanted) {
   if (!slugs.includes(c)) fail(`--channel: unknown channel "${c}" (did you mean "${closest(c, slugs)}"?); channels: ${slugs.join(', ')}`);

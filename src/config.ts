@@ -10,7 +10,10 @@ import { z } from 'astro/zod';
 export const SEGMENTATIONS = ['bigram', 'pagefind'] as const;
 
 const wholeNumber = (what: string) =>
-  z.string().regex(/^[1-9][0-9]*$/, `expected a whole number of at least 1 (${what})`).transform(Number);
+  z
+    .string()
+    .regex(/^[1-9][0-9]*$/, `expected a whole number of at least 1 (${what})`)
+    .transform(Number);
 
 /** Every environment variable the build reads, and what it is for. */
 const environmentSchema = z.object({
@@ -47,12 +50,14 @@ export function readSettings(env: Record<string, string | undefined>) {
   const given = Object.fromEntries(Object.keys(environmentSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
   const result = environmentSchema.safeParse(given);
   if (!result.success) {
-    throw new SettingsError(result.error.issues
-      .map((issue) => {
-        const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(env[name])} is not a valid setting: ${issue.message}; fix or unset it`;
-      })
-      .join('\n'));
+    throw new SettingsError(
+      result.error.issues
+        .map((issue) => {
+          const name = String(issue.path[0]);
+          return `${name}=${JSON.stringify(env[name])} is not a valid setting: ${issue.message}; fix or unset it`;
+        })
+        .join('\n'),
+    );
   }
   const values = result.data;
   return {

@@ -54,7 +54,10 @@ export function reportPhases(timings: PhaseTiming[]): Phases {
 }
 
 export const parseTimings = (text: string): PhaseTiming[] =>
-  text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as PhaseTiming);
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as PhaseTiming);
 
 export async function buildOurs(build: OurBuild): Promise<OurResult> {
   await rm(build.timingsFile, { force: true });

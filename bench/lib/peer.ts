@@ -34,13 +34,25 @@ export async function preparePeerSite(contentDir: string, work: string): Promise
     const base = path.join(work, 'content', folder(lang));
     for (const c of content.channels) {
       await mkdir(path.join(base, 'channels', c.slug), { recursive: true });
-      await writeFile(path.join(base, 'channels', c.slug, '_index.md'), `---\n${stringify({ title: converter.text(c.name, 'zh-Hans', lang), slug: c.slug })}---\n`);
+      await writeFile(
+        path.join(base, 'channels', c.slug, '_index.md'),
+        `---\n${stringify({ title: converter.text(c.name, 'zh-Hans', lang), slug: c.slug })}---\n`,
+      );
     }
     await mkdir(path.join(base, 'articles'), { recursive: true });
     const pages = content.articles.map((a) => {
       const to = (text: string) => converter.text(text, a.data.lang as Lang, lang, a.data.glossary);
-      const front = { title: to(a.data.title), date: a.data.date.iso, slug: a.slug, channels: a.data.channel, ...(a.data.summary ? { description: to(a.data.summary) } : {}) };
-      return { file: path.join(base, 'articles', `${a.slug}.md`), text: `---\n${stringify(front, { lineWidth: 0 })}---\n\n${to(a.body)}\n` };
+      const front = {
+        title: to(a.data.title),
+        date: a.data.date.iso,
+        slug: a.slug,
+        channels: a.data.channel,
+        ...(a.data.summary ? { description: to(a.data.summary) } : {}),
+      };
+      return {
+        file: path.join(base, 'articles', `${a.slug}.md`),
+        text: `---\n${stringify(front, { lineWidth: 0 })}---\n\n${to(a.body)}\n`,
+      };
     });
     const BATCH = 256;
     for (let i = 0; i < pages.length; i += BATCH) await Promise.all(pages.slice(i, i + BATCH).map((p) => writeFile(p.file, p.text)));

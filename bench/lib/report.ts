@@ -118,11 +118,12 @@ export function reportMarkdown(report: BenchReport): string {
     '',
     '| articles (pages) | our cold build | peer: Hugo + Pagefind | ours / peer | rebuild, 1 edited | edit / cold | rebuild, 1 added | our peak RSS | peer peak RSS | output (files) | peer output |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...report.sizes.map((s) =>
-      `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
+    ...report.sizes.map(
+      (s) =>
+        `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
     ),
     '',
-    'Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants\' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. Pagefind indexes in its own process from the start of Astro\'s build, alongside the other phases: its own time is the last column.',
+    "Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. Pagefind indexes in its own process from the start of Astro's build, alongside the other phases: its own time is the last column.",
     '',
     '| articles | loading | conversion | rendering | search | writing | startup | Pagefind indexing (alongside) |',
     '|---|---|---|---|---|---|---|---|',
@@ -132,7 +133,12 @@ export function reportMarkdown(report: BenchReport): string {
     }),
   ];
   if (report.scaling.length) {
-    lines.push('', ...report.scaling.map((s) => `${s.to} articles took ${s.timeRatio.toFixed(2)}x the time of ${s.from} (${s.articleRatio}x the articles).`));
+    lines.push(
+      '',
+      ...report.scaling.map(
+        (s) => `${s.to} articles took ${s.timeRatio.toFixed(2)}x the time of ${s.from} (${s.articleRatio}x the articles).`,
+      ),
+    );
   }
   return lines.join('\n');
 }

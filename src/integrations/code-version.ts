@@ -26,7 +26,9 @@ export function moduleGraph(producers: string[], root = process.cwd()): string[]
     logLevel: 'silent',
     outdir: 'code-version',
   });
-  return Object.keys(metafile.inputs).map((file) => path.relative(root, path.resolve(root, file))).sort();
+  return Object.keys(metafile.inputs)
+    .map((file) => path.relative(root, path.resolve(root, file)))
+    .sort();
 }
 
 /** A hash of the producers' module graph and of the lock file; see the module comment. */

@@ -20,11 +20,13 @@ export default function responseHeaders(): AstroIntegration {
         const policy = command === 'build' ? CSP_META : null;
         updateConfig({
           vite: {
-            plugins: [{
-              name: 'yiqihui-page-csp',
-              resolveId: (id: string) => (id === PAGE_CSP ? RESOLVED : undefined),
-              load: (id: string) => (id === RESOLVED ? `export default ${JSON.stringify(policy)};` : undefined),
-            }],
+            plugins: [
+              {
+                name: 'yiqihui-page-csp',
+                resolveId: (id: string) => (id === PAGE_CSP ? RESOLVED : undefined),
+                load: (id: string) => (id === RESOLVED ? `export default ${JSON.stringify(policy)};` : undefined),
+              },
+            ],
           },
         });
       },

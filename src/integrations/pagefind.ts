@@ -28,7 +28,9 @@ export default function pagefindSearch(): AstroIntegration {
         const index = await indexing;
         recordPhase('search-index', index.ms);
         const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
-        logger.info(`${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`);
+        logger.info(
+          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`,
+        );
       },
     },
   };

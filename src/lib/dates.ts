@@ -16,8 +16,7 @@ export interface ArchiveDate {
   iso: string;
 }
 
-const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -47,8 +46,12 @@ export function parseArchiveDate(text: string): ArchiveDate | { error: string } 
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(wall);
   if (
-    check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day ||
-    hour > 23 || minute > 59 || second > 59
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
   ) {
     return { error: `"${text}" is not a real date or time (check the day of the month and the hour)` };
   }
@@ -56,7 +59,8 @@ export function parseArchiveDate(text: string): ArchiveDate | { error: string } 
   const offset = zone === undefined ? ARCHIVE_UTC_OFFSET_MINUTES : parseOffset(zone);
   if (offset === undefined) {
     return {
-      error: `"${text}" has the UTC offset ${zone}, which no place uses (offsets are at most ±14:00, minutes under 60): ` +
+      error:
+        `"${text}" has the UTC offset ${zone}, which no place uses (offsets are at most ±14:00, minutes under 60): ` +
         'write +08:00 for Beijing time, or leave the offset out',
     };
   }

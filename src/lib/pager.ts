@@ -6,9 +6,7 @@
 export const PAGER_WINDOW = 3;
 
 export type PagerItem =
-  | { kind: 'first' | 'prev' | 'next' | 'last'; page: number | null }
-  | { kind: 'number'; page: number; current: boolean }
-  | { kind: 'gap' };
+  { kind: 'first' | 'prev' | 'next' | 'last'; page: number | null } | { kind: 'number'; page: number; current: boolean } | { kind: 'gap' };
 
 export interface Pager {
   /** First and last record on this page, 1-based (0 and 0 when there are none). */

@@ -25,8 +25,7 @@ export const channelUrl = (lang: Lang, channel: string, page = 1) =>
   page === 1 ? `${prefix(lang)}/${channel}/` : `${prefix(lang)}/${channel}/${page}/`;
 export const articleUrl = (lang: Lang, slug: string) => `${prefix(lang)}/articles/${slug}/`;
 export const searchUrl = (lang: Lang) => `${prefix(lang)}/search/`;
-export const feedUrl = (lang: Lang, channel?: string) =>
-  channel ? `${prefix(lang)}/${channel}/rss.xml` : `${prefix(lang)}/rss.xml`;
+export const feedUrl = (lang: Lang, channel?: string) => (channel ? `${prefix(lang)}/${channel}/rss.xml` : `${prefix(lang)}/rss.xml`);
 
 /** The same page in the other variant: `/jingying/8/` ↔ `/zh-hant/jingying/8/`. */
 export function twinUrl(path: string, to: Lang): string {

@@ -5,4 +5,13 @@ import { searchUrl } from '../lib/urls.ts';
 
 /** Both variants are open to crawlers, but for their search pages (results for every query); the sitemap lists the rest. */
 export const GET: APIRoute = () =>
-  new Response(['User-agent: *', 'Allow: /', ...LANGS.map((lang) => `Disallow: ${searchUrl(lang)}`), '', `Sitemap: ${absolute('/sitemap-index.xml')}`, ''].join('\n'));
+  new Response(
+    [
+      'User-agent: *',
+      'Allow: /',
+      ...LANGS.map((lang) => `Disallow: ${searchUrl(lang)}`),
+      '',
+      `Sitemap: ${absolute('/sitemap-index.xml')}`,
+      '',
+    ].join('\n'),
+  );

@@ -56,7 +56,10 @@ beforeAll(async () => {
   const result = buildSite(content, dist, { TZ: 'America/Los_Angeles', BUILD_TIMINGS: timings });
   buildOutput = result.output;
   expect(result.status, result.output).toBe(0);
-  phases = (await readFile(timings, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { phase: string }).phase);
+  phases = (await readFile(timings, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { phase: string }).phase);
 });
 
 describe('the site data', () => {
@@ -78,13 +81,22 @@ function expectedOrder(channel: string): string[] {
 
 async function listedSlugs(urlPath: string): Promise<string[]> {
   const $ = await page(dist, urlPath);
-  return $('.article-list .entry-title a').map((_, a) => $(a).attr('href')!.split('/').at(-2)!).get();
+  return $('.article-list .entry-title a')
+    .map((_, a) => $(a).attr('href')!.split('/').at(-2)!)
+    .get();
 }
 
 describe('channel listings', () => {
   it('has one page per 20 articles, the first at /<channel>/', () => {
     expect(expectedOrder('jingying')).toHaveLength(48);
-    for (const p of ['jingying/index.html', 'jingying/2/index.html', 'jingying/3/index.html', 'shequn/index.html', 'shequn/2/index.html', 'kong/index.html']) {
+    for (const p of [
+      'jingying/index.html',
+      'jingying/2/index.html',
+      'jingying/3/index.html',
+      'shequn/index.html',
+      'shequn/2/index.html',
+      'kong/index.html',
+    ]) {
       expect(existsSync(path.join(dist, p)), p).toBe(true);
     }
     for (const p of ['jingying/1/index.html', 'jingying/4/index.html', 'shequn/3/index.html', 'kong/2/index.html']) {
@@ -108,15 +120,27 @@ describe('channel listings', () => {
   ])('prints the legacy pager on %s', async (urlPath, text, links) => {
     const $ = await page(dist, urlPath);
     expect(textOf($('.pager').text())).toBe(text);
-    expect($('.pager a').map((_, a) => $(a).text()).get()).toEqual(links);
+    expect(
+      $('.pager a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(links);
     const current = urlPath === '/kong/' ? '1' : urlPath.split('/').at(-2)!.replace('jingying', '1');
     expect($('.pager [aria-current="page"]').text()).toBe(current);
   });
 
   it('links pager pages to the right URLs', async () => {
     const $ = await page(dist, '/jingying/2/');
-    const href = (label: string) => $('.pager a').filter((_, a) => $(a).text() === label).attr('href');
-    expect([href('首页'), href('上一页'), href('下一页'), href('尾页')]).toEqual(['/jingying/', '/jingying/', '/jingying/3/', '/jingying/3/']);
+    const href = (label: string) =>
+      $('.pager a')
+        .filter((_, a) => $(a).text() === label)
+        .attr('href');
+    expect([href('首页'), href('上一页'), href('下一页'), href('尾页')]).toEqual([
+      '/jingying/',
+      '/jingying/',
+      '/jingying/3/',
+      '/jingying/3/',
+    ]);
   });
 
   it('shows each entry with title, date, views, source and a summary', async () => {
@@ -157,10 +181,16 @@ describe('article pages', () => {
 
   it('links every channel of the article, and its neighbours in its first channel', async () => {
     const $ = await page(dist, '/articles/shared-both/');
-    expect($('article .channels a').map((_, a) => $(a).attr('href')).get()).toEqual(['/jingying/', '/shequn/']);
+    expect(
+      $('article .channels a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/jingying/', '/shequn/']);
     const order = expectedOrder('jingying');
     const i = order.indexOf('shared-both');
-    const neighbours = $('.article-neighbours a').map((_, a) => $(a).attr('href')).get();
+    const neighbours = $('.article-neighbours a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(neighbours).toEqual([`/articles/${order[i + 1]}/`, `/articles/${order[i - 1]}/`]);
   });
 
@@ -174,22 +204,38 @@ describe('article pages', () => {
 describe('home and every page', () => {
   it('links every channel and the newest articles from the home page', async () => {
     const $ = await page(dist, '/');
-    expect($('.channel-card h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(['/jingying/', '/shequn/', '/kong/']);
+    expect(
+      $('.channel-card h3 a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/jingying/', '/shequn/', '/kong/']);
     expect($('.article-list .entry-title a').first().attr('href')).toBe('/articles/midnight/');
   });
 
   it('puts channel navigation and the legacy sidebar on every page', async () => {
     for (const urlPath of ['/', '/jingying/3/', '/articles/midnight/', '/404.html']) {
       const $ = await page(dist, urlPath);
-      expect($('.channel-nav a').map((_, a) => $(a).text()).get(), urlPath).toEqual(['首页', '经营', '社群', '空频道']);
-      expect($('.sidebar h2').map((_, h) => $(h).text()).get(), urlPath).toEqual(['推荐商家', '每周热门资讯', '一周热门排行']);
+      expect(
+        $('.channel-nav a')
+          .map((_, a) => $(a).text())
+          .get(),
+        urlPath,
+      ).toEqual(['首页', '经营', '社群', '空频道']);
+      expect(
+        $('.sidebar h2')
+          .map((_, h) => $(h).text())
+          .get(),
+        urlPath,
+      ).toEqual(['推荐商家', '每周热门资讯', '一周热门排行']);
       expect(textOf($('.merchants').text())).toBe('京东商城 最高返利56%');
     }
   });
 
   it('ranks the newest week by views in the sidebar', async () => {
     const $ = await page(dist, '/jingying/');
-    const ranked = $('.ranking a').map((_, a) => $(a).attr('href')!.split('/').at(-2)).get();
+    const ranked = $('.ranking a')
+      .map((_, a) => $(a).attr('href')!.split('/').at(-2))
+      .get();
     // The newest article is 2019-05-14 00:30; its week goes back to 2019-05-07 00:30.
     expect(ranked[0]).toBe('midnight');
     expect(ranked.slice(1, 4)).toEqual(['jy-44', 'jy-43', 'jy-42']);

@@ -36,29 +36,56 @@ const article = 'content/articles/2019/05/x.md';
 
 describe('bad front-matter gets a message naming file, line, field and the fix', () => {
   it.each([
-    ['missing title', '---\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
-      `${article} title: is required: the headline; add a line like "title: 淘宝卖家如何投诉"`],
-    ['empty title', '---\ntitle: "  "\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
-      `${article}:2 title: must not be empty: the headline`],
-    ['missing date', '---\ntitle: 标题\nchannel: jingying\n---\n正文\n',
-      `${article} date: is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)`],
-    ['impossible date', '---\ntitle: 标题\ndate: 2019-02-30\nchannel: jingying\n---\n正文\n',
-      `${article}:3 date: "2019-02-30" is not a real date or time (check the day of the month and the hour)`],
-    ['unparseable date', '---\ntitle: 标题\ndate: 昨天\nchannel: jingying\n---\n正文\n',
-      `${article}:3 date: expected a date like 2019-05-14 09:28:18, 2019-05-14 or 2019-05-14T09:28:18+08:00, got "昨天"`],
-    ['unknown channel', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jinying\n---\n正文\n',
-      `${article}:4 channel: unknown channel "jinying" (did you mean "jingying"?); channels are listed in content/channels.yaml`],
+    [
+      'missing title',
+      '---\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
+      `${article} title: is required: the headline; add a line like "title: 淘宝卖家如何投诉"`,
+    ],
+    [
+      'empty title',
+      '---\ntitle: "  "\ndate: 2019-05-14\nchannel: jingying\n---\n正文\n',
+      `${article}:2 title: must not be empty: the headline`,
+    ],
+    [
+      'missing date',
+      '---\ntitle: 标题\nchannel: jingying\n---\n正文\n',
+      `${article} date: is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)`,
+    ],
+    [
+      'impossible date',
+      '---\ntitle: 标题\ndate: 2019-02-30\nchannel: jingying\n---\n正文\n',
+      `${article}:3 date: "2019-02-30" is not a real date or time (check the day of the month and the hour)`,
+    ],
+    [
+      'unparseable date',
+      '---\ntitle: 标题\ndate: 昨天\nchannel: jingying\n---\n正文\n',
+      `${article}:3 date: expected a date like 2019-05-14 09:28:18, 2019-05-14 or 2019-05-14T09:28:18+08:00, got "昨天"`,
+    ],
+    [
+      'unknown channel',
+      '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jinying\n---\n正文\n',
+      `${article}:4 channel: unknown channel "jinying" (did you mean "jingying"?); channels are listed in content/channels.yaml`,
+    ],
     ['negative views', good('').replace('views: 529', 'views: -3'), `${article}:5 views: expected a whole number >= 0, got -3`],
     ['fractional views', good('').replace('views: 529', 'views: 2.5'), `${article}:5 views: expected a whole number >= 0, got 2.5`],
     ['views as text', good('').replace('views: 529', 'views: 529 次'), `${article}:5 views: expected a whole number >= 0, got "529 次"`],
     ['unknown lang', good('lang: zh-CN\n'), `${article}:6 lang: expected one of zh-Hans, zh-Hant, got "zh-CN"`],
-    ['front-matter that is not YAML', '---\ntitle: 标题\ndate: [2019\nchannel: jingying\n---\n正文\n',
+    [
+      'front-matter that is not YAML',
+      '---\ntitle: 标题\ndate: [2019\nchannel: jingying\n---\n正文\n',
       `${article}:3 date: is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): ` +
-        'close the list with ], or if it is text, put the whole value in quotes: date: "[2019"'],
-    ['front-matter never closed', '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\n\n正文\n',
-      `${article}:1: the front-matter block opened on line 1 is never closed: add a line "---" after the last field`],
-    ['no front-matter', '标题\n\n正文\n',
-      `${article}:1: must start with a front-matter block: a line "---", then title:, date:, channel:, then "---"`],
+        'close the list with ], or if it is text, put the whole value in quotes: date: "[2019"',
+    ],
+    [
+      'front-matter never closed',
+      '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\n\n正文\n',
+      `${article}:1: the front-matter block opened on line 1 is never closed: add a line "---" after the last field`,
+    ],
+    [
+      'no front-matter',
+      '标题\n\n正文\n',
+      `${article}:1: must start with a front-matter block: a line "---", then title:, date:, channel:, then "---"`,
+    ],
     ['empty body', good('', ''), `${article}:7: has no text below the front-matter: write the article body`],
   ])('%s', async (_, text, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([expected]);
@@ -74,11 +101,19 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
 
   it('rejects a YAML bomb instead of expanding it', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-      .concat(Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]}]`))
+      .concat(
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]},*${'abcdefgh'[i]}]`,
+        ),
+      )
       .join('\n');
     const result = await messages({ 'articles/2019/05/x.md': `---\ntitle: 标题\n${bomb}\n---\n正文\n` });
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatch(/^content\/articles\/2019\/05\/x\.md: YAML aliases expand too far \(.*\); write the values out instead of using \*aliases$/);
+    expect(result[0]).toMatch(
+      /^content\/articles\/2019\/05\/x\.md: YAML aliases expand too far \(.*\); write the values out instead of using \*aliases$/,
+    );
   });
 });
 
@@ -118,7 +153,9 @@ describe('bad files', () => {
   });
 
   it('warns about files that are not articles', async () => {
-    expect(await messages({ 'articles/2019/05/notes.txt': 'x' })).toEqual(['warning: content/articles/2019/05/notes.txt: is ignored: articles are .md files']);
+    expect(await messages({ 'articles/2019/05/notes.txt': 'x' })).toEqual([
+      'warning: content/articles/2019/05/notes.txt: is ignored: articles are .md files',
+    ]);
   });
 
   it('reports a broken channels.yaml by line, and every bad article with it', async () => {
@@ -144,12 +181,12 @@ describe('bad files', () => {
   });
 
   it('reports a broken glossary by line, every entry at once', async () => {
-    expect(
-      await messages({ 'glossary.yaml': '- hans: 一起惠\n  hant: 一起惠\n- hans: 发卡量\n- hans: 一起惠\n  hant: 壹起惠\n' }),
-    ).toEqual([
-      'content/glossary.yaml:3 [1].hant: is required: the traditional form of the term (to keep a term unconverted, write the same text in hans and hant)',
-      'content/glossary.yaml:4 [2].hans: hans "一起惠" is also on line 1 with hant "一起惠": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)',
-    ]);
+    expect(await messages({ 'glossary.yaml': '- hans: 一起惠\n  hant: 一起惠\n- hans: 发卡量\n- hans: 一起惠\n  hant: 壹起惠\n' })).toEqual(
+      [
+        'content/glossary.yaml:3 [1].hant: is required: the traditional form of the term (to keep a term unconverted, write the same text in hans and hant)',
+        'content/glossary.yaml:4 [2].hans: hans "一起惠" is also on line 1 with hant "一起惠": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)',
+      ],
+    );
   });
 
   it('reports protection markers and article rules that would convert text wrongly', async () => {
@@ -226,9 +263,7 @@ describe('files and folders under articles/: reported by name, never followed bl
       await symlink('../shared', path.join(dir, 'articles/shared'));
       await symlink('2019/05/fine.md', path.join(dir, 'articles/twin.md'));
     });
-    expect(found).toEqual([
-      `content/articles/again: ${READ('content/articles/2019')}`,
-    ]);
+    expect(found).toEqual([`content/articles/again: ${READ('content/articles/2019')}`]);
     expect(slugs).toEqual(['fine', 'y', 'twin']);
   });
 
@@ -291,20 +326,32 @@ describe('files and folders under articles/: reported by name, never followed bl
 describe('careless front-matter: the field, the line and the fix', () => {
   const titled = (title: string, extra = '') => good(extra).replace('title: 标题', `title: ${title}`);
   const QUOTE = 'put the whole value in quotes: title:';
-  const RESERVED = (char: string) => `title: is not valid YAML (Plain value cannot start with reserved character ${char}): ` +
+  const RESERVED = (char: string) =>
+    `title: is not valid YAML (Plain value cannot start with reserved character ${char}): ` +
     `a value starting with ${char} needs quotes; ${QUOTE}`;
   const UNEXPECTED = 'title: is not valid YAML (Unexpected scalar at node end):';
 
   it.each([
-    ['a colon', '重磅: 双11',
-      `title: is not valid YAML (Nested mappings are not allowed in compact mappings): a value with ": " needs quotes; ${QUOTE} "重磅: 双11"`],
+    [
+      'a colon',
+      '重磅: 双11',
+      `title: is not valid YAML (Nested mappings are not allowed in compact mappings): a value with ": " needs quotes; ${QUOTE} "重磅: 双11"`,
+    ],
     ['a leading @', '@用户 说', `${RESERVED('@')} "@用户 说"`],
     ['a leading backtick', '`code` 标题', `${RESERVED('`')} "\`code\` 标题"`],
-    ['a leading !', '!重要 消息', 'title: is not valid YAML (Tags and anchors must be separated from the next token by white space): ' +
-      `a value starting with ! needs quotes; ${QUOTE} "!重要 消息"`],
+    [
+      'a leading !',
+      '!重要 消息',
+      'title: is not valid YAML (Tags and anchors must be separated from the next token by white space): ' +
+        `a value starting with ! needs quotes; ${QUOTE} "!重要 消息"`,
+    ],
     ['a leading [', '[推荐] 标题', `${UNEXPECTED} a value starting with [ needs quotes; ${QUOTE} "[推荐] 标题"`],
-    ['an open {', '{x', 'title: is not valid YAML (Flow map in block collection must be sufficiently indented and end with a }): ' +
-      `close the map with }, or if it is text, ${QUOTE} "{x"`],
+    [
+      'an open {',
+      '{x',
+      'title: is not valid YAML (Flow map in block collection must be sufficiently indented and end with a }): ' +
+        `close the map with }, or if it is text, ${QUOTE} "{x"`,
+    ],
     ['text after quotes', '"双11" 来了', `${UNEXPECTED} nothing may follow the closing quote; ${QUOTE} '"双11" 来了'`],
     ['Markdown bold', '**重磅**消息', `title: "**重磅**消息" starts with "*", which YAML reads as a reference: ${QUOTE} "**重磅**消息"`],
     ['a leading *', '*重磅', `title: "*重磅" starts with "*", which YAML reads as a reference: ${QUOTE} "*重磅"`],
@@ -315,12 +362,17 @@ describe('careless front-matter: the field, the line and the fix', () => {
 
   it('warns when YAML silently cuts a text short, and only then', async () => {
     const COMMENT = '" #" and what follows are read as a YAML comment, so it reads';
-    const text = titled('双11爆款 #天猫# 榜单', 'summary: 一句话 #话题# 结尾\nsource: 一起惠 #x\n').replace('views: 529', 'views: 529 # legacy');
-    expect(await messages({
-      'articles/2019/05/x.md': text,
-      'articles/2019/05/y.md': titled('&重磅 消息'),
-      'articles/2019/05/z.md': titled('"双11爆款 #天猫# 榜单"', "summary: '#话题# 开头'\nsource: 一起惠#x\n"),
-    })).toEqual([
+    const text = titled('双11爆款 #天猫# 榜单', 'summary: 一句话 #话题# 结尾\nsource: 一起惠 #x\n').replace(
+      'views: 529',
+      'views: 529 # legacy',
+    );
+    expect(
+      await messages({
+        'articles/2019/05/x.md': text,
+        'articles/2019/05/y.md': titled('&重磅 消息'),
+        'articles/2019/05/z.md': titled('"双11爆款 #天猫# 榜单"', "summary: '#话题# 开头'\nsource: 一起惠#x\n"),
+      }),
+    ).toEqual([
       `warning: ${article}:2 title: ${COMMENT} "双11爆款": ${QUOTE} "双11爆款 #天猫# 榜单"`,
       `warning: ${article}:6 summary: ${COMMENT} "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
       `warning: ${article}:7 source: ${COMMENT} "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
@@ -329,8 +381,12 @@ describe('careless front-matter: the field, the line and the fix', () => {
   });
 
   it.each([
-    ['an impossible offset', '2019-05-14T09:28:18+99:99', '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses ' +
-      '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out'],
+    [
+      'an impossible offset',
+      '2019-05-14T09:28:18+99:99',
+      '"2019-05-14T09:28:18+99:99" has the UTC offset +99:99, which no place uses ' +
+        '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out',
+    ],
     ['a year with a digit missing', '0999-01-01', '"0999-01-01" is in the year 999: archive dates are from 1990 to 2100; check the year'],
     ['a year with digits swapped', '2109-05-14', '"2109-05-14" is in the year 2109: archive dates are from 1990 to 2100; check the year'],
   ])('a date with %s', async (_, date, expected) => {
@@ -361,12 +417,14 @@ describe('text shown as written: no control characters, never empty in a variant
   const DELETE = 'delete it; retype the text around it if it was pasted';
 
   it('reports control characters in any text field, each with its position', async () => {
-    expect(await messages({
-      'articles/2019/05/x.md': good('summary: 一句\u0085话\nsource: "一起惠\\x7F"\n').replace('title: 标题', 'title: 标\u0007题\u0001'),
-      'articles/2019/05/y.md': good().replace('title: 标题', 'title: "标\\0题\\ud800"'),
-      'channels.yaml': `${CHANNELS}- slug: taobao\n  name: "淘\\e宝"\n  description: "说明\\uFFFE"\n`,
-      'merchants.yaml': '- name: "京东\\uFFFF"\n  rebate: 56%\n',
-    })).toEqual([
+    expect(
+      await messages({
+        'articles/2019/05/x.md': good('summary: 一句\u0085话\nsource: "一起惠\\x7F"\n').replace('title: 标题', 'title: 标\u0007题\u0001'),
+        'articles/2019/05/y.md': good().replace('title: 标题', 'title: "标\\0题\\ud800"'),
+        'channels.yaml': `${CHANNELS}- slug: taobao\n  name: "淘\\e宝"\n  description: "说明\\uFFFE"\n`,
+        'merchants.yaml': '- name: "京东\\uFFFF"\n  rebate: 56%\n',
+      }),
+    ).toEqual([
       `content/channels.yaml:6 [2].name: ${CONTROL} (U+001B at character 2): ${DELETE}`,
       `content/channels.yaml:7 [2].description: ${CONTROL} (U+FFFE at character 3): ${DELETE}`,
       `content/merchants.yaml:1 [0].name: ${CONTROL} (U+FFFF at character 3): ${DELETE}`,
@@ -395,10 +453,12 @@ describe('text shown as written: no control characters, never empty in a variant
   });
 
   it('checks the markers of channel and merchant names like those of titles', async () => {
-    expect(await messages({
-      'channels.yaml': `${CHANNELS}- slug: taobao\n  name: -{}-\n- slug: jd\n  name: -{zh-hans:京东}-\n  description: 京东-{频道\n`,
-      'merchants.yaml': '- name: "\\u200B"\n  rebate: 56%\n',
-    })).toEqual([
+    expect(
+      await messages({
+        'channels.yaml': `${CHANNELS}- slug: taobao\n  name: -{}-\n- slug: jd\n  name: -{zh-hans:京东}-\n  description: 京东-{频道\n`,
+        'merchants.yaml': '- name: "\\u200B"\n  rebate: 56%\n',
+      }),
+    ).toEqual([
       `content/channels.yaml:6 [2].name: ${NOTHING('zh-Hans and zh-Hant pages', 'the channel name')}`,
       'content/channels.yaml:8 [3].name: "-{zh-hans:京东}-" gives no zh-hant text, ' +
         'so that page shows the other text converted: add ;zh-hant:…',
@@ -410,14 +470,26 @@ describe('text shown as written: no control characters, never empty in a variant
 
 describe('bodies the build could not render are refused, with the line and what to change', () => {
   it.each([
-    ['2,000 nested quotes', `前言\n\n${'>'.repeat(2000)} 引文`,
-      `${article}:10: the line starts with 2,001 characters of indentation, > and list markers (at most 400): quotes and lists nest at most 100 deep; flatten them`],
-    ['150 nested quotes', `前言\n\n${'>'.repeat(150)} 引文`,
-      `${article}:10: quotes, lists, emphasis or HTML elements nest 152 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
-    ['a list nested 120 deep', Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n'),
-      `${article}:57: quotes, lists, emphasis or HTML elements nest 242 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
-    ['2,000 nested HTML elements', `正文\n\n${'<div>'.repeat(2000)}文字`,
-      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`],
+    [
+      '2,000 nested quotes',
+      `前言\n\n${'>'.repeat(2000)} 引文`,
+      `${article}:10: the line starts with 2,001 characters of indentation, > and list markers (at most 400): quotes and lists nest at most 100 deep; flatten them`,
+    ],
+    [
+      '150 nested quotes',
+      `前言\n\n${'>'.repeat(150)} 引文`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 152 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
+    [
+      'a list nested 120 deep',
+      Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n'),
+      `${article}:57: quotes, lists, emphasis or HTML elements nest 242 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
+    [
+      '2,000 nested HTML elements',
+      `正文\n\n${'<div>'.repeat(2000)}文字`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
   ])('%s', async (_, body, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([expected]);
   });

@@ -19,10 +19,14 @@ describe('npm run bench -- --articles 200 --runs 1', () => {
   beforeAll(async () => {
     const work = await tempDir('bench');
     const json = path.join(work, 'report.json');
-    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['bench/scale.ts', '--articles', String(ARTICLES), '--runs', '1', '--work', work, '--json', json], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['bench/scale.ts', '--articles', String(ARTICLES), '--runs', '1', '--work', work, '--json', json],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output).toBe(0);
     report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;

@@ -11,8 +11,13 @@ import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-f
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const channels = [{ slug: 'jingying', name: '经营' }];
-const article = (slug: string, body: string): FixtureArticle =>
-  ({ slug, title: '标题', date: '2019-05-14 09:28:18', channel: 'jingying', body });
+const article = (slug: string, body: string): FixtureArticle => ({
+  slug,
+  title: '标题',
+  date: '2019-05-14 09:28:18',
+  channel: 'jingying',
+  body,
+});
 
 describe('a build with bodies past the limits', () => {
   it('stops before building, naming every body by file and line, without a stack trace; check says the same', async () => {
@@ -51,7 +56,10 @@ describe('a build with bodies past the limits', () => {
     const stars = '*强调* '.repeat(MAX_DELIMITERS_PER_PARAGRAPH / 2);
     const content = await writeContent(path.join(root, 'content'), {
       channels,
-      articles: [article('fine', '正文。'), article('edge', `${deep}\n\n${stars}\n\n[回到](/articles/fine/) -{zh-hans:信息;zh-hant:資訊}-`)],
+      articles: [
+        article('fine', '正文。'),
+        article('edge', `${deep}\n\n${stars}\n\n[回到](/articles/fine/) -{zh-hans:信息;zh-hant:資訊}-`),
+      ],
     });
     const dist = path.join(root, 'dist');
     const result = buildSite(content, dist);

@@ -27,7 +27,9 @@ describe('check-site CLI', () => {
     },
   ])('$name', async ({ planted, status, stdout, stderr }) => {
     const tree = syntheticSite({ channels: 1, articlesPerChannel: 1, pageSize: 1 });
-    if (planted) for (const file of ['index.html', 'zh-hant/index.html']) tree.set(file, tree.get(file)!.replace('</main>', '<p><a href="/missing/">缺</a></p>\n</main>'));
+    if (planted)
+      for (const file of ['index.html', 'zh-hant/index.html'])
+        tree.set(file, tree.get(file)!.replace('</main>', '<p><a href="/missing/">缺</a></p>\n</main>'));
     const dist = await writeTree(tree);
     dirs.push(dist);
     const result = run(dist);

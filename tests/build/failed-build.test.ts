@@ -48,7 +48,10 @@ describe('a build with bad content', () => {
   });
 
   it('is what npm run check reports too, without building', () => {
-    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('bad-views.md:5 views: expected a whole number >= 0, got "529 次"');
     expect(result.stdout).toMatch(/^3 articles and 1 channel checked in [\d.]+ s: 2 errors, 0 warnings$/m);

@@ -18,11 +18,21 @@ beforeAll(async () => {
   const content = await writeContent(path.join(root, 'content'), {
     channels: [{ slug: 'jingying', name: '经营' }],
     articles: [
-      { slug: 'written', title: '写好的摘要', date: '2019-05-14 09:00:00', channel: 'jingying',
-        summary: '摘要 <script>alert(1)</script> & &amp;' },
+      {
+        slug: 'written',
+        title: '写好的摘要',
+        date: '2019-05-14 09:00:00',
+        channel: 'jingying',
+        summary: '摘要 <script>alert(1)</script> & &amp;',
+      },
       // Escaped in Markdown, so the body shows the tag as text; the summary is taken from that text.
-      { slug: 'derived', title: '取自正文', date: '2019-05-13 09:00:00', channel: 'jingying',
-        body: '正文 \\<img src=x onerror=alert(1)\\> 完。' },
+      {
+        slug: 'derived',
+        title: '取自正文',
+        date: '2019-05-13 09:00:00',
+        channel: 'jingying',
+        body: '正文 \\<img src=x onerror=alert(1)\\> 完。',
+      },
     ],
   });
   dist = path.join(root, 'dist');
@@ -44,7 +54,12 @@ describe('the feeds', () => {
   it('and every other XML file the build writes, parse as XML', () => {
     const xml = listFiles(dist).filter((file) => file.endsWith('.xml'));
     expect(xml).toEqual([
-      'jingying/rss.xml', 'rss.xml', 'sitemap-0.xml', 'sitemap-index.xml', 'zh-hant/jingying/rss.xml', 'zh-hant/rss.xml',
+      'jingying/rss.xml',
+      'rss.xml',
+      'sitemap-0.xml',
+      'sitemap-index.xml',
+      'zh-hant/jingying/rss.xml',
+      'zh-hant/rss.xml',
     ]);
     expect(checkXml(dist, xml)).toEqual([]);
   });

@@ -15,7 +15,10 @@ import { tempDir, writeContent, type FixtureContent } from '../helpers/content-f
 import { headersFor, parseHeadersFile } from '../helpers/static-server.ts';
 
 const CONTENT: FixtureContent = {
-  channels: [{ slug: 'jingying', name: '经营' }, { slug: 'taobao', name: '淘宝' }],
+  channels: [
+    { slug: 'jingying', name: '经营' },
+    { slug: 'taobao', name: '淘宝' },
+  ],
   glossary: [{ hans: '一起惠', hant: '一起惠', note: 'brand' }],
   articles: [
     ...Array.from({ length: 24 }, (_, i) => ({
@@ -97,7 +100,11 @@ describe('the built site', () => {
   it('shows the same dates, numbers and view counts in both variants', async () => {
     for (const a of CONTENT.articles) {
       const [hans, hant] = await Promise.all([page(distA, `/articles/${a.slug}/`), page(distA, `/zh-hant/articles/${a.slug}/`)]);
-      const facts = ($: typeof hans) => [$('article time').attr('datetime'), $('article time').text(), $('article .views').text().replace(/\D/g, '')];
+      const facts = ($: typeof hans) => [
+        $('article time').attr('datetime'),
+        $('article time').text(),
+        $('article .views').text().replace(/\D/g, ''),
+      ];
       expect(facts(hant), a.slug).toEqual(facts(hans));
     }
   });
@@ -124,7 +131,9 @@ describe('untrusted HTML in content', () => {
       expect($('meta[name="description"]').attr('content')).toBe('摘要 <img src=x onerror=alert(1)>');
       expect($('img[onerror], [onclick], [onerror]').length, urlPath).toBe(0);
       // Only the site's own script files and the JSON-LD data block are in the page.
-      const scripts = $('script').map((_, s) => $(s).attr('src') ?? $(s).attr('type')).get();
+      const scripts = $('script')
+        .map((_, s) => $(s).attr('src') ?? $(s).attr('type'))
+        .get();
       for (const s of scripts) expect(s, urlPath).toMatch(/^\/_astro\/.+\.js$|^application\/ld\+json$/);
       const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
       expect(jsonLd.headline).toMatch(/^<script>alert\(1\)<\/script>/);

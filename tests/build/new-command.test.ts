@@ -12,7 +12,13 @@ const run = (...args: string[]) =>
 
 async function fixture() {
   const dir = await tempDir('new-article');
-  return writeContent(dir, { channels: [{ slug: 'taobao', name: '淘宝' }, { slug: 'jingying', name: '经营' }], articles: [] });
+  return writeContent(dir, {
+    channels: [
+      { slug: 'taobao', name: '淘宝' },
+      { slug: 'jingying', name: '经营' },
+    ],
+    articles: [],
+  });
 }
 
 describe('npm run new', () => {
@@ -57,10 +63,12 @@ describe('npm run new', () => {
     expect(await readdir(path.join(dir, 'articles'))).toEqual([]);
   });
 
-  const USAGE = 'usage: npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] ' +
+  const USAGE =
+    'usage: npm run new -- --channel <slug>[,<slug>] --title "<title>" [--source <name>] ' +
     '[--lang zh-Hans|zh-Hant] [--slug <slug>] [--content <dir>]';
   const SLUG_RULE = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
-  const NOTHING = 'shows nothing on the zh-Hans and zh-Hant pages (only -{…}- markers, spaces or zero-width characters): ' +
+  const NOTHING =
+    'shows nothing on the zh-Hans and zh-Hant pages (only -{…}- markers, spaces or zero-width characters): ' +
     'write the headline in visible text';
   const CONTROL = (what: string) => `has an invisible control character (${what}): delete it; retype the text around it if it was pasted`;
   const NO_HANT = 'gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…';
@@ -90,7 +98,8 @@ describe('npm run new', () => {
   it('writes titles YAML would misread so that check reads them back as typed', async () => {
     const dir = await fixture();
     const titles = ['双11爆款 #天猫# 榜单', '重磅: 双11', '**重磅**消息', '@用户 说', '&锚 点', '"双11" 来了', "it's", '[推荐] 标题'];
-    for (const title of titles) expect(run('--channel', 'taobao', '--title', title, '--source', '一起惠 #x', '--content', dir).status).toBe(0);
+    for (const title of titles)
+      expect(run('--channel', 'taobao', '--title', title, '--source', '一起惠 #x', '--content', dir).status).toBe(0);
     const { content, problems } = await loadContent(dir);
     expect(problems).toEqual([]);
     expect(content.articles.map((a) => a.data.title).sort()).toEqual([...titles].sort());

@@ -71,22 +71,37 @@ describe('which --out a build may replace', () => {
     ['a new folder inside the content', () => `${content}/articles/site`, () => inside(`${content}/articles/site`, content)],
     ['a folder holding the content', () => root, () => sources(root, 'holds', content)],
     ['a new folder inside src/, through a link', () => `${root}/link-to-src/site`, () => inside(`${root}/link-to-src/site`, `${ROOT}/src`)],
-    ['a writer\'s folder', () => `${root}/docs`, () =>
-      `--out ${root}/docs holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole and ` +
-      'would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build\'s output, ' +
-      `delete it yourself (rm -r ${root}/docs) and build again.`],
-    ['a file', () => `${root}/notes.txt`, () =>
-      `--out ${root}/notes.txt is a file, not a folder: a build writes a folder there and would delete the file. ` +
-      'Name a new folder, e.g. --out dist.'],
-    ['a folder under a file', () => `${root}/notes.txt/site`, () =>
-      `--out ${root}/notes.txt/site cannot be used: a part of its path is a file. Name a new folder, e.g. --out dist.`],
-    ['a symbolic link', () => `${root}/link`, () =>
-      `--out ${root}/link is a symbolic link: a build would replace the link, not the folder it points to. ` +
-      'Name that folder itself, or remove the link.'],
+    [
+      "a writer's folder",
+      () => `${root}/docs`,
+      () =>
+        `--out ${root}/docs holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole and ` +
+        "would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build's output, " +
+        `delete it yourself (rm -r ${root}/docs) and build again.`,
+    ],
+    [
+      'a file',
+      () => `${root}/notes.txt`,
+      () =>
+        `--out ${root}/notes.txt is a file, not a folder: a build writes a folder there and would delete the file. ` +
+        'Name a new folder, e.g. --out dist.',
+    ],
+    [
+      'a folder under a file',
+      () => `${root}/notes.txt/site`,
+      () => `--out ${root}/notes.txt/site cannot be used: a part of its path is a file. Name a new folder, e.g. --out dist.`,
+    ],
+    [
+      'a symbolic link',
+      () => `${root}/link`,
+      () =>
+        `--out ${root}/link is a symbolic link: a build would replace the link, not the folder it points to. ` +
+        'Name that folder itself, or remove the link.',
+    ],
     ['a new folder', () => `${root}/new/site`, () => undefined],
     ['an empty folder', () => `${root}/empty`, () => undefined],
     ['a folder a build made', () => `${root}/marked`, () => undefined],
-    ['an older build\'s output, from before the marker', () => `${root}/older`, () => undefined],
+    ["an older build's output, from before the marker", () => `${root}/older`, () => undefined],
     ['dist/ in the project', () => 'dist', () => undefined],
   ])('%s', (_, out, expected) => expect(refusal(out())).toBe(expected()));
 });
@@ -138,7 +153,10 @@ describe('a build on another file system than the working directory', () => {
     try {
       const result = buildSite(content, out, { BUILD_CACHE_DIR: path.join(root, 'cache') });
       expect(result.status, result.output).toBe(0);
-      const removed = result.output.split('\n').filter((line) => line.startsWith('Removed ')).sort();
+      const removed = result.output
+        .split('\n')
+        .filter((line) => line.startsWith('Removed '))
+        .sort();
       expect(removed).toEqual(left.map((dir) => `Removed ${dir}, left by a build that was stopped.`).sort());
       expect(readdirSync(base).sort()).toEqual(['site', `site.tmp-${process.pid}`]);
       expect(stagingIn(ROOT)).toEqual([]);

@@ -17,7 +17,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The shell lines of the README's `sh` blocks, comments and all, as a writer would paste them. */
 async function readmeCommands(): Promise<string[]> {
-  const tree = unified().use(remarkParse).parse(await readFile(path.join(ROOT, 'README.md'), 'utf8'));
+  const tree = unified()
+    .use(remarkParse)
+    .parse(await readFile(path.join(ROOT, 'README.md'), 'utf8'));
   const lines: string[] = [];
   visit(tree, 'code', (node: Code) => {
     if (node.lang === 'sh') lines.push(...node.value.split('\n').filter((line) => line.trim() !== ''));

@@ -23,7 +23,10 @@ let slugs: string[];
 beforeAll(async () => {
   const { content, problems } = await loadContent(CONTENT_DIR);
   expect(problems).toEqual([]);
-  slugs = content.articles.filter((a) => !a.data.draft).map((a) => a.slug).sort();
+  slugs = content.articles
+    .filter((a) => !a.data.draft)
+    .map((a) => a.slug)
+    .sort();
   const dist = path.join(await tempDir('real-archive-reading'), 'dist');
   const result = buildSite(CONTENT_DIR, dist);
   expect(result.status, result.output).toBe(0);

@@ -27,7 +27,10 @@ beforeAll(async () => {
 
 describe('the real archive', () => {
   it('publishes every article in both variants', () => {
-    const published = content.articles.filter((a) => !a.data.draft).map((a) => a.slug).sort();
+    const published = content.articles
+      .filter((a) => !a.data.draft)
+      .map((a) => a.slug)
+      .sort();
     expect(published.length).toBeGreaterThanOrEqual(38);
     for (const folder of ['articles', 'zh-hant/articles']) {
       expect(readdirSync(path.join(dist, folder)).sort(), folder).toEqual(published);

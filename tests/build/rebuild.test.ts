@@ -20,7 +20,8 @@ const articles: FixtureArticle[] = Array.from({ length: 30 }, (_, i) => ({
   channel: 'jingying',
   body: `第${i}篇的正文。`,
 }));
-const fileOf = (content: string, a: FixtureArticle) => path.join(content, 'articles', a.date.slice(0, 4), a.date.slice(5, 7), `${a.slug}.md`);
+const fileOf = (content: string, a: FixtureArticle) =>
+  path.join(content, 'articles', a.date.slice(0, 4), a.date.slice(5, 7), `${a.slug}.md`);
 
 let dist: string;
 let first: string;
@@ -52,14 +53,16 @@ beforeAll(async () => {
 
   const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((f) => `/${f}`);
-  immutable = new Map(files
-    .filter((f) => headersFor(rules, f).get('Cache-Control')?.includes('immutable'))
-    .map((f) => [f, readFileSync(path.join(dist, f))]));
+  immutable = new Map(
+    files.filter((f) => headersFor(rules, f).get('Cache-Control')?.includes('immutable')).map((f) => [f, readFileSync(path.join(dist, f))]),
+  );
   // A renamed channel changes what search results show, not what is indexed.
   await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营之道\n');
   const renamed = buildSite(content, dist, SHARDS);
   expect(renamed.status, renamed.output).toBe(0);
-  afterRename = new Map([...immutable.keys()].map((f) => [f, existsSync(path.join(dist, f)) ? readFileSync(path.join(dist, f)) : undefined]));
+  afterRename = new Map(
+    [...immutable.keys()].map((f) => [f, existsSync(path.join(dist, f)) ? readFileSync(path.join(dist, f)) : undefined]),
+  );
 }, 180_000);
 
 describe('a rebuild after edits', () => {

@@ -41,7 +41,10 @@ describe.each([
     const engine = await openEngine(`${server.url}/${folder ? `${folder}/` : ''}pagefind/`, importFrom(dist));
     const result = await measure(engine, texts, QUERIES);
     await mkdir(path.resolve('test-results'), { recursive: true });
-    await writeFile(path.resolve(`test-results/search-relevance-${lang}.json`), JSON.stringify({ queries: QUERIES.length, articles: urls.length, ...result }, null, 2));
+    await writeFile(
+      path.resolve(`test-results/search-relevance-${lang}.json`),
+      JSON.stringify({ queries: QUERIES.length, articles: urls.length, ...result }, null, 2),
+    );
     expect(result.relevant).toBeGreaterThan(QUERIES.length * 10);
     expect(result.precision, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.precision);
     expect(result.recall, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.recall);

@@ -34,7 +34,8 @@ describe('the page policy without response headers', () => {
       const seen: string[] = [];
       // Violations are reported in tasks of their own: wait for both, however long they take.
       const both = new Promise<void>((resolve) =>
-        document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective) === 2 && resolve()));
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective) === 2 && resolve()),
+      );
       const script = document.createElement('script');
       script.textContent = 'document.body.dataset.injected = "ran";';
       document.head.append(script);

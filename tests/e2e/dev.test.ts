@@ -48,8 +48,12 @@ beforeAll(async () => {
     env: { ...outsideVitest(), CONTENT_DIR: content, DIST_DIR: path.join(path.dirname(content), 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
   });
   let output = '';
-  dev.stderr!.on('data', (c: Buffer) => { devOutput += c; });
-  dev.stdout!.on('data', (c: Buffer) => { devOutput += c; });
+  dev.stderr!.on('data', (c: Buffer) => {
+    devOutput += c;
+  });
+  dev.stdout!.on('data', (c: Buffer) => {
+    devOutput += c;
+  });
   await new Promise<void>((resolve, reject) => {
     dev.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
@@ -71,10 +75,13 @@ describe('npm run dev', () => {
     expect(await h1('/zh-hant/articles/dev-article/')).toBe('開發預覽');
     const text = await readFile(article, 'utf8');
     // Saved again on each try: the watcher may still be scanning content/ when the first save lands.
-    await vi.waitFor(async () => {
-      await writeFile(article, text.replace('title: 开发预览', 'title: 改过的标题'));
-      expect(await h1('/articles/dev-article/')).toBe('改过的标题');
-    }, { timeout: 30_000, interval: 500 });
+    await vi.waitFor(
+      async () => {
+        await writeFile(article, text.replace('title: 开发预览', 'title: 改过的标题'));
+        expect(await h1('/articles/dev-article/')).toBe('改过的标题');
+      },
+      { timeout: 30_000, interval: 500 },
+    );
     expect(await h1('/zh-hant/articles/dev-article/')).toBe('改過的標題');
   });
 

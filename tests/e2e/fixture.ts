@@ -15,7 +15,10 @@ export const E2E_CONTENT: FixtureContent = {
     { slug: 'jingying', name: '经营', description: '电商经营之道。' },
     { slug: 'shequn', name: '社群' },
   ],
-  merchants: [{ name: '京东商城', rebate: '56%' }, { name: '苏宁易购', rebate: '5.6%' }],
+  merchants: [
+    { name: '京东商城', rebate: '56%' },
+    { name: '苏宁易购', rebate: '5.6%' },
+  ],
   articles: [
     ...Array.from({ length: 165 }, (_, i): FixtureArticle => {
       const day = new Date(Date.UTC(2019, 4, 14) - i * 86_400_000);

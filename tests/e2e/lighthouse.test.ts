@@ -23,7 +23,15 @@ beforeAll(async () => {
   server = await serveDist(inject('e2eDist'));
   chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -49,6 +57,7 @@ describe('Lighthouse, mobile preset', () => {
     const failing = Object.values(result!.lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
       .map((a) => `${a.id}: ${a.displayValue ?? a.score}`);
-    for (const c of CATEGORIES) expect(scores[urlPath]![c], `${c} on ${urlPath}; weakest audits: ${failing.join('; ')}`).toBeGreaterThanOrEqual(FLOOR);
+    for (const c of CATEGORIES)
+      expect(scores[urlPath]![c], `${c} on ${urlPath}; weakest audits: ${failing.join('; ')}`).toBeGreaterThanOrEqual(FLOOR);
   });
 });

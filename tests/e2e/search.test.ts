@@ -36,14 +36,11 @@ function expectedSlugs(query: string, channel?: string): string[] {
 
 /** Waits until the search has settled on `count` results, then returns the result links. */
 async function settled(page: Page, count: number): Promise<string[]> {
-  await page.waitForFunction(
-    (n) => {
-      const app = document.getElementById('search-app');
-      const status = document.getElementById('search-status')?.textContent ?? '';
-      return app?.dataset.state === 'done' && (n === 0 ? !/\d/.test(status) : status.includes(` ${n} `));
-    },
-    count,
-  );
+  await page.waitForFunction((n) => {
+    const app = document.getElementById('search-app');
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return app?.dataset.state === 'done' && (n === 0 ? !/\d/.test(status) : status.includes(` ${n} `));
+  }, count);
   return page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
 }
 
@@ -51,7 +48,7 @@ describe.each([
   ['zh-Hans', ''],
   ['zh-Hant', '/zh-hant'],
 ])('search on %s', (_, prefix) => {
-  it('runs the ?q= query on load, in the page\'s script, with highlighted excerpts', async () => {
+  it("runs the ?q= query on load, in the page's script, with highlighted excerpts", async () => {
     const page = await (await browser.newContext()).newPage();
     const errors = watchForErrors(page);
     await page.goto(`${server.url}${prefix}/search/?q=${encodeURIComponent('发货')}`);

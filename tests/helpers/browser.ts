@@ -8,7 +8,14 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     // As root in a sandboxed CI box; and no background calls to Google's servers, which this
     // network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

@@ -22,7 +22,11 @@ export async function buildRelevanceSite(generated: number, env: Record<string, 
   const content = await writeContent(path.join(root, 'content'), {
     channels,
     merchants: parse(await readFile(path.join(REAL, 'merchants.yaml'), 'utf8')),
-    articles: generateArticles(generated, channels.map((c) => c.slug), { length: 600, seed: 42 }),
+    articles: generateArticles(
+      generated,
+      channels.map((c) => c.slug),
+      { length: 600, seed: 42 },
+    ),
   });
   await cp(path.join(REAL, 'articles'), path.join(content, 'articles'), { recursive: true });
   await cp(path.join(REAL, 'glossary.yaml'), path.join(content, 'glossary.yaml')).catch(() => undefined);
@@ -59,20 +63,60 @@ export async function articleUrls(dist: string, folder: string): Promise<string[
 
 /** 44 queries: archive topics, traditional spellings, Latin words and digits, several parts. */
 export const QUERIES = [
-  '发货', '淘宝', '微信支付', '拼多多', '社交电商', '小程序', '天猫', '京东', '供应链', '蘑菇街',
-  '直播', '会员', '私域流量', '优惠券', '刷单', '保证金', '开店', '社群', '生鲜', '投诉',
-  '發貨', '淘寶', '社交電商', '供應鏈', '會員', '優惠券', '直播電商', '退貨率',
-  'SKU', 'App', '618', 'GMV', 'SaaS', '618大促', 'AI', '2019年',
-  '淘宝 发货', '微信 小程序', '拼多多 社交', '记者发现货车', '延迟发货', '现货', '货车', '发布会',
+  '发货',
+  '淘宝',
+  '微信支付',
+  '拼多多',
+  '社交电商',
+  '小程序',
+  '天猫',
+  '京东',
+  '供应链',
+  '蘑菇街',
+  '直播',
+  '会员',
+  '私域流量',
+  '优惠券',
+  '刷单',
+  '保证金',
+  '开店',
+  '社群',
+  '生鲜',
+  '投诉',
+  '發貨',
+  '淘寶',
+  '社交電商',
+  '供應鏈',
+  '會員',
+  '優惠券',
+  '直播電商',
+  '退貨率',
+  'SKU',
+  'App',
+  '618',
+  'GMV',
+  'SaaS',
+  '618大促',
+  'AI',
+  '2019年',
+  '淘宝 发货',
+  '微信 小程序',
+  '拼多多 社交',
+  '记者发现货车',
+  '延迟发货',
+  '现货',
+  '货车',
+  '发布会',
 ];
-
 
 /** Loads a bundle's pagefind.js from the built files (in Node, where the bundle is served over HTTP). */
 export const importFrom = (dist: string) => (url: string) => import(path.join(dist, new URL(url).pathname));
 
 /** Micro-averaged precision and recall of `engine` over `queries`, with the queries that missed. */
 export async function measure(engine: Engine, texts: Map<string, string>, queries: string[]) {
-  let relevant = 0, returned = 0, correct = 0;
+  let relevant = 0,
+    returned = 0,
+    correct = 0;
   const misses: string[] = [];
   for (const query of queries) {
     const expected = expectedUrls(texts, query);

@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf } from '../../src/lib/content-type.ts';
 
-interface Rule { pattern: RegExp; headers: [string, string][] }
+interface Rule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
 
 /** The `_headers` format: a path pattern line (`*` any rest, `:name` one segment), then indented `Name: value` lines. */
 export function parseHeadersFile(text: string): Rule[] {
@@ -17,7 +20,9 @@ export function parseHeadersFile(text: string): Rule[] {
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().split('*')
+      const source = line
+        .trim()
+        .split('*')
         .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-z]+/g, '[^/]+'))
         .join('.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });

@@ -18,14 +18,17 @@ describe('readSettings', () => {
   });
 
   it('reads what is set', () => {
-    expect(readSettings({ SEARCH_SHARD_SIZE: '10', SEARCH_INDEX_THREADS: '1', CONTENT_DIR: '/tmp/c', SEARCH_SEGMENTATION: 'pagefind' }))
-      .toMatchObject({ searchShardSize: 10, searchIndexThreads: 1, contentDir: '/tmp/c', searchSegmentation: 'pagefind' });
+    expect(
+      readSettings({ SEARCH_SHARD_SIZE: '10', SEARCH_INDEX_THREADS: '1', CONTENT_DIR: '/tmp/c', SEARCH_SEGMENTATION: 'pagefind' }),
+    ).toMatchObject({ searchShardSize: 10, searchIndexThreads: 1, contentDir: '/tmp/c', searchSegmentation: 'pagefind' });
   });
 
   it('names every bad variable, its value and what it takes', () => {
-    expect(() => readSettings({ SEARCH_SHARD_SIZE: 'abc' })).toThrow(new SettingsError(
-      'SEARCH_SHARD_SIZE="abc" is not a valid setting: expected a whole number of at least 1 (articles per search shard); fix or unset it',
-    ));
+    expect(() => readSettings({ SEARCH_SHARD_SIZE: 'abc' })).toThrow(
+      new SettingsError(
+        'SEARCH_SHARD_SIZE="abc" is not a valid setting: expected a whole number of at least 1 (articles per search shard); fix or unset it',
+      ),
+    );
     let error: unknown;
     try {
       readSettings({ SEARCH_INDEX_THREADS: '0', SITE_URL: 'archive.example.com', SEARCH_SEGMENTATION: 'jieba', SEARCH_SHARD_SIZE: '1.5' });
@@ -42,7 +45,10 @@ describe('readSettings', () => {
   });
 
   it('stops a command before it does anything, naming the variable', () => {
-    const result = spawnSync('node_modules/.bin/tsx', ['scripts/check.ts'], { encoding: 'utf8', env: { ...process.env, SEARCH_SHARD_SIZE: 'abc' } });
+    const result = spawnSync('node_modules/.bin/tsx', ['scripts/check.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, SEARCH_SHARD_SIZE: 'abc' },
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('SEARCH_SHARD_SIZE="abc" is not a valid setting');
     expect(result.stdout).not.toContain('checked');

@@ -36,7 +36,8 @@ describe('parseArchiveDate', () => {
     expect('error' in d && d.error).toContain(message);
   });
 
-  const offset = (date: string, zone: string) => `"${date}" has the UTC offset ${zone}, which no place uses ` +
+  const offset = (date: string, zone: string) =>
+    `"${date}" has the UTC offset ${zone}, which no place uses ` +
     '(offsets are at most ±14:00, minutes under 60): write +08:00 for Beijing time, or leave the offset out';
   it.each([
     ['2019-05-14T09:28:18+99:99', offset('2019-05-14T09:28:18+99:99', '+99:99')],
@@ -52,7 +53,8 @@ describe('parseArchiveDate', () => {
   });
 
   it.each(['2019-05-14T09:28:18+14:00', '2019-05-14T09:28:18-14:00', '2019-05-14T09:28:18+05:45', '1990-01-01', '2100-12-31 23:59:59'])(
-    'accepts the extremes that exist: %s', (input) => {
+    'accepts the extremes that exist: %s',
+    (input) => {
       const d = parseArchiveDate(input);
       expect(d).not.toHaveProperty('error');
       expect((d as { iso: string }).iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);

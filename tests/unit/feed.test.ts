@@ -16,8 +16,13 @@ describe('feed XML', () => {
   const markup = '<script>alert(1)</script> & <img src=x onerror=alert(1)> &amp;';
   it.each([
     ['markup in a summary is shown as written, never rendered', '<b>标题</b>', markup, '<b>标题</b>', markup],
-    ['characters XML forbids are left out, everything else kept',
-      '标\u0000题\u0008\u000B\u000C\u001F', '摘\uFFFE要\uFFFF\t末尾', '标题', '摘要\t末尾'],
+    [
+      'characters XML forbids are left out, everything else kept',
+      '标\u0000题\u0008\u000B\u000C\u001F',
+      '摘\uFFFE要\uFFFF\t末尾',
+      '标题',
+      '摘要\t末尾',
+    ],
   ])('%s', async (_, title, summary, shownTitle, shownSummary) => {
     const xml = await feedOf(title, summary);
     expect(xmlErrors(xml)).toEqual([]);

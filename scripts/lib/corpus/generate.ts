@@ -43,7 +43,11 @@ export const pinyinSlug = (text: string) =>
     .replace(/^-+|-+$/g, '');
 
 export function generatedChannels(real: Channel[]): Channel[] {
-  const extra = EXTRA_CHANNEL_NAMES.map((name) => ({ slug: pinyinSlug(name).replace(/-/g, ''), name, description: `${name}相关的电商资讯。` }));
+  const extra = EXTRA_CHANNEL_NAMES.map((name) => ({
+    slug: pinyinSlug(name).replace(/-/g, ''),
+    name,
+    description: `${name}相关的电商资讯。`,
+  }));
   const taken = new Set(real.map((c) => c.slug));
   return [...real, ...extra.filter((c) => !taken.has(c.slug))];
 }
@@ -97,7 +101,11 @@ function bodyFrom(sample: TextSample, random: Random): string {
   const parts = [random.pick(sample.openings)];
   let length = [...parts[0]!].length;
   // Consecutive paragraphs from a random start read like an article; wrap around the pool.
-  for (let i = random.int(sample.paragraphs.length); length < target; i = (i + 1 + (random.chance(0.3) ? random.int(20) : 0)) % sample.paragraphs.length) {
+  for (
+    let i = random.int(sample.paragraphs.length);
+    length < target;
+    i = (i + 1 + (random.chance(0.3) ? random.int(20) : 0)) % sample.paragraphs.length
+  ) {
     const paragraph = sample.paragraphs[i]!;
     parts.push(paragraph);
     length += [...paragraph].length;

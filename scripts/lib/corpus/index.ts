@@ -29,6 +29,11 @@ export async function createCorpus({ articles, seed, out, from = 'content' }: Co
   const channels = generatedChannels((await loadContent(path.resolve(from))).content.channels);
   const options: CorpusOptions = { articles, seed, toTraditional: openccConverter('zh-Hans', 'zh-Hant') };
   const article = (i: number) => generateArticle(sample, channels, options, i);
-  await writeCorpus(out, from, channels, Array.from({ length: articles }, (_, i) => article(i)));
+  await writeCorpus(
+    out,
+    from,
+    channels,
+    Array.from({ length: articles }, (_, i) => article(i)),
+  );
   return { dir: path.resolve(out), article };
 }

@@ -18,7 +18,12 @@ export interface TextSample {
 export function textSample(articles: Pick<ArticleSource, 'body' | 'data'>[]): TextSample {
   const simplified = articles.filter((a) => a.data.lang === 'zh-Hans');
   if (simplified.length === 0) throw new Error('corpus: the source archive has no zh-Hans article to sample text from');
-  const paragraphs = simplified.flatMap((a) => a.body.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p !== ''));
+  const paragraphs = simplified.flatMap((a) =>
+    a.body
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+  );
   return {
     paragraphs,
     openings: paragraphs.filter((p) => !p.startsWith('#')),

@@ -25,12 +25,16 @@ export async function outFolderProblem(out: string): Promise<string | undefined>
     const parent = path.dirname(dir);
     if (path.basename(dir) === 'articles' && isContentFolder(await entries(parent))) {
       const suggestion = path.relative(process.cwd(), parent) || '.';
-      return `--out ${out} is inside the articles folder of the content folder ${suggestion}: the importer writes articles/, ` +
-        `channels.yaml and merchants.yaml into a content folder itself. Pass --out ${suggestion}`;
+      return (
+        `--out ${out} is inside the articles folder of the content folder ${suggestion}: the importer writes articles/, ` +
+        `channels.yaml and merchants.yaml into a content folder itself. Pass --out ${suggestion}`
+      );
     }
   }
   const names = await entries(resolved);
   if (names === undefined || names.length === 0 || names.some((n) => CONTENT_ENTRIES.includes(n))) return undefined;
-  return `--out ${out} is not a content folder: it holds neither articles/ nor channels.yaml, merchants.yaml or glossary.yaml. ` +
-    'Pass the content folder (--out content, the default) or a new or empty folder';
+  return (
+    `--out ${out} is not a content folder: it holds neither articles/ nor channels.yaml, merchants.yaml or glossary.yaml. ` +
+    'Pass the content folder (--out content, the default) or a new or empty folder'
+  );
 }

@@ -62,7 +62,8 @@ export async function readArticles(dir: string): Promise<{ articles: StoredArtic
       articles.push({ slug: path.basename(entry, '.md'), file, data, body });
     } catch (error) {
       problems.push({
-        file: path.join(dir, file), severity: 'warning',
+        file: path.join(dir, file),
+        severity: 'warning',
         message: `can't be read (${(error as Error).message.split('\n')[0]}); left as it is and not merged into`,
       });
     }

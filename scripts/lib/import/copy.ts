@@ -69,7 +69,12 @@ function makeCopy(meta: CopyMeta, title: string, summary: string, blocks: Block[
   const text = blocks.map(blockText).join('\n');
   const comparable = comparableText(text);
   return {
-    ...meta, title, summary, body: blocksToMarkdown(blocks), comparable, hash: textHash(comparable),
+    ...meta,
+    title,
+    summary,
+    body: blocksToMarkdown(blocks),
+    comparable,
+    hash: textHash(comparable),
     mangled: findMangledRuns(text),
   };
 }

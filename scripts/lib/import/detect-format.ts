@@ -31,7 +31,8 @@ export function detectFormat(text: string): { format: LegacyFormat } | { error: 
   if ([...title.text].length > MAX_TITLE_LINE) {
     return {
       line: title.line,
-      error: `is neither format: it has ${NOT_LISTING}, and its first line is ${[...title.text].length} characters long, ` +
+      error:
+        `is neither format: it has ${NOT_LISTING}, and its first line is ${[...title.text].length} characters long, ` +
         `too long for a long-form page's title (at most ${MAX_TITLE_LINE})`,
     };
   }

@@ -12,8 +12,9 @@ export function detectLang(text: string): Lang {
   const chars = [...text].filter((c) => /\p{Script=Han}/u.test(c));
   if (chars.length === 0) return 'zh-Hans';
   const converted = [...toSimplified(chars.join(''))];
-  const changed = converted.length === chars.length
-    ? chars.filter((c, i) => c !== converted[i]).length
-    : chars.filter((c) => toSimplified(c) !== c).length;
+  const changed =
+    converted.length === chars.length
+      ? chars.filter((c, i) => c !== converted[i]).length
+      : chars.filter((c) => toSimplified(c) !== c).length;
   return changed / chars.length >= TRADITIONAL_SHARE ? 'zh-Hant' : 'zh-Hans';
 }

@@ -46,7 +46,13 @@ export interface ImportReport {
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const { contentDir, onProgress = () => {} } = options;
   const report: ImportReport = {
-    parsed: [], channelsAdded: [], merchantsAdded: [], merchantsUpdated: [], written: [], fatal: [], problems: [],
+    parsed: [],
+    channelsAdded: [],
+    merchantsAdded: [],
+    merchantsUpdated: [],
+    written: [],
+    fatal: [],
+    problems: [],
   };
   const channelsFile = path.join(contentDir, 'channels.yaml');
   const merchantsFile = path.join(contentDir, 'merchants.yaml');
@@ -84,7 +90,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   const store = await readArticles(contentDir);
   report.problems.push(...store.problems);
-  const plan = planImport(report.parsed.flatMap((p) => p.copies), store.articles, store.slugs);
+  const plan = planImport(
+    report.parsed.flatMap((p) => p.copies),
+    store.articles,
+    store.slugs,
+  );
   report.plan = plan;
   report.problems.push(...plan.problems);
 
@@ -104,7 +114,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
  * channel the caller resolves later).
  */
 async function readPage(
-  file: string, channels: ChannelRegistry, flags: LongformMeta | undefined,
+  file: string,
+  channels: ChannelRegistry,
+  flags: LongformMeta | undefined,
 ): Promise<{ parsed: ParsedFile; usedFlags?: boolean }> {
   const skipped = (problems: ContentProblem[]) => ({ parsed: { file, copies: [], merchants: [], dropped: [], problems } });
   let bytes: Uint8Array;
@@ -133,7 +145,8 @@ function resolveLongformChannel(value: string, channels: ChannelRegistry): { slu
   if (/\p{Script=Han}/u.test(value)) return { slug: channels.resolve(value).slug };
   return {
     problem: {
-      file: 'content/channels.yaml', field: '--channel',
+      file: 'content/channels.yaml',
+      field: '--channel',
       message: `no channel has the slug "${value}": pass a slug listed in channels.yaml, or the channel's Chinese name (e.g. --channel 社群) to add it`,
     },
   };

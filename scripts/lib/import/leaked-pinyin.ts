@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-const LEAK = /(\p{Script=Han})[\(\uFF08]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[\)\uFF09]/gu;
+const LEAK = /(\p{Script=Han})[(\uFF08]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)\uFF09]/gu;
 
 const readings = (han: string): string[] => pinyin(han, { multiple: true, type: 'array' });
 

@@ -33,7 +33,9 @@ export function sidebarKind(line: string): SidebarKind | undefined {
 
 /** The channel named by a breadcrumb `首页>一起惠资讯>经营>文章列表`, as written. */
 export function breadcrumbChannel(line: string): string | undefined {
-  const crumbs = BREADCRUMB.exec(line.normalize('NFKC').trim())?.[1]?.split('>').map((c) => c.trim());
+  const crumbs = BREADCRUMB.exec(line.normalize('NFKC').trim())?.[1]
+    ?.split('>')
+    .map((c) => c.trim());
   if (!crumbs) return undefined;
   if (label(crumbs.at(-1) ?? '') === '文章列表') crumbs.pop();
   return crumbs.length >= 2 ? crumbs.at(-1) : undefined;

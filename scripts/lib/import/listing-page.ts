@@ -8,7 +8,16 @@ import type { Merchant } from '../../../src/lib/content/schema.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { removeLeakedPinyin } from './leaked-pinyin.ts';
 import {
-  BREADCRUMB, META_LIKE, META_LINE, MORE_LINK, PAGER, REBATE, breadcrumbChannel, label, sidebarKind, type SidebarKind,
+  BREADCRUMB,
+  META_LIKE,
+  META_LINE,
+  MORE_LINK,
+  PAGER,
+  REBATE,
+  breadcrumbChannel,
+  label,
+  sidebarKind,
+  type SidebarKind,
 } from './legacy-lines.ts';
 
 export interface ListingArticle {
@@ -47,7 +56,8 @@ export function parseListingPage(text: string, file: string): ListingPage {
   const dropPending = () => {
     if (pending) {
       problems.push({
-        file, line: pending.line,
+        file,
+        line: pending.line,
         message: 'article text without a meta line after it ("2019-05-14 09:28:18529 次"); skipped: add its meta line',
       });
     }
@@ -82,8 +92,15 @@ export function parseListingPage(text: string, file: string): ListingPage {
       const [, sameLine, rebate] = REBATE.exec(folded) ?? [];
       if (rebate && sameLine) merchants.push({ name: sameLine, rebate });
       else if (rebate && merchant) merchants.push({ name: label(merchant.name), rebate });
-      else if (rebate) problems.push({ file, line: n, severity: 'warning', message: `rebate "${line}" without a merchant name before it; ignored` });
-      else if (merchant) problems.push({ file, line: merchant.line, severity: 'warning', message: `merchant "${merchant.name}" has no "最高返利…" line; ignored` });
+      else if (rebate)
+        problems.push({ file, line: n, severity: 'warning', message: `rebate "${line}" without a merchant name before it; ignored` });
+      else if (merchant)
+        problems.push({
+          file,
+          line: merchant.line,
+          severity: 'warning',
+          message: `merchant "${merchant.name}" has no "最高返利…" line; ignored`,
+        });
       merchant = rebate ? undefined : { line: n, name: line };
       continue;
     }
@@ -98,7 +115,9 @@ export function parseListingPage(text: string, file: string): ListingPage {
       if (!pending) problems.push({ file, line: n, message: 'meta line without an article text line before it; skipped' });
       else if (!meta) {
         problems.push({
-          file, line: n, field: 'meta',
+          file,
+          line: n,
+          field: 'meta',
           message: `"${line}" is not a meta line of the form [source]2019-05-14 09:28:18529 次; the article on line ${pending.line} is skipped`,
         });
       }
@@ -110,21 +129,41 @@ export function parseListingPage(text: string, file: string): ListingPage {
     pending = { line: n, text: line };
   }
   dropPending();
-  if (merchant) problems.push({ file, line: merchant.line, severity: 'warning', message: `merchant "${merchant.name}" has no "最高返利…" line; ignored` });
+  if (merchant)
+    problems.push({
+      file,
+      line: merchant.line,
+      severity: 'warning',
+      message: `merchant "${merchant.name}" has no "最高返利…" line; ignored`,
+    });
 
   const name = channelName ?? crumbChannel;
   if (name === undefined) {
-    problems.push({ file, line: 1, field: 'channel', message: 'has no channel line (e.g. "经营" before the first article) and no breadcrumb; the page is skipped' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'channel',
+      message: 'has no channel line (e.g. "经营" before the first article) and no breadcrumb; the page is skipped',
+    });
     return { channelName: '', articles: [], merchants, problems };
   }
   if (channelName && crumbChannel && label(channelName) !== label(crumbChannel)) {
-    problems.push({ file, field: 'channel', severity: 'warning', message: `channel line "${channelName}" and breadcrumb "${crumbChannel}" disagree; using "${channelName}"` });
+    problems.push({
+      file,
+      field: 'channel',
+      severity: 'warning',
+      message: `channel line "${channelName}" and breadcrumb "${crumbChannel}" disagree; using "${channelName}"`,
+    });
   }
   return { channelName: name, articles, merchants, problems };
 }
 
 function toArticle(
-  pending: { line: number; text: string }, meta: RegExpExecArray, file: string, line: number, problems: ContentProblem[],
+  pending: { line: number; text: string },
+  meta: RegExpExecArray,
+  file: string,
+  line: number,
+  problems: ContentProblem[],
 ): ListingArticle | undefined {
   const [, source, dateText, views] = meta as unknown as [string, string, string, string];
   const date = parseArchiveDate(dateText);
@@ -134,7 +173,10 @@ function toArticle(
   }
   const trimmedSource = source.trim();
   return {
-    line: pending.line, text: pending.text, date, views: Number(views),
+    line: pending.line,
+    text: pending.text,
+    date,
+    views: Number(views),
     ...(trimmedSource === '' ? {} : { source: trimmedSource }),
   };
 }

@@ -20,10 +20,10 @@ export interface LongformPage {
 
 const MAX_HEADING = 30;
 /** `一、` and `(一)` open a section; `1、`, `1.` and `(1)` a subsection. */
-const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[\(\uFF08][一二三四五六七八九十]+[\)\uFF09])/u;
-const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s)|[\(\uFF08]\d{1,2}[\)\uFF09])/u;
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[(\uFF08][一二三四五六七八九十]+[)\uFF09])/u;
+const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s)|[(\uFF08]\d{1,2}[)\uFF09])/u;
 /** Headings have no sentence inside them; a question mark may end one. */
-const SENTENCE_PUNCTUATION = /[。;\uFF1B!\uFF01:\uFF1A]|[,\uFF0C].*[\?\uFF1F]$/u;
+const SENTENCE_PUNCTUATION = /[。;\uFF1B!\uFF01:\uFF1A]|[,\uFF0C].*[?\uFF1F]$/u;
 /** An unnumbered heading is a bare phrase: no clause marks, no parenthesised credit or note. */
 const CLAUSE_PUNCTUATION = /[,\uFF0C。;\uFF1B!\uFF01:\uFF1A()\uFF08\uFF09]/u;
 
@@ -49,7 +49,12 @@ export function parseLongformPage(text: string, file: string): LongformPage {
   const body = lines.slice(first + 1);
   // A page that separates paragraphs by blank lines may wrap one over several lines: those join.
   // A page without blank lines between its lines has a paragraph a line.
-  const wraps = body.slice(body.findIndex((l) => l !== ''), body.findLastIndex((l) => l !== '')).includes('');
+  const wraps = body
+    .slice(
+      body.findIndex((l) => l !== ''),
+      body.findLastIndex((l) => l !== ''),
+    )
+    .includes('');
   const paragraphs: { line: number; text: string }[] = [];
   let open = false;
   for (const [index, line] of body.entries()) {

@@ -20,7 +20,10 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
     if (block.kind === 'heading') return { type: 'heading', depth: block.depth, children: [{ type: 'text', value: block.text }] };
     if (block.kind === 'paragraph') return paragraph(block.text);
     return {
-      type: 'list', ordered: true, start: block.start, spread: block.items.some((item) => item.length > 1),
+      type: 'list',
+      ordered: true,
+      start: block.start,
+      spread: block.items.some((item) => item.length > 1),
       children: block.items.map((item) => ({ type: 'listItem', spread: item.length > 1, children: item.map(paragraph) })),
     };
   });

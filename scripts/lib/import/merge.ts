@@ -77,7 +77,9 @@ export interface Existing {
 
 /** The existing article a cluster is a copy of: a known copy hash first, else the most similar. */
 export function findExisting(
-  cluster: readonly Copy[], byHash: ReadonlyMap<string, Existing>, index: CandidateIndex<Existing>,
+  cluster: readonly Copy[],
+  byHash: ReadonlyMap<string, Existing>,
+  index: CandidateIndex<Existing>,
 ): Existing | undefined {
   for (const copy of cluster) {
     const known = byHash.get(copy.hash);
@@ -110,7 +112,9 @@ export function mergeIntoExisting(existing: Existing, meta: MergedMeta): { chann
  * and its title and summary are still the ones the importer derives from that text.
  */
 export function replacesTraditional(
-  article: { data: Record<string, unknown>; body: string }, hashes: readonly string[], kept: Copy,
+  article: { data: Record<string, unknown>; body: string },
+  hashes: readonly string[],
+  kept: Copy,
 ): boolean {
   if (article.data.lang !== 'zh-Hant' || kept.lang !== 'zh-Hans') return false;
   if (!hashes.includes(textHash(comparableText(article.body)))) return false;

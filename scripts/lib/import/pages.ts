@@ -51,7 +51,11 @@ export function readLegacyFile(file: string, bytes: Uint8Array, context: PageCon
     const lang = detectLang([page.channelName, ...page.articles.map((a) => a.text)].join('\n'));
     result.copies = page.articles.map((a) =>
       listingCopy(a.text, {
-        origin: `${file}:${a.line}`, channel, lang, date: a.date, views: a.views,
+        origin: `${file}:${a.line}`,
+        channel,
+        lang,
+        date: a.date,
+        views: a.views,
         ...(a.source === undefined ? {} : { source: a.source }),
       }),
     );
@@ -59,8 +63,10 @@ export function readLegacyFile(file: string, bytes: Uint8Array, context: PageCon
   }
   if (!context.longform) {
     result.problems.push({
-      file, field: '--channel/--date',
-      message: `is a long-form page, which has no channel or date; skipped: put them in a ${META_SUFFIX} file beside it ` +
+      file,
+      field: '--channel/--date',
+      message:
+        `is a long-form page, which has no channel or date; skipped: put them in a ${META_SUFFIX} file beside it ` +
         '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
     });
     return result;
@@ -73,7 +79,12 @@ export function readLegacyFile(file: string, bytes: Uint8Array, context: PageCon
   const lang = detectLang(decoded.text);
   result.copies = [
     longformCopy(page.title, page.blocks, {
-      origin: `${file}:1`, channel, lang, date, views, ...(source === undefined ? {} : { source }),
+      origin: `${file}:1`,
+      channel,
+      lang,
+      date,
+      views,
+      ...(source === undefined ? {} : { source }),
     }),
   ];
   return result;

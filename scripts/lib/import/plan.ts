@@ -42,8 +42,7 @@ export interface Plan {
   problems: ContentProblem[];
 }
 
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
 const channelField = (channels: string[]) => (channels.length === 1 ? channels[0]! : channels);
 const legacyOf = (data: Record<string, unknown>) => (data[LEGACY_KEY] ?? {}) as { copies?: unknown; mangled?: unknown };
 
@@ -61,9 +60,12 @@ function toExisting(article: StoredArticle): Existing {
 
 export function planImport(copies: readonly Copy[], stored: readonly StoredArticle[], takenSlugs: ReadonlySet<string>): Plan {
   const plan: Plan = { writes: [], created: [], merged: [], unchanged: [], replaced: [], merges: [], mangled: [], problems: [] };
-  const existing = new Map(stored.map((a) => [
-    a.slug, { article: a, state: toExisting(a), matched: false, touched: false, original: undefined as Copy | undefined },
-  ]));
+  const existing = new Map(
+    stored.map((a) => [
+      a.slug,
+      { article: a, state: toExisting(a), matched: false, touched: false, original: undefined as Copy | undefined },
+    ]),
+  );
   const byHash = new Map<string, Existing>();
   const index = new CandidateIndex<Existing>();
   for (const { state } of existing.values()) {
@@ -82,8 +84,8 @@ export function planImport(copies: readonly Copy[], stored: readonly StoredArtic
       const entry = existing.get(match.slug)!;
       entry.matched = true;
       const merged = mergeIntoExisting(match, meta);
-      const changed = merged.views !== match.views || merged.channels.length !== match.channels.length ||
-        merged.hashes.length !== match.hashes.length;
+      const changed =
+        merged.views !== match.views || merged.channels.length !== match.channels.length || merged.hashes.length !== match.hashes.length;
       // The old site's character-by-character traditional text gives way to the simplified original.
       if (replacesTraditional(entry.article, match.hashes, kept)) entry.original = kept;
       if (changed || entry.original) {
@@ -140,7 +142,8 @@ function validate(data: Record<string, unknown>, file: string, origins: string[]
   if (result.success) return true;
   for (const issue of result.error.issues) {
     problems.push({
-      file: origins[0] ?? file, field: issue.path.join('.'),
+      file: origins[0] ?? file,
+      field: issue.path.join('.'),
       message: `${issue.message}; ${file} was not written`,
     });
   }

@@ -12,18 +12,24 @@ type Loaded<T> = { doc: Document; items: T[] } | { problem: ContentProblem };
 
 function load<T>(text: string | undefined, file: string, schema: typeof channelsSchema | typeof merchantsSchema): Loaded<T> {
   const doc: Document = text?.trim() ? parseDocument(text, { schema: 'core' }) : new Document([], { schema: 'core' });
-  if (doc.errors.length > 0) return { problem: { file, message: `is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it, then import again` } };
+  if (doc.errors.length > 0)
+    return { problem: { file, message: `is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it, then import again` } };
   const parsed = schema.safeParse(doc.toJS() ?? []);
   if (!parsed.success || !isSeq(doc.contents)) {
     const issue = parsed.success ? undefined : parsed.error.issues[0];
-    return { problem: { file, field: issue?.path.join('.'), message: `${issue?.message ?? 'expected a list'}; fix it, then import again` } };
+    return {
+      problem: { file, field: issue?.path.join('.'), message: `${issue?.message ?? 'expected a list'}; fix it, then import again` },
+    };
   }
   return { doc, items: parsed.data as T[] };
 }
 
 export class ChannelRegistry {
   readonly added: Channel[] = [];
-  private constructor(private readonly doc: Document, private readonly channels: Channel[]) {}
+  private constructor(
+    private readonly doc: Document,
+    private readonly channels: Channel[],
+  ) {}
 
   static load(text: string | undefined, file: string): ChannelRegistry | { problem: ContentProblem } {
     const loaded = load<Channel>(text, file, channelsSchema);
@@ -57,7 +63,10 @@ export class ChannelRegistry {
 export class MerchantRegistry {
   readonly added: Merchant[] = [];
   readonly updated: { name: string; from: string; to: string }[] = [];
-  private constructor(private readonly doc: Document, private readonly merchants: Merchant[]) {}
+  private constructor(
+    private readonly doc: Document,
+    private readonly merchants: Merchant[],
+  ) {}
 
   static load(text: string | undefined, file: string): MerchantRegistry | { problem: ContentProblem } {
     const loaded = load<Merchant>(text, file, merchantsSchema);

@@ -185,7 +185,7 @@ function structure(text: string, target: number): Block[] {
 export function restoreStructure(text: string): Block[] {
   let blocks = structure(text, TARGET);
   // Short sentences glued around a long one can leave a long body in two blocks: cut finer.
-  for (let target = TARGET; target > MIN_PARAGRAPH && blocks.length < MIN_BLOCKS_OF_LONG_BODY && length(text) > LONG_BODY; ) {
+  for (let target = TARGET; target > MIN_PARAGRAPH && blocks.length < MIN_BLOCKS_OF_LONG_BODY && length(text) > LONG_BODY;) {
     target -= 50;
     blocks = structure(text, target);
   }

@@ -13,7 +13,9 @@ export const SAME_TEXT = 0.9;
 export const SAME_TEXT_SAME_TIME = 0.7;
 
 export function comparableText(text: string): string {
-  return toSimplified(removeLeakedPinyin(text.normalize('NFKC'))).replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+  return toSimplified(removeLeakedPinyin(text.normalize('NFKC')))
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .toLowerCase();
 }
 
 /** 1 for equal texts, 0 for nothing in common: 1 - edit distance / longer length. */

@@ -14,7 +14,10 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 const ascii = (text: string) =>
   pinyin(toSimplified(text), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' })
-    .join('').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '');
+    .join('')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '');
 
 /** 经营 → jingying, 淘寶 → taobao. */
 export const channelSlug = (name: string): string => ascii(name);

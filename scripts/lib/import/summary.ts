@@ -23,7 +23,9 @@ export function formatSummary(report: ImportReport, dryRun: boolean): string {
   if (plan.merges.length > 0) {
     out.push(`Merges (${plan.merges.length}):`);
     for (const m of plan.merges) {
-      out.push(`  ${m.slug} (${m.into === 'new' ? 'new' : 'existing'}; channels ${m.channels.join(', ')}; views ${m.views}) <- ${m.origins.join(', ')}`);
+      out.push(
+        `  ${m.slug} (${m.into === 'new' ? 'new' : 'existing'}; channels ${m.channels.join(', ')}; views ${m.views}) <- ${m.origins.join(', ')}`,
+      );
     }
   }
   if (plan.mangled.length > 0) {

@@ -17,7 +17,8 @@ const CLOSERS = new Set(Object.values(OPENERS));
  * Lead-ins that say when or how the news came, not what it is: `5月13日消息`, `日前`,
  * `一起惠获悉`. A title starting with one reads like a wire, so they are skipped.
  */
-const LEAD_IN = /^(?:\d{1,2}月\d{1,2}日(?:起|晚间|上午|下午)?(?:消息)?|消息|日前|近日|近期|据悉|据了解|据发现|[\p{Script=Han}]{0,6}(?:获悉|发现|了解到)|据[\p{Script=Han}]{1,10}报道)$/u;
+const LEAD_IN =
+  /^(?:\d{1,2}月\d{1,2}日(?:起|晚间|上午|下午)?(?:消息)?|消息|日前|近日|近期|据悉|据了解|据发现|[\p{Script=Han}]{0,6}(?:获悉|发现|了解到)|据[\p{Script=Han}]{1,10}报道)$/u;
 
 /**
  * A last clause that only leads on (`毕竟方便又快捷`, `在上季度`) makes a headline trail off: it is
@@ -106,7 +107,7 @@ export function deriveTitle(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const { sentence, end } = firstSentence(flat);
   // A short question or exclamation is a headline as it stands, marks and quotes included.
-  if (/^[!?\uFF01\uFF1F]/.test(end) && [...sentence + end].length <= MAX_TITLE) return sentence + end;
+  if (/^[!?\uFF01\uFF1F]/.test(end) && [...(sentence + end)].length <= MAX_TITLE) return sentence + end;
   // A sentence that is all one quotation splits into clauses like any other.
   const all = clauses(sentence.startsWith('“') && end.endsWith('”') ? sentence.slice(1) : sentence);
   let lead = 0;

@@ -25,9 +25,7 @@ const OLDER_BUILD_FILES = ['index.html', 'rss.xml', 'sitemap-index.xml', 'zh-han
  * Top-level folders of the project that hold sources or that the build reads (`public/` is copied
  * into the site, `src/pages/` holds routes, `.cache/` the build's own caches and staging).
  */
-const SOURCE_FOLDERS = [
-  'src', 'public', 'content', 'scripts', 'tests', 'docs', 'bench', 'node_modules', '.git', '.github', '.cache',
-];
+const SOURCE_FOLDERS = ['src', 'public', 'content', 'scripts', 'tests', 'docs', 'bench', 'node_modules', '.git', '.github', '.cache'];
 
 /** `unusable`: a part of the path is a file, or it cannot be read (`problem` says which). */
 export type OutputKind = 'missing' | 'folder' | 'file' | 'symlink' | 'unusable';
@@ -61,31 +59,41 @@ export function outputRefusal(facts: OutputFacts, shown: string): string | undef
   const { out, project } = facts;
   const named = `--out ${shown}`;
   if (isWithin(project, out)) {
-    return `${named} is ${out === project ? 'the project folder' : `${out}, which holds the project folder ${project}`}: ` +
-      'a build replaces its output folder whole and would delete the project. Name a folder of its own, e.g. --out dist.';
+    return (
+      `${named} is ${out === project ? 'the project folder' : `${out}, which holds the project folder ${project}`}: ` +
+      'a build replaces its output folder whole and would delete the project. Name a folder of its own, e.g. --out dist.'
+    );
   }
   for (const source of facts.sources) {
     if (isWithin(source, out)) {
-      return `${named} ${out === source ? 'is' : 'holds'} ${source}, which holds sources: a build replaces its output folder whole ` +
-        'and would delete them. Name a folder of its own, e.g. --out dist.';
+      return (
+        `${named} ${out === source ? 'is' : 'holds'} ${source}, which holds sources: a build replaces its output folder whole ` +
+        'and would delete them. Name a folder of its own, e.g. --out dist.'
+      );
     }
     if (isWithin(out, source)) {
-      return `${named} is inside ${source}, which holds sources: the site would be mixed into them and read back by the next build. ` +
-        'Name a folder outside it, e.g. --out dist.';
+      return (
+        `${named} is inside ${source}, which holds sources: the site would be mixed into them and read back by the next build. ` +
+        'Name a folder outside it, e.g. --out dist.'
+      );
     }
   }
   if (facts.kind === 'symlink') {
-    return `${named} is a symbolic link: a build would replace the link, not the folder it points to. ` +
-      'Name that folder itself, or remove the link.';
+    return (
+      `${named} is a symbolic link: a build would replace the link, not the folder it points to. ` +
+      'Name that folder itself, or remove the link.'
+    );
   }
   if (facts.kind === 'unusable') return `${named} cannot be used: ${facts.problem}. Name a new folder, e.g. --out dist.`;
   if (facts.kind === 'file') {
     return `${named} is a file, not a folder: a build writes a folder there and would delete the file. Name a new folder, e.g. --out dist.`;
   }
   if (facts.kind === 'folder' && !facts.empty && !facts.marked && !facts.olderBuild) {
-    return `${named} holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole ` +
-      'and would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build\'s output, ' +
-      `delete it yourself (rm -r ${shown}) and build again.`;
+    return (
+      `${named} holds files that no build made (it has no ${BUILD_MARKER}): a build replaces its output folder whole ` +
+      "and would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build's output, " +
+      `delete it yourself (rm -r ${shown}) and build again.`
+    );
   }
   return undefined;
 }

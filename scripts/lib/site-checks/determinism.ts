@@ -14,7 +14,9 @@ import { byCodeUnit, listFiles } from './tree.ts';
 export async function hashTree(dir: string): Promise<string> {
   const tree = createHash('sha256');
   for (const file of listFiles(dir)) {
-    const content = createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+    const content = createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex');
     tree.update(`${file}\0${content}\n`);
   }
   return tree.digest('hex');

@@ -23,7 +23,9 @@ export interface SiteScriptProblem {
  * they carry `translate="no"`, but in titles, summaries and attributes no element can mark them.
  */
 export async function checkSiteScript(
-  dist: string, glossary: readonly GlossaryEntry[], kept: readonly string[] = [],
+  dist: string,
+  glossary: readonly GlossaryEntry[],
+  kept: readonly string[] = [],
 ): Promise<SiteScriptProblem[]> {
   const allowed = Object.fromEntries(
     LANGS.map((lang) => [lang, [...deliberateTerms(glossary, lang), ...kept.filter((t) => hasWrongScript(t, lang))]]),

@@ -38,5 +38,4 @@ function linkProblem(ref: ResolvedReference, site: BuiltSite): string | undefine
   return `${written} points at #${target.fragment}, but ${targetPage.path} has no element with id="${target.fragment}"`;
 }
 
-const hasFragment = (page: Page, fragment: string): boolean =>
-  page.ids.has(fragment) || ALWAYS_FOUND.has(fragment.toLowerCase());
+const hasFragment = (page: Page, fragment: string): boolean => page.ids.has(fragment) || ALWAYS_FOUND.has(fragment.toLowerCase());

@@ -27,5 +27,8 @@ export function checkOrphans(site: BuiltSite, folders: readonly string[]): PageP
   }
   return [...site.pages.entries()]
     .filter(([file, page]) => !reached.has(file) && !isSpecialPage(page.path, folders))
-    .map(([, page]) => ({ page: page.path, message: 'is an orphan: no chain of links from / reaches it; link it from a listing, the navigation or its twin' }));
+    .map(([, page]) => ({
+      page: page.path,
+      message: 'is an orphan: no chain of links from / reaches it; link it from a listing, the navigation or its twin',
+    }));
 }

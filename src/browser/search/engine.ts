@@ -11,7 +11,10 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
   mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
   id: string;

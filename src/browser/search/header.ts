@@ -7,9 +7,11 @@ const form = document.querySelector<HTMLFormElement>('form[data-search-base]');
 form?.addEventListener(
   'focusin',
   () => {
-    void import('./engine.ts').then(({ openEngine }) => openEngine(form.dataset.searchBase!)).catch(() => {
-      // Only a warm-up: the search page reports errors itself.
-    });
+    void import('./engine.ts')
+      .then(({ openEngine }) => openEngine(form.dataset.searchBase!))
+      .catch(() => {
+        // Only a warm-up: the search page reports errors itself.
+      });
   },
   { once: true },
 );

@@ -52,6 +52,10 @@ export class FolderCache {
   /** Removes the folders this build did not use (older versions of the archive). */
   async prune(): Promise<void> {
     const entries = await readdir(this.dir).catch(() => []);
-    await Promise.all(entries.filter((e) => !this.used.has(e) && !e.endsWith('.tmp')).map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })));
+    await Promise.all(
+      entries
+        .filter((e) => !this.used.has(e) && !e.endsWith('.tmp'))
+        .map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })),
+    );
   }
 }

@@ -10,7 +10,6 @@ import type { SearchRecord } from '../../lib/search/records.ts';
 export type ShardTask = { records: SearchRecord[]; out: string } | 'close';
 export type ShardReply = { error?: string };
 
-
 async function indexShard(records: SearchRecord[], out: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);

@@ -14,7 +14,15 @@ import { folderOf } from '../../lib/urls.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../code-version.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, fragmentFor, indexedText, INDEX_LANGUAGE, recordUrl, searchRecord, type FragmentView } from '../../lib/search/records.ts';
+import {
+  articleText,
+  fragmentFor,
+  indexedText,
+  INDEX_LANGUAGE,
+  recordUrl,
+  searchRecord,
+  type FragmentView,
+} from '../../lib/search/records.ts';
 import { shardFolder, shardsOf } from '../../lib/search/shards.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
@@ -43,7 +51,15 @@ export interface BundleStats {
 }
 
 /** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 const FRAGMENTS = 'fragment';
 /**
  * The code that makes the cached shards and bundles (records, Pagefind's indexing thread, the
@@ -56,15 +72,21 @@ const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 export async function buildSearchIndex(site: Site, segmentation: Segmentation): Promise<SearchIndex> {
   const started = performance.now();
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
-  const map = buildScriptMap(LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])), toSimplified);
+  const map = buildScriptMap(
+    LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])),
+    toSimplified,
+  );
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, settings.searchShardSize);
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
-  const inputsOf = (i: number) => [segmentation, i, shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs])];
+  const inputsOf = (i: number) => [
+    segmentation,
+    i,
+    shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs]),
+  ];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
-  const recordsOf = (i: number) =>
-    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
+  const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
 
   const cache = new FolderCache('search-shards', site.contentDir, codeVersion(SEARCH_PRODUCERS));
   const dirs: string[] = [];
@@ -82,10 +104,19 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
     }
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
-  const config: SearchConfig = { segmentation, language: INDEX_LANGUAGE[segmentation], map, shards: shards.slice(1).map((_, i) => shardFolder(i + 1)) };
+  const config: SearchConfig = {
+    segmentation,
+    language: INDEX_LANGUAGE[segmentation],
+    map,
+    shards: shards.slice(1).map((_, i) => shardFolder(i + 1)),
+  };
   return {
     shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
-    config, records: shards.flat().length, reused: cache.hits, ms: performance.now() - started, cache,
+    config,
+    records: shards.flat().length,
+    reused: cache.hits,
+    ms: performance.now() - started,
+    cache,
   };
 }
 
@@ -107,7 +138,8 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
       // part) is only extracted for a shard that is rewritten.
       const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
       const dir = await bundles.get([path.basename(shard.dir), i === 0, key], (out) =>
-        rewriteShard(shard.dir, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))])), i === 0));
+        rewriteShard(shard.dir, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))])), i === 0),
+      );
       await linkTree(dir, path.join(bundle, shardFolder(i)));
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
@@ -132,12 +164,14 @@ async function rewriteShard(from: string, to: string, views: Map<string, Fragmen
   await mkdir(path.join(to, FRAGMENTS), { recursive: true });
   const names = await readdir(path.join(from, FRAGMENTS));
   for (let i = 0; i < names.length; i += SEARCH_BATCH) {
-    await Promise.all(names.slice(i, i + SEARCH_BATCH).map(async (name) => {
-      const fragment = decodeFragment(await readFile(path.join(from, FRAGMENTS, name)), name);
-      const view = views.get(String(fragment.url));
-      if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
-      await writeFile(path.join(to, FRAGMENTS, name), encodeFragment(withView(fragment, view)));
-    }));
+    await Promise.all(
+      names.slice(i, i + SEARCH_BATCH).map(async (name) => {
+        const fragment = decodeFragment(await readFile(path.join(from, FRAGMENTS, name)), name);
+        const view = views.get(String(fragment.url));
+        if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
+        await writeFile(path.join(to, FRAGMENTS, name), encodeFragment(withView(fragment, view)));
+      }),
+    );
   }
 }
 

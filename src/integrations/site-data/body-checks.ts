@@ -13,7 +13,12 @@ import { codeVersion } from '../code-version.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { bodyFragments, bodyLinks, type BodyLink } from '../../lib/markdown/body-links.ts';
 import {
-  RENDER_BUDGET_MS, WATCHED_BYTES, parseWithinLimits, shallowWithoutParsing, sourceIssues, type BodyIssue,
+  RENDER_BUDGET_MS,
+  WATCHED_BYTES,
+  parseWithinLimits,
+  shallowWithoutParsing,
+  sourceIssues,
+  type BodyIssue,
 } from '../../lib/markdown/limits.ts';
 import { timeRenders } from './workers.ts';
 import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
@@ -56,7 +61,10 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
   // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
   // would pile up in .cache/build with every fixture a test writes.
   const cache = new BuildCache<BodyFacts>('body-facts', '', FACTS_VERSION);
-  await factsOfNew(articles.filter((a) => !cache.has(hashOf(a.body))), cache);
+  await factsOfNew(
+    articles.filter((a) => !cache.has(hashOf(a.body))),
+    cache,
+  );
   const site = channels && siteTargets(articles, channels);
   const fragments = new Map<string, Set<string>>();
   const fragmentsOf = (article: ArticleBody) => {
@@ -97,7 +105,8 @@ async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>)
   });
 }
 
-const TOO_SLOW = `the body takes longer than ${RENDER_BUDGET_MS / 1000} s to render (a normal one takes a few ms): ` +
+const TOO_SLOW =
+  `the body takes longer than ${RENDER_BUDGET_MS / 1000} s to render (a normal one takes a few ms): ` +
   'split the article, or break up very long lists and tables';
 
 interface SiteTargets {
@@ -148,7 +157,10 @@ function suggestion(target: string, site: SiteTargets): string {
 }
 
 function linkProblem(
-  link: BodyLink, from: ArticleBody, site: SiteTargets, fragmentsOf: (a: ArticleBody) => Set<string>,
+  link: BodyLink,
+  from: ArticleBody,
+  site: SiteTargets,
+  fragmentsOf: (a: ArticleBody) => Set<string>,
 ): string | undefined {
   const written = `${link.kind === 'image' ? 'the image' : 'the link'} "${link.url}"`;
   let url: URL;
@@ -167,7 +179,8 @@ function linkProblem(
     return `${written} has a malformed percent-escape: % must be followed by two hex digits`;
   }
   if (link.kind === 'image' || site.files.has(target)) {
-    return site.files.has(target) ? undefined
+    return site.files.has(target)
+      ? undefined
       : `${written} is not a file of the site: put it in ${PUBLIC_DIR}/ (as ${PUBLIC_DIR}${target}) or fix the path`;
   }
   if (site.drafts.has(target) && !from.data.draft) {
@@ -181,6 +194,8 @@ function linkProblem(
   const article = site.paths.get(target);
   if (fragment === '' || article === undefined || fragmentsOf(article).has(fragment)) return undefined;
   const where = article === from ? 'this article' : `the article ${articleUrl(SOURCE_LANG, article.slug)}`;
-  return `${written} goes to #${fragment}, but ${where} has no element with id="${fragment}": ` +
-    'headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)';
+  return (
+    `${written} goes to #${fragment}, but ${where} has no element with id="${fragment}": ` +
+    'headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)'
+  );
 }

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
 
-
 export class BuildCache<V> {
   private readonly file: string;
   private readonly stored: Map<string, V>;

@@ -3,15 +3,35 @@
  * collected (never the first one only), so a writer fixes a whole batch in one go.
  */
 import {
-  closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync,
-  type Dirent, type Stats,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
 } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
 import {
-  ARTICLE_KEYS, articleSchema, channelsSchema, MAX_SLUG_LENGTH, merchantsSchema, SLUG_CHARS, slugSchema, shown,
-  type ArticleFrontmatter, type Channel, type GlossaryEntry, type Merchant,
+  ARTICLE_KEYS,
+  articleSchema,
+  channelsSchema,
+  MAX_SLUG_LENGTH,
+  merchantsSchema,
+  SLUG_CHARS,
+  slugSchema,
+  shown,
+  type ArticleFrontmatter,
+  type Channel,
+  type GlossaryEntry,
+  type Merchant,
 } from '../../lib/content/schema.ts';
 import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
@@ -87,7 +107,10 @@ export async function loadContent(dir: string): Promise<LoadResult> {
 
 /** A YAML registry beside the articles (channels, merchants, glossary). */
 export function readRegistry<T extends z.ZodType>(
-  file: string, schema: T, problems: ContentProblem[], required: boolean,
+  file: string,
+  schema: T,
+  problems: ContentProblem[],
+  required: boolean,
 ): z.infer<T> | undefined {
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, required);
@@ -107,16 +130,21 @@ function readGlossary(file: string, problems: ContentProblem[]): GlossaryEntry[]
 }
 
 function validate<T extends z.ZodType>(
-  schema: T, value: unknown, parsed: ParsedYaml, file: string, problems: ContentProblem[],
+  schema: T,
+  value: unknown,
+  parsed: ParsedYaml,
+  file: string,
+  problems: ContentProblem[],
 ): z.infer<T> | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     const field = fieldName(keyPath);
-    const message = issue.code === 'unrecognized_keys'
-      ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-      : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message;
     problems.push({ file, line: lineFor(parsed, keyPath), field: field || undefined, message });
   }
   return undefined;
@@ -133,7 +161,11 @@ function lineFor(parsed: ParsedYaml, keyPath: (string | number)[]): number | und
 
 /** Synchronous reads: for thousands of small files they are several times faster than promises. */
 function readText(
-  file: string, shownFile: string, problems: ContentProblem[], required: boolean, maxBytes = Number.POSITIVE_INFINITY,
+  file: string,
+  shownFile: string,
+  problems: ContentProblem[],
+  required: boolean,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): string | undefined {
   let bytes: Buffer;
   let fd: number | undefined;
@@ -149,7 +181,8 @@ function readText(
     if (stat.size > maxBytes) {
       problems.push({
         file: shownFile,
-        message: `is ${(stat.size / 1e6).toFixed(1)} MB; an article may be at most ${maxBytes / 1e6} MB: ` +
+        message:
+          `is ${(stat.size / 1e6).toFixed(1)} MB; an article may be at most ${maxBytes / 1e6} MB: ` +
           'remove embedded data (images belong in files) or split it',
       });
       return undefined;
@@ -167,11 +200,15 @@ function readText(
   }
   try {
     // A BOM and CRLF line endings come from ordinary Windows editors: accept them.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    return new TextDecoder('utf-8', { fatal: true })
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
   } catch {
     const at = firstInvalidUtf8Line(bytes);
     problems.push({
-      file: shownFile, line: at,
+      file: shownFile,
+      line: at,
       message: 'is not UTF-8 text: save it as UTF-8 (GBK/Big5 files must be converted, e.g. iconv -f GBK -t UTF-8)',
     });
     return undefined;
@@ -182,13 +219,21 @@ const unreadable = (error: unknown) => {
   const { code } = error as NodeJS.ErrnoException;
   return code === 'EACCES' || code === 'EPERM'
     ? "can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/"
-    : code === 'ENOTDIR' ? 'is a file where a folder belongs: articles go in the folder content/articles'
-    : `can't be read (${code ?? (error as Error).message}): check that it is an ordinary file or folder, or move it out of content/`;
+    : code === 'ENOTDIR'
+      ? 'is a file where a folder belongs: articles go in the folder content/articles'
+      : `can't be read (${code ?? (error as Error).message}): check that it is an ordinary file or folder, or move it out of content/`;
 };
 
 function notAFile(stat: Stats | Dirent): string {
-  const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket'
-    : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a special file';
+  const kind = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : stat.isDirectory()
+          ? 'a folder'
+          : 'a special file';
   return `is ${kind}, not an ordinary file: content holds ordinary files only; replace or remove it`;
 }
 
@@ -225,7 +270,8 @@ function listArticles(contentRoot: string, problems: ContentProblem[]): string[]
       if (entry.name.startsWith('.')) {
         if (entry.isFile() && entry.name.endsWith('.md')) {
           problems.push({
-            file: displayPath(full), severity: 'warning',
+            file: displayPath(full),
+            severity: 'warning',
             message: `is not published: a name starting with "." is hidden; to publish it, rename it ${hiddenFix(entry.name)}`,
           });
         }
@@ -287,8 +333,10 @@ function followLink(link: string, root: string, problems: ContentProblem[]): Sta
     real = realpathSync(link);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    return code === 'ENOENT' ? report('which does not exist: remove the link, or put the file itself here')
-      : code === 'ELOOP' ? report('which leads back to itself (a loop): remove the link')
+    return code === 'ENOENT'
+      ? report('which does not exist: remove the link, or put the file itself here')
+      : code === 'ELOOP'
+        ? report('which leads back to itself (a loop): remove the link')
         : report(unreadable(error));
   }
   if (real !== root && !real.startsWith(root + path.sep)) {
@@ -347,7 +395,10 @@ export function parseArticle(text: string, file: string, problems: ContentProble
   for (const key of Object.keys(parsed.value)) {
     if (!ARTICLE_KEYS.includes(key)) {
       problems.push({
-        file, line: parsed.lineOf([key]), field: key, severity: 'warning',
+        file,
+        line: parsed.lineOf([key]),
+        field: key,
+        severity: 'warning',
         message: `unknown front-matter key (did you mean "${closest(key, ARTICLE_KEYS)}"?); it is ignored`,
       });
     }
@@ -376,13 +427,20 @@ function checkFileName(file: string, problems: ContentProblem[]): boolean {
 
 /** The article's own glossary and its protection markers, where a mistake would convert text wrongly. */
 function checkConversionRules(
-  data: ArticleFrontmatter, body: string, bodyLine: number, lines: Record<string, number | undefined>,
-  file: string, problems: ContentProblem[],
+  data: ArticleFrontmatter,
+  body: string,
+  bodyLine: number,
+  lines: Record<string, number | undefined>,
+  file: string,
+  problems: ContentProblem[],
 ) {
   const glossary = data.glossary ?? [];
   for (const issue of checkGlossaryEntries(glossary, (i) => `glossary entry ${i + 1}`)) {
     problems.push({
-      file, line: lines.glossary, field: `glossary[${issue.index}]${issue.field ? `.${issue.field}` : ''}`, message: issue.message,
+      file,
+      line: lines.glossary,
+      field: `glossary[${issue.index}]${issue.field ? `.${issue.field}` : ''}`,
+      message: issue.message,
       ...(issue.severity ? { severity: issue.severity } : {}),
     });
   }
@@ -424,7 +482,9 @@ function checkArticleChannels(articles: ArticleSource[], channels: Channel[], pr
     for (const channel of article.data.channel) {
       if (!slugs.includes(channel)) {
         problems.push({
-          file: article.file, line: article.lines.channel, field: 'channel',
+          file: article.file,
+          line: article.lines.channel,
+          field: 'channel',
           message: `unknown channel ${shown(channel)} (did you mean "${closest(channel, slugs)}"?); channels are listed in content/channels.yaml`,
         });
       }

@@ -94,14 +94,24 @@ async function readContent(dir: string): Promise<Content> {
 
 async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOptions): Promise<Site> {
   const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion(CACHE_PRODUCERS.markdown));
-  const converted = new BuildCache<ConvertedFields>('convert', dir,
-    hashOf(codeVersion(CACHE_PRODUCERS.convert), JSON.stringify(content.glossary)));
+  const converted = new BuildCache<ConvertedFields>(
+    'convert',
+    dir,
+    hashOf(codeVersion(CACHE_PRODUCERS.convert), JSON.stringify(content.glossary)),
+  );
 
   const published = content.articles.filter((a) => drafts || !a.data.draft);
-  await timed('markdown', () => prefill(rendered, published.map((a) => a.body), hashOf, (bodies) => inWorkers({ kind: 'render', items: bodies })));
+  await timed('markdown', () =>
+    prefill(
+      rendered,
+      published.map((a) => a.body),
+      hashOf,
+      (bodies) => inWorkers({ kind: 'render', items: bodies }),
+    ),
+  );
   const refused: ContentProblem[] = [];
-  const articles = timedSync('markdown', () => published
-    .map((a): ArchiveArticle => {
+  const articles = timedSync('markdown', () =>
+    published.map((a): ArchiveArticle => {
       const body = rendered.get(hashOf(a.body), () => prepareOrReport(a, refused));
       return {
         slug: a.slug,
@@ -116,7 +126,8 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
         lang: a.data.lang as Lang,
         glossary: a.data.glossary ?? [],
       };
-    }));
+    }),
+  );
   // loadContent refuses such bodies already; this holds should its cached facts ever disagree
   // with the renderer (a damaged .cache): a message naming the file, not a stack trace.
   if (refused.length > 0) throw new ContentError(refused);
@@ -124,12 +135,23 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
   const conversions = LANGS.flatMap((to) => archive.articles.map((article) => ({ article, to })));
-  await timed('convert', () => prefill(converted, conversions, ({ article, to }) => conversionKey(article, to), (items) =>
-    inWorkers({ kind: 'convert', glossary: content.glossary, items })));
+  await timed('convert', () =>
+    prefill(
+      converted,
+      conversions,
+      ({ article, to }) => conversionKey(article, to),
+      (items) => inWorkers({ kind: 'convert', glossary: content.glossary, items }),
+    ),
+  );
   const converter = createVariantConverter(content.glossary);
-  const variants = timedSync('convert', () => Object.fromEntries(
-    LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)]),
-  ) as Record<Lang, Variant>);
+  const variants = timedSync(
+    'convert',
+    () =>
+      Object.fromEntries(LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)])) as Record<
+        Lang,
+        Variant
+      >,
+  );
   rendered.save();
   converted.save();
   return { contentDir: dir, archive, variants };
@@ -145,7 +167,8 @@ function prepareOrReport(article: ArticleSource, refused: ContentProblem[]): Pre
       refused.push(...error.issues.map((issue) => ({ file: article.file, line: at(issue.line), message: issue.message })));
     } else {
       refused.push({
-        file: article.file, line: article.bodyLine,
+        file: article.file,
+        line: article.bodyLine,
         message: `the body could not be rendered (${(error as Error).message}): run npm run check, and report the body if it finds nothing`,
       });
     }
@@ -158,7 +181,10 @@ function prepareOrReport(article: ArticleSource, refused: ContentProblem[]): Pre
  * the `get`s that follow find it; what the batch leaves out they compute themselves.
  */
 async function prefill<I, V>(
-  cache: BuildCache<V>, items: I[], keyOf: (item: I) => string, inBatch: (missing: I[]) => Promise<V[] | undefined>,
+  cache: BuildCache<V>,
+  items: I[],
+  keyOf: (item: I) => string,
+  inBatch: (missing: I[]) => Promise<V[] | undefined>,
 ): Promise<void> {
   const missing = items.filter((item) => !cache.has(keyOf(item)));
   if (missing.length === 0) return;

@@ -12,8 +12,7 @@ import type { PreparedBody } from '../../lib/archive/prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
 
 type BatchTask =
-  | { kind: 'render'; items: string[] }
-  | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
+  { kind: 'render'; items: string[] } | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
 /** Renders its bodies one by one and posts a TimedRender after each, so that a slow one can be timed and stopped. */
 type TimeTask = { kind: 'time'; items: string[] };
 export type WorkerTask = BatchTask | TimeTask;
@@ -47,17 +46,17 @@ export async function timeRenders(bodies: string[], ms: number): Promise<Map<num
   const outcomes = new Map<number, boolean | string>();
   const threads = Math.max(1, Math.min(availableParallelism(), MAX_WORKER_THREADS, bodies.length));
   const size = Math.ceil(bodies.length / threads);
-  await Promise.all(Array.from({ length: threads }, async (_, t) => {
-    const end = Math.min(bodies.length, (t + 1) * size);
-    for (let next = t * size; next < end;) next = await timeShare(bodies, next, end, ms, outcomes);
-  }));
+  await Promise.all(
+    Array.from({ length: threads }, async (_, t) => {
+      const end = Math.min(bodies.length, (t + 1) * size);
+      for (let next = t * size; next < end;) next = await timeShare(bodies, next, end, ms, outcomes);
+    }),
+  );
   return outcomes;
 }
 
 /** Renders bodies[from, end) in one worker until one overruns the budget; the index to go on from. */
-function timeShare(
-  bodies: string[], from: number, end: number, ms: number, outcomes: Map<number, boolean | string>,
-): Promise<number> {
+function timeShare(bodies: string[], from: number, end: number, ms: number, outcomes: Map<number, boolean | string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { kind: 'time', items: bodies.slice(from, end) } satisfies TimeTask });
     let current = from;

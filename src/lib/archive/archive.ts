@@ -46,7 +46,10 @@ export const WEEKLY_HOT_COUNT = 6;
 export const RANKING_COUNT = 10;
 
 export function buildArchive(
-  channels: Channel[], merchants: Merchant[], articles: ArchiveArticle[], titleKey: (a: ArchiveArticle) => string,
+  channels: Channel[],
+  merchants: Merchant[],
+  articles: ArchiveArticle[],
+  titleKey: (a: ArchiveArticle) => string,
 ): Archive {
   const sorted = [...articles].sort(newestFirst);
 
@@ -73,7 +76,13 @@ export function buildArchive(
   for (const [slug, list] of byChannel) weeklyRanking.set(slug, hottestOfNewestWeek(list, RANKING_COUNT));
 
   return {
-    channels, merchants, articles: sorted, byChannel, neighbours, related, weeklyRanking,
+    channels,
+    merchants,
+    articles: sorted,
+    byChannel,
+    neighbours,
+    related,
+    weeklyRanking,
     weeklyHot: hottestOfNewestWeek(sorted, WEEKLY_HOT_COUNT),
   };
 }

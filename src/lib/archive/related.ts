@@ -39,6 +39,9 @@ export function relatedByTitle(titles: string[], count: number): number[][] {
       const weight = Math.log(titles.length / list.length);
       for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
     }
-    return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count).map(([j]) => j);
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, count)
+      .map(([j]) => j);
   });
 }

@@ -59,9 +59,7 @@ export function inVariant(variant: Variant, articles: readonly { slug: string }[
 
 export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'source'>;
 
-export function buildVariant(
-  archive: Archive, lang: Lang, converter: Converter, cache: Memo<ConvertedFields>, sourceLang: Lang,
-): Variant {
+export function buildVariant(archive: Archive, lang: Lang, converter: Converter, cache: Memo<ConvertedFields>, sourceLang: Lang): Variant {
   const ui = (text: string) => converter.text(text, sourceLang, lang);
   const channels = archive.channels.map((c): VariantChannel => ({
     slug: c.slug,

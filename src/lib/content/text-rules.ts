@@ -11,6 +11,7 @@ import { parseMarkers } from '../convert/markers.ts';
  * such as "\ud800" can produce); DEL and the C1 controls are invisible and only arrive by paste.
  */
 // With the u flag a surrogate range matches only a lone surrogate: a pair is one code point.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 const ANY_CONTROL = new RegExp(CONTROL.source, 'u');
 

@@ -27,7 +27,11 @@ export function parseGlossary(yamlText: string, file: string): { entries: Glossa
   if (!parsed) return { entries: [], errors };
   const value = parsed.value ?? [];
   if (!Array.isArray(value)) {
-    errors.push({ file, line: 1, message: `expected a list of entries, got ${describe(value)}; write one "- hans: …" item per term, ${EXAMPLE}` });
+    errors.push({
+      file,
+      line: 1,
+      message: `expected a list of entries, got ${describe(value)}; write one "- hans: …" item per term, ${EXAMPLE}`,
+    });
     return { entries: [], errors };
   }
   const entries: GlossaryEntry[] = [];
@@ -51,11 +55,12 @@ export function parseGlossary(yamlText: string, file: string): { entries: Glossa
         file,
         line: (key === undefined ? undefined : parsed.lineOf([index, key])) ?? line,
         field: key ? `[${index}].${key}` : `[${index}]`,
-        message: issue.code === 'unrecognized_keys'
-          ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: an entry has hans, hant and optionally note`
-          : key === 'hans' || key === 'hant'
-            ? `${issue.message} (to keep a term unconverted, write the same text in hans and hant)`
-            : issue.message,
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: an entry has hans, hant and optionally note`
+            : key === 'hans' || key === 'hant'
+              ? `${issue.message} (to keep a term unconverted, write the same text in hans and hant)`
+              : issue.message,
       });
     }
   });
@@ -63,7 +68,10 @@ export function parseGlossary(yamlText: string, file: string): { entries: Glossa
   for (const issue of checkGlossaryEntries(entries, where)) {
     const { index, line } = places[issue.index]!;
     errors.push({
-      file, line, field: `[${index}]${issue.field ? `.${issue.field}` : ''}`, message: issue.message,
+      file,
+      line,
+      field: `[${index}]${issue.field ? `.${issue.field}` : ''}`,
+      message: issue.message,
       ...(issue.severity ? { severity: issue.severity } : {}),
     });
   }
@@ -98,7 +106,8 @@ export function checkGlossaryEntries(entries: readonly GlossaryEntry[], where: (
         issues.push({
           index,
           field,
-          message: `${field} ${shown(entry[field])} is also on ${where(first)} with ${other} ${shown(entries[first]![other])}: ` +
+          message:
+            `${field} ${shown(entry[field])} is also on ${where(first)} with ${other} ${shown(entries[first]![other])}: ` +
             `a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)`,
         });
       }
@@ -115,10 +124,14 @@ function swapWarnings(entry: GlossaryEntry, index: number): GlossaryIssue[] {
     if (wrong.length === 0) return [];
     const chars = [...new Set(wrong.map((w) => w.char))].join('');
     const script = lang === 'zh-Hans' ? 'traditional' : 'simplified';
-    return [{
-      index, field, severity: 'warning' as const,
-      message: `${field} ${shown(entry[field])} has ${script}-only ${chars}: ${field} is the ${lang === 'zh-Hans' ? 'simplified' : 'traditional'} form; are hans and hant swapped?`,
-    }];
+    return [
+      {
+        index,
+        field,
+        severity: 'warning' as const,
+        message: `${field} ${shown(entry[field])} has ${script}-only ${chars}: ${field} is the ${lang === 'zh-Hans' ? 'simplified' : 'traditional'} form; are hans and hant swapped?`,
+      },
+    ];
   });
 }
 

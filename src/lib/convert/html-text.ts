@@ -23,15 +23,49 @@ export interface VisibleAttribute {
 const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'template', 'math', 'svg']);
 /** Elements text flows through: their text belongs to the surrounding block. */
 export const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label',
-  'mark', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
 ]);
 /** Inline elements without text that still break a phrase: the text flows around them. */
 const INLINE_VOID = new Set(['br', 'wbr', 'img', 'input']);
 /** hast property names of the attributes a reader sees or hears. */
 const VISIBLE_PROPERTIES = ['alt', 'title', 'ariaLabel', 'placeholder'];
 /** `<meta name|property=… content>` shown in search results and link previews. */
-const VISIBLE_META = new Set(['description', 'keywords', 'og:title', 'og:description', 'og:site_name', 'twitter:title', 'twitter:description']);
+const VISIBLE_META = new Set([
+  'description',
+  'keywords',
+  'og:title',
+  'og:description',
+  'og:site_name',
+  'twitter:title',
+  'twitter:description',
+]);
 
 /**
  * `pageLang`, for checking a built page: also leave out elements whose `lang` says they are in

@@ -32,13 +32,19 @@ export function findMarkerProblems(text: string): MarkerProblem[] {
       const value = piece.values[lang];
       const label = lang.toLowerCase();
       if (!value) {
-        problems.push({ index: start, message: `${shown} gives no ${label} text, so that page shows the other text converted: add ;${label}:…` });
+        problems.push({
+          index: start,
+          message: `${shown} gives no ${label} text, so that page shows the other text converted: add ;${label}:…`,
+        });
         continue;
       }
       const wrong = findWrongScript(text.slice(value[0], value[1]), lang).map((w) => w.char);
       if (wrong.length > 0) {
         const script = lang === 'zh-Hans' ? 'traditional' : 'simplified';
-        problems.push({ index: value[0], message: `the ${label} text in ${shown} has ${script}-only ${[...new Set(wrong)].join('')}: write it in ${lang === 'zh-Hans' ? 'simplified' : 'traditional'} script` });
+        problems.push({
+          index: value[0],
+          message: `the ${label} text in ${shown} has ${script}-only ${[...new Set(wrong)].join('')}: write it in ${lang === 'zh-Hans' ? 'simplified' : 'traditional'} script`,
+        });
       }
     }
   }

@@ -22,8 +22,14 @@ export type Piece =
 const OPEN = '-{';
 const CLOSE = '}-';
 const TAG_OF: Record<string, Lang> = {
-  'zh-hans': 'zh-Hans', 'zh-cn': 'zh-Hans', 'zh-sg': 'zh-Hans', 'zh-my': 'zh-Hans',
-  'zh-hant': 'zh-Hant', 'zh-tw': 'zh-Hant', 'zh-hk': 'zh-Hant', 'zh-mo': 'zh-Hant',
+  'zh-hans': 'zh-Hans',
+  'zh-cn': 'zh-Hans',
+  'zh-sg': 'zh-Hans',
+  'zh-my': 'zh-Hans',
+  'zh-hant': 'zh-Hant',
+  'zh-tw': 'zh-Hant',
+  'zh-hk': 'zh-Hant',
+  'zh-mo': 'zh-Hant',
 };
 /** A variant label at the start of a choice's part: `zh-hans:` (spaces allowed around it). */
 export const LABEL = /^\s*(zh-[a-z]+)\s*:/i;

@@ -33,7 +33,11 @@ export function createVariantConverter(glossary: readonly GlossaryEntry[]): Vari
   };
   const unchanged = (text: string, from: Lang, to: Lang) => from === to && !text.includes('-{') && !hasWrongScript(text, to);
   const text: VariantConverter['text'] = (s, from, to, extra) =>
-    unchanged(s, from, to) ? s : convertAligned(s, from, to, termsFor(extra)).map((c) => c.out).join('');
+    unchanged(s, from, to)
+      ? s
+      : convertAligned(s, from, to, termsFor(extra))
+          .map((c) => c.out)
+          .join('');
   return {
     text,
     html(html, from, to, extra) {

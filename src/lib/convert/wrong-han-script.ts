@@ -31,7 +31,11 @@ export function findWrongScript(text: string, lang: Lang, allowed: Iterable<stri
     ? parseMarkers(text).flatMap((p) => (p.kind === 'plain' ? [p.range] : []))
     : [[0, text.length] as Range];
   for (const [start, end] of plain) {
-    for (let i = firstWrong(text, lang, start, end); i !== -1; i = firstWrong(text, lang, i + (text.codePointAt(i)! > 0xffff ? 2 : 1), end)) {
+    for (
+      let i = firstWrong(text, lang, start, end);
+      i !== -1;
+      i = firstWrong(text, lang, i + (text.codePointAt(i)! > 0xffff ? 2 : 1), end)
+    ) {
       const char = String.fromCodePoint(text.codePointAt(i)!);
       found.push({ char, index: i, context: text.slice(Math.max(0, i - CONTEXT_CHARS), i + char.length + CONTEXT_CHARS) });
     }

@@ -89,14 +89,16 @@ export function sourceIssues(markdown: string): BodyIssue[] {
   if (widest.width > MAX_LINE_PREFIX) {
     issues.push({
       line: widest.line,
-      message: `the line starts with ${number(widest.width)} characters of indentation, > and list markers (at most ${MAX_LINE_PREFIX}): ` +
+      message:
+        `the line starts with ${number(widest.width)} characters of indentation, > and list markers (at most ${MAX_LINE_PREFIX}): ` +
         `quotes and lists nest at most ${MAX_NESTING_DEPTH} deep; flatten them`,
     });
   }
   for (const { line, delimiters } of paragraphs.filter((p) => p.delimiters > MAX_DELIMITERS_PER_PARAGRAPH)) {
     issues.push({
       line,
-      message: `this paragraph has ${number(delimiters)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_PARAGRAPH)}): ` +
+      message:
+        `this paragraph has ${number(delimiters)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_PARAGRAPH)}): ` +
         'parsing them takes time that grows with the square of their number; split the paragraph with blank lines, ' +
         'write \\* \\_ \\] for the characters themselves, or put the text in a ``` code block',
     });
@@ -105,7 +107,8 @@ export function sourceIssues(markdown: string): BodyIssue[] {
   if (total > MAX_DELIMITERS_PER_BODY) {
     issues.push({
       line: 1,
-      message: `the body has ${number(total)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_BODY)}): ` +
+      message:
+        `the body has ${number(total)} of the characters * _ ] (at most ${number(MAX_DELIMITERS_PER_BODY)}): ` +
         'write \\* \\_ \\] for the characters themselves, put data in a ``` code block, or split the article',
     });
   }
@@ -153,11 +156,14 @@ export function treeIssues(tree: Root): BodyIssue[] {
   }
   html.end();
   if (firstLine === undefined) return [];
-  return [{
-    line: firstLine,
-    message: `quotes, lists, emphasis or HTML elements nest ${number(deepest)} deep here (at most ${MAX_NESTING_DEPTH}): ` +
-      'the build cannot render deeper nesting; flatten it (close HTML elements you open)',
-  }];
+  return [
+    {
+      line: firstLine,
+      message:
+        `quotes, lists, emphasis or HTML elements nest ${number(deepest)} deep here (at most ${MAX_NESTING_DEPTH}): ` +
+        'the build cannot render deeper nesting; flatten it (close HTML elements you open)',
+    },
+  ];
 }
 
 /** The body's Markdown tree, or what keeps it from being rendered (then the parser never sees a body outside the limits). */

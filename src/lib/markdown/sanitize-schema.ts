@@ -7,7 +7,15 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
 /** Allowed everywhere by the default, unwanted here: form plumbing, focus tricks, microdata. */
 const DROPPED_GLOBAL_ATTRIBUTES = new Set([
-  'accept', 'acceptCharset', 'accessKey', 'action', 'encType', 'method', 'prompt', 'tabIndex', 'itemProp',
+  'accept',
+  'acceptCharset',
+  'accessKey',
+  'action',
+  'encType',
+  'method',
+  'prompt',
+  'tabIndex',
+  'itemProp',
 ]);
 
 /**
@@ -17,8 +25,7 @@ const DROPPED_GLOBAL_ATTRIBUTES = new Set([
  */
 const DROPPED_TAGS = new Set(['picture', 'source', 'input']);
 
-const nameOf = (attribute: string | [string, ...unknown[]]): string =>
-  typeof attribute === 'string' ? attribute : attribute[0];
+const nameOf = (attribute: string | [string, ...unknown[]]): string => (typeof attribute === 'string' ? attribute : attribute[0]);
 
 export const bodySanitizeSchema: Schema = {
   ...defaultSchema,
@@ -26,8 +33,22 @@ export const bodySanitizeSchema: Schema = {
   // Elements whose content is code or fallback rather than text go with their content. Anything
   // else not allowed (form, font, center…) is unwrapped, so an imported page keeps its words.
   strip: [
-    'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-    'svg', 'math', 'button', 'select', 'datalist', 'textarea',
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'svg',
+    'math',
+    'button',
+    'select',
+    'datalist',
+    'textarea',
   ],
   attributes: {
     ...defaultSchema.attributes,

@@ -8,5 +8,8 @@
 import { hashOf } from '../hash.ts';
 
 export function pageCacheKey(props: object, ownHtml = ''): string {
-  return hashOf(ownHtml, JSON.stringify(props, (key, value: unknown) => (key === 'html' ? undefined : value)));
+  return hashOf(
+    ownHtml,
+    JSON.stringify(props, (key, value: unknown) => (key === 'html' ? undefined : value)),
+  );
 }

@@ -28,6 +28,7 @@ export function feedItems(articles: VariantArticle[]): RSSFeedItem[] {
  * carriage return; U+FFFE, U+FFFF): one in any title would make the whole feed unreadable. `check`
  * rejects them in content; this keeps the feed well-formed whatever reaches it.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const withoutCharsXmlForbids = (text: string): string => text.replace(NOT_IN_XML, '');

@@ -74,9 +74,18 @@ function listingView(site: Site, lang: Lang, channel: VariantChannel, page: numb
     items: pager.items.map((item) => {
       if (item.kind === 'gap') return { kind: 'gap', label: '...' };
       if (item.kind === 'number') {
-        return { kind: 'number', label: String(item.page), current: item.current, href: item.current ? undefined : channelUrl(lang, channel.slug, item.page) };
+        return {
+          kind: 'number',
+          label: String(item.page),
+          current: item.current,
+          href: item.current ? undefined : channelUrl(lang, channel.slug, item.page),
+        };
       }
-      return { kind: item.kind, label: labels[item.kind], href: item.page === null ? undefined : channelUrl(lang, channel.slug, item.page) };
+      return {
+        kind: item.kind,
+        label: labels[item.kind],
+        href: item.page === null ? undefined : channelUrl(lang, channel.slug, item.page),
+      };
     }),
   };
   return { frame, pager: pagerView };
@@ -130,8 +139,20 @@ export async function notFoundProps() {
   const { words } = site.variants[lang];
   const otherWords = site.variants[other].words;
   return {
-    frame: pageFrame(site, { lang, path: '/404.html', title: words.notFoundTitle, description: words.notFoundText, crumbs: [{ label: words.notFoundTitle }], indexable: false }),
-    otherVariant: { lang: other, text: `${otherWords.notFoundTitle}。${otherWords.notFoundText}`, backHome: otherWords.backHome, homeUrl: homeUrl(other) },
+    frame: pageFrame(site, {
+      lang,
+      path: '/404.html',
+      title: words.notFoundTitle,
+      description: words.notFoundText,
+      crumbs: [{ label: words.notFoundTitle }],
+      indexable: false,
+    }),
+    otherVariant: {
+      lang: other,
+      text: `${otherWords.notFoundTitle}。${otherWords.notFoundText}`,
+      backHome: otherWords.backHome,
+      homeUrl: homeUrl(other),
+    },
   };
 }
 
@@ -149,7 +170,9 @@ export async function feedPaths(perChannel: boolean) {
       trailingSlash: true,
     });
     if (!perChannel) {
-      return [{ params: { variant: variantParam(lang) }, props: { feed: feed(variant.siteName, describeHome(site, lang), variant.articles) } }];
+      return [
+        { params: { variant: variantParam(lang) }, props: { feed: feed(variant.siteName, describeHome(site, lang), variant.articles) } },
+      ];
     }
     return variant.channels.map((channel) => ({
       params: { variant: variantParam(lang), channel: channel.slug },

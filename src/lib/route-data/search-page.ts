@@ -15,7 +15,13 @@ export async function searchPaths() {
     return {
       params: { variant: variantParam(lang) },
       props: {
-        frame: pageFrame(site, { lang, path: searchUrl(lang), title: words.searchTitle, description: words.searchTitle, crumbs: [{ label: words.searchTitle }] }),
+        frame: pageFrame(site, {
+          lang,
+          path: searchUrl(lang),
+          title: words.searchTitle,
+          description: words.searchTitle,
+          crumbs: [{ label: words.searchTitle }],
+        }),
         pagefindBase: `${homeUrl(lang)}pagefind/`,
         channels: variant.channels.map((c) => ({ slug: c.slug, name: c.name })),
         scriptWords: Object.fromEntries(SCRIPT_WORDS.map((k) => [k, words[k]])) as Record<(typeof SCRIPT_WORDS)[number], string>,

@@ -16,7 +16,11 @@ export function newsArticleJsonLd(article: VariantArticle, lang: string, siteNam
     articleSection: article.channels.map((c) => c.name),
     publisher: { '@type': 'Organization', name: siteName },
     ...(article.source ? { sourceOrganization: { '@type': 'Organization', name: article.source } } : {}),
-    interactionStatistic: { '@type': 'InteractionCounter', interactionType: 'https://schema.org/ReadAction', userInteractionCount: article.views },
+    interactionStatistic: {
+      '@type': 'InteractionCounter',
+      interactionType: 'https://schema.org/ReadAction',
+      userInteractionCount: article.views,
+    },
   };
   // `<` escaped so that no text in the data can close the script element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

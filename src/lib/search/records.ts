@@ -41,7 +41,10 @@ export interface FragmentView {
 }
 
 /** What the search shows and folds of an article: its body as plain text, whitespace collapsed. */
-export const articleText = (html: string) => toText(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+export const articleText = (html: string) =>
+  toText(fromHtml(html, { fragment: true }))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The folded text that is indexed for an article: title and body text, in one script. */
 export const indexedText = (title: string, text: string, map: ScriptMap) => normalise(`${title}\n${text}`, map);

@@ -11,7 +11,6 @@
  */
 import { newestFirst, type Dated } from '../archive/order.ts';
 
-
 /** FNV-1a: a fast, stable hash of a slug (no cryptography needed, only spread). */
 function hashSlug(slug: string): number {
   let hash = 0x811c9dc5;

@@ -45,7 +45,11 @@ describe('npm run corpus', () => {
   it('takes every paragraph of a simplified article from the real archive', () => {
     const paragraphs = new Set(real.paragraphs);
     for (const a of content.articles.filter((x) => x.data.lang === 'zh-Hans').slice(0, 50)) {
-      for (const p of a.body.split(/\n{2,}/).map((x) => x.trim()).filter(Boolean)) expect(paragraphs.has(p), p).toBe(true);
+      for (const p of a.body
+        .split(/\n{2,}/)
+        .map((x) => x.trim())
+        .filter(Boolean))
+        expect(paragraphs.has(p), p).toBe(true);
     }
   });
 
@@ -86,7 +90,11 @@ describe('npm run corpus', () => {
     const corpus = await createCorpus({ articles: 20, seed: 7, out: other });
     const mine = await files(dir);
     for (const [file, text] of await files(other)) if (file.endsWith('.md')) expect(mine.get(file)).toBe(text);
-    expect(mine.has(path.join('articles', corpus.article(20).date.slice(0, 4), corpus.article(20).date.slice(5, 7), `${corpus.article(20).slug}.md`))).toBe(true);
+    expect(
+      mine.has(
+        path.join('articles', corpus.article(20).date.slice(0, 4), corpus.article(20).date.slice(5, 7), `${corpus.article(20).slug}.md`),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a directory that is not empty, writing nothing', async () => {

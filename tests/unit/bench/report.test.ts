@@ -13,7 +13,13 @@ describe('median', () => {
   ])('of $values is $expected', ({ values, expected }) => expect(median(values)).toBe(expected));
 
   it('takes nested fields one by one', () => {
-    expect(medianOf([{ ms: 1, p: { a: 9 } }, { ms: 3, p: { a: 1 } }, { ms: 2, p: { a: 5 } }])).toEqual({ ms: 2, p: { a: 5 } });
+    expect(
+      medianOf([
+        { ms: 1, p: { a: 9 } },
+        { ms: 3, p: { a: 1 } },
+        { ms: 2, p: { a: 5 } },
+      ]),
+    ).toEqual({ ms: 2, p: { a: 5 } });
   });
 });
 
@@ -21,8 +27,16 @@ describe('reportPhases', () => {
   const t = (phase: string, ms: number) => ({ phase, ms });
   it('splits the build: data preparation out of Astro pages, startup what Astro spent elsewhere', () => {
     const phases = reportPhases([
-      t('validate', 10), t('load', 20), t('markdown', 30), t('convert', 40), t('pages', 200),
-      t('sitemap', 5), t('search', 300), t('astro', 600), t('swap', 1), t('total', 615),
+      t('validate', 10),
+      t('load', 20),
+      t('markdown', 30),
+      t('convert', 40),
+      t('pages', 200),
+      t('sitemap', 5),
+      t('search', 300),
+      t('astro', 600),
+      t('swap', 1),
+      t('total', 615),
     ]);
     expect(phases).toEqual({ loading: 30, conversion: 40, rendering: 30 + 110, search: 300, writing: 6, startup: 95 });
   });
@@ -38,7 +52,14 @@ describe('process tree', () => {
   ])('reads the parent from "$stat"', ({ stat, parent }) => expect(parentFromStat(stat)).toBe(parent));
 
   it('finds every descendant and nothing else', () => {
-    const parentOf = new Map([[2, 1], [3, 2], [4, 2], [5, 3], [6, 1], [7, 99]]);
+    const parentOf = new Map([
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 3],
+      [6, 1],
+      [7, 99],
+    ]);
     expect(descendants(2, parentOf).sort()).toEqual([2, 3, 4, 5]);
   });
 });

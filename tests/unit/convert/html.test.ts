@@ -18,17 +18,24 @@ describe('html conversion', () => {
     ['text at the top of a fragment', '头发', '頭髮'],
     ['<br> ends a phrase', '<p>头<br>发</p>', '<p>頭<br>發</p>'],
     ['code is never converted', '<p>运行<code>发布</code>后</p>', '<p>運行<code>发布</code>後</p>'],
-    ['pre, kbd, samp, script, style are never converted',
+    [
+      'pre, kbd, samp, script, style are never converted',
       '<pre>头发</pre><p><kbd>头发</kbd><samp>头发</samp></p><script>"头发"</script><style>/*头发*/</style>',
-      '<pre>头发</pre><p><kbd>头发</kbd><samp>头发</samp></p><script>"头发"</script><style>/*头发*/</style>'],
+      '<pre>头发</pre><p><kbd>头发</kbd><samp>头发</samp></p><script>"头发"</script><style>/*头发*/</style>',
+    ],
     ['translate="no" is never converted', '<p><span translate="no">头发</span>头发</p>', '<p><span translate="no">头发</span>頭髮</p>'],
-    ['alt, title and aria-label convert; src, href, class and id do not',
+    [
+      'alt, title and aria-label convert; src, href, class and id do not',
       '<p><a href="/头发/" class="头发" id="头发" title="头发" aria-label="头发">头发</a><img src="/图/头发.png" alt="头发"></p>',
-      '<p><a href="/头发/" class="头发" id="头发" title="頭髮" aria-label="頭髮">頭髮</a><img src="/图/头发.png" alt="頭髮"></p>'],
+      '<p><a href="/头发/" class="头发" id="头发" title="頭髮" aria-label="頭髮">頭髮</a><img src="/图/头发.png" alt="頭髮"></p>',
+    ],
     ['markers in attributes are resolved', '<img src="a.png" alt="-{头发}-">', '<img src="a.png" alt="头发">'],
     ['kept text that has no wrong-script character is not wrapped', '<p>-{一起惠}-的头发</p>', '<p>一起惠的頭髮</p>'],
-    ['kept text with simplified-only characters is wrapped on a zh-Hant page',
-      '<p>-{头<b>发</b>}-很长</p>', `<p>${KEPT_HANS('头')}<b>${KEPT_HANS('发')}</b>很長</p>`],
+    [
+      'kept text with simplified-only characters is wrapped on a zh-Hant page',
+      '<p>-{头<b>发</b>}-很长</p>',
+      `<p>${KEPT_HANS('头')}<b>${KEPT_HANS('发')}</b>很長</p>`,
+    ],
     ['a choice drops the other text with its markup', '<p>-{zh-hans:<b>信息</b>;zh-hant:資訊}-安全</p>', '<p>資訊安全</p>'],
     ['a choice keeps the markup of the chosen text', '<p>-{zh-hans:信息;zh-hant:<b>資訊</b>}-安全</p>', '<p><b>資訊</b>安全</p>'],
     ['elements that were empty to begin with stay', '<p><i class="icon"></i>头发</p>', '<p><i class="icon"></i>頭髮</p>'],
@@ -42,8 +49,9 @@ describe('html conversion', () => {
   });
 
   it('resolves markers when from === to, wrapping kept text of the other script', () => {
-    expect(converter.html('<p>-{zh-hans:信息;zh-hant:資訊}-和-{發}-</p>', H, H))
-      .toBe('<p>信息和<span translate="no" lang="zh-Hant">發</span></p>');
+    expect(converter.html('<p>-{zh-hans:信息;zh-hant:資訊}-和-{發}-</p>', H, H)).toBe(
+      '<p>信息和<span translate="no" lang="zh-Hant">發</span></p>',
+    );
   });
 
   it('returns the same string when from === to and there are no markers', () => {
@@ -52,8 +60,9 @@ describe('html conversion', () => {
   });
 
   it('fixes a stray traditional character in a simplified page, outside code and protected text', () => {
-    expect(converter.html('<p>大約<code>約</code>-{約}-</p>', H, H))
-      .toBe('<p>大约<code>約</code><span translate="no" lang="zh-Hant">約</span></p>');
+    expect(converter.html('<p>大約<code>約</code>-{約}-</p>', H, H)).toBe(
+      '<p>大约<code>約</code><span translate="no" lang="zh-Hant">約</span></p>',
+    );
   });
 
   it('converts zh-Hant articles for the zh-Hans site', () => {
@@ -61,18 +70,24 @@ describe('html conversion', () => {
   });
 
   it('converts a whole page: <title> and meta descriptions, not links', () => {
-    const page = '<!doctype html><html lang="zh-Hant"><head><title>头发</title>'
-      + '<meta name="description" content="头发"><meta property="og:title" content="头发">'
-      + '<meta name="generator" content="头发"><link rel="stylesheet" href="/头发.css"></head>'
-      + '<body><p>头发</p></body></html>';
-    expect(converter.html(page, H, T)).toBe('<!doctype html><html lang="zh-Hant"><head><title>頭髮</title>'
-      + '<meta name="description" content="頭髮"><meta property="og:title" content="頭髮">'
-      + '<meta name="generator" content="头发"><link rel="stylesheet" href="/头发.css"></head>'
-      + '<body><p>頭髮</p></body></html>');
+    const page =
+      '<!doctype html><html lang="zh-Hant"><head><title>头发</title>' +
+      '<meta name="description" content="头发"><meta property="og:title" content="头发">' +
+      '<meta name="generator" content="头发"><link rel="stylesheet" href="/头发.css"></head>' +
+      '<body><p>头发</p></body></html>';
+    expect(converter.html(page, H, T)).toBe(
+      '<!doctype html><html lang="zh-Hant"><head><title>頭髮</title>' +
+        '<meta name="description" content="頭髮"><meta property="og:title" content="頭髮">' +
+        '<meta name="generator" content="头发"><link rel="stylesheet" href="/头发.css"></head>' +
+        '<body><p>頭髮</p></body></html>',
+    );
   });
 
-  it('applies an article\'s extra rules over the site glossary', () => {
-    const extra = [{ hans: '天猫', hant: '天貓' }, { hans: '姓范', hant: '姓范' }];
+  it("applies an article's extra rules over the site glossary", () => {
+    const extra = [
+      { hans: '天猫', hant: '天貓' },
+      { hans: '姓范', hant: '姓范' },
+    ];
     expect(converter.html('<p>天猫的老板姓范</p>', H, T, extra)).toBe('<p>天貓的老闆姓范</p>');
     expect(converter.html('<p>天猫的老板姓范</p>', H, T)).toBe(`<p>${KEPT_HANS('天猫')}的老闆姓範</p>`);
   });

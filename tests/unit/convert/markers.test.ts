@@ -49,7 +49,10 @@ describe('findMarkerProblems', () => {
     ['头发-{一起', ['the marker "-{一起" is not closed: end it with }-']],
     ['-{zh-xx:信息}-', ['unknown variant "zh-xx" in "-{zh-xx:信息}-": write zh-hans (or zh-cn) and zh-hant (or zh-tw, zh-hk)']],
     ['-{zh-hans:信息}-', ['"-{zh-hans:信息}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…']],
-    ['-{zh-hans:信息;zh-hant:资讯}-', ['the zh-hant text in "-{zh-hans:信息;zh-hant:资讯}-" has simplified-only 资讯: write it in traditional script']],
+    [
+      '-{zh-hans:信息;zh-hant:资讯}-',
+      ['the zh-hant text in "-{zh-hans:信息;zh-hant:资讯}-" has simplified-only 资讯: write it in traditional script'],
+    ],
   ])('%s', (text, messages) => {
     expect(findMarkerProblems(text).map((p) => p.message)).toEqual(messages);
   });

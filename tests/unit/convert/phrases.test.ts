@@ -182,7 +182,8 @@ describe('conversion table', () => {
   const ruleRows = (rows: Row[], from: Lang, to: Lang) =>
     rows.filter((r) => r[2] === rule).map(([source, expected]): [Lang, Lang, string, string] => [from, to, source, expected]);
   it.each([...ruleRows(HANS_TO_HANT, 'zh-Hans', 'zh-Hant'), ...ruleRows(HANT_TO_HANS, 'zh-Hant', 'zh-Hans')])(
-    'OpenCC alone gets %s→%s %s wrong', (from, to, source, expected) => {
+    'OpenCC alone gets %s→%s %s wrong',
+    (from, to, source, expected) => {
       expect(openccConverter(from, to)(source)).not.toBe(expected);
     },
   );

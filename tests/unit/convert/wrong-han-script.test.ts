@@ -31,10 +31,11 @@ describe('findWrongScript (sets derived from OpenCC)', () => {
 
 describe('checkPageScript', () => {
   it('checks visible text and converted attributes, skipping code, translate=no and other languages', () => {
-    const page = '<!doctype html><html lang="zh-Hant"><head><title>头髮</title>'
-      + '<meta name="description" content="發发"><script>var 发;</script></head><body>'
-      + '<a href="/发/" lang="zh-Hans">简体</a><p>頭发<code>发</code><span translate="no">发</span></p>'
-      + '<img src="/发.png" alt="发"></body></html>';
+    const page =
+      '<!doctype html><html lang="zh-Hant"><head><title>头髮</title>' +
+      '<meta name="description" content="發发"><script>var 发;</script></head><body>' +
+      '<a href="/发/" lang="zh-Hans">简体</a><p>頭发<code>发</code><span translate="no">发</span></p>' +
+      '<img src="/发.png" alt="发"></body></html>';
     expect(checkPageScript(page, 'zh-Hant')).toEqual([
       { char: '头', index: 0, context: '头髮', where: 'text' },
       { char: '发', index: 1, context: '頭发  ', where: 'text' },

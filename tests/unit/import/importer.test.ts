@@ -31,7 +31,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 const articles = (files: Record<string, string>) =>
-  Object.entries(files).filter(([f]) => f.endsWith('.md')).map(([file, text]) => ({ file, ...parseArticle(text) }));
+  Object.entries(files)
+    .filter(([f]) => f.endsWith('.md'))
+    .map(([file, text]) => ({ file, ...parseArticle(text) }));
 
 describe('importing the legacy pages', () => {
   it('writes every article once, valid for the site, with registries', async () => {
@@ -43,7 +45,10 @@ describe('importing the legacy pages', () => {
     const { content, problems } = await loadContent(dir);
     expect(problems.filter(isError)).toEqual([]);
     expect(content.articles).toHaveLength(38);
-    expect(content.channels).toEqual([{ slug: 'jingying', name: '经营' }, { slug: 'shequn', name: '社群' }]);
+    expect(content.channels).toEqual([
+      { slug: 'jingying', name: '经营' },
+      { slug: 'shequn', name: '社群' },
+    ]);
     expect(content.merchants).toHaveLength(9);
     for (const a of content.articles) {
       expect([...a.data.title].length).toBeLessThanOrEqual(a.data.channel.includes('shequn') && a.data.views === 0 ? 40 : 30);
@@ -104,8 +109,9 @@ describe('traditional pages', () => {
     const all = articles(await snapshot(dir));
     const shared = all.find((a) => a.body.startsWith('我相信网购'))!;
     expect(shared.data).toMatchObject({ channel: ['jingying', 'taobao'], views: 612, lang: 'zh-Hans', date: '2019-05-14 09:28:18' });
-    expect(report.plan?.merges.find((m) => m.origins.some((o) => o.endsWith('taobao-traditional.txt:2')))?.origins)
-      .toEqual(expect.arrayContaining([`${jingying}:3`]));
+    expect(report.plan?.merges.find((m) => m.origins.some((o) => o.endsWith('taobao-traditional.txt:2')))?.origins).toEqual(
+      expect.arrayContaining([`${jingying}:3`]),
+    );
     const own = all.find((a) => a.body.includes('保證金'))!;
     expect(own.data).toMatchObject({ lang: 'zh-Hant', channel: 'taobao', source: '一起惠', legacy: { mangled: true } });
     expect(own.body).toContain('這個問題');
@@ -133,10 +139,12 @@ describe('registries', () => {
     await writeFile(path.join(dir, 'channels.yaml'), '# navigation order\n- slug: news\n  name: 新闻\n  description: 行业新闻。\n');
     await writeFile(path.join(dir, 'merchants.yaml'), '- name: 天猫\n  rebate: 5%\n- name: 京东商城\n  rebate: 50%\n');
     await run(dir, [fixture('taobao-traditional.txt')]);
-    expect(await readFile(path.join(dir, 'channels.yaml'), 'utf8'))
-      .toBe('# navigation order\n- slug: news\n  name: 新闻\n  description: 行业新闻。\n- slug: taobao\n  name: 淘宝\n');
-    expect(await readFile(path.join(dir, 'merchants.yaml'), 'utf8'))
-      .toBe('- name: 天猫\n  rebate: 5%\n- name: 京东商城\n  rebate: 60%\n- name: 网易考拉\n  rebate: 8%\n');
+    expect(await readFile(path.join(dir, 'channels.yaml'), 'utf8')).toBe(
+      '# navigation order\n- slug: news\n  name: 新闻\n  description: 行业新闻。\n- slug: taobao\n  name: 淘宝\n',
+    );
+    expect(await readFile(path.join(dir, 'merchants.yaml'), 'utf8')).toBe(
+      '- name: 天猫\n  rebate: 5%\n- name: 京东商城\n  rebate: 60%\n- name: 网易考拉\n  rebate: 8%\n',
+    );
   });
 
   it('refuses to write anything when a registry is broken', async () => {
@@ -153,11 +161,15 @@ describe('refusals and bad input', () => {
     const dir = await tempDir();
     const report = await run(dir, [jingying, fixture('longform-small.txt')]);
     expect(report.fatal).toEqual([]);
-    expect(report.problems).toEqual([{
-      file: fixture('longform-small.txt'), field: '--channel/--date',
-      message: 'is a long-form page, which has no channel or date; skipped: put them in a .meta.yaml file beside it ' +
-        '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
-    }]);
+    expect(report.problems).toEqual([
+      {
+        file: fixture('longform-small.txt'),
+        field: '--channel/--date',
+        message:
+          'is a long-form page, which has no channel or date; skipped: put them in a .meta.yaml file beside it ' +
+          '(see scripts/lib/import/README.md) or pass --channel <slug> --date <YYYY-MM-DD HH:MM:SS>',
+      },
+    ]);
     expect(report.plan?.created).toHaveLength(18);
   });
 
@@ -222,13 +234,18 @@ describe('the command line', () => {
       `[3/4] ${path.join(pages, 'shequn/longform/shequn-longform.txt')}: 1 article`,
       `[4/4] ${path.join(pages, 'shequn/shequn-page-2.txt')}: 20 articles`,
     ]);
-    expect(first.stdout)
-      .toContain('Imported 41 article copies from 4 files:\n  38 created, 0 merged into existing, 0 unchanged, 1 skipped\n');
+    expect(first.stdout).toContain(
+      'Imported 41 article copies from 4 files:\n  38 created, 0 merged into existing, 0 unchanged, 1 skipped\n',
+    );
     const noMeta = path.join(pages, 'shequn/longform/no-meta.txt');
     expect(first.stdout).toContain(`Skipped (1), and why:\n  ${noMeta} --channel/--date: is a long-form page`);
     const report = JSON.parse(await readFile(reportFile, 'utf8'));
-    expect(report.pages.map((p: { format: string; skipped: boolean }) => [p.format, p.skipped]))
-      .toEqual([['listing', false], ['longform', true], ['longform', false], ['listing', false]]);
+    expect(report.pages.map((p: { format: string; skipped: boolean }) => [p.format, p.skipped])).toEqual([
+      ['listing', false],
+      ['longform', true],
+      ['longform', false],
+      ['listing', false],
+    ]);
     expect(report.articles.created).toHaveLength(38);
     expect(report.skipped).toEqual([expect.objectContaining({ file: noMeta, field: '--channel/--date' })]);
     const longformArticle = articles(await snapshot(content)).find((a) => a.data.date === '2018-06-01')!;
@@ -241,7 +258,7 @@ describe('the command line', () => {
     expect(await snapshot(content)).toEqual(before);
   });
 
-  it('refuses an --out inside a content folder\'s articles folder, saying what to pass', async () => {
+  it("refuses an --out inside a content folder's articles folder, saying what to pass", async () => {
     const content = await tempDir();
     await mkdir(path.join(content, 'articles'));
     await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
@@ -251,7 +268,7 @@ describe('the command line', () => {
     const folder = path.relative(process.cwd(), content);
     expect(stderr.split('\n')[0]).toBe(
       `error: --out ${out} is inside the articles folder of the content folder ${folder}: the importer writes ` +
-      `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
+        `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
     );
     expect(await snapshot(content)).toEqual({ 'channels.yaml': '- slug: jingying\n  name: 经营\n' });
   });
@@ -261,7 +278,7 @@ describe('the command line', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe(
       'error: --out scripts is not a content folder: it holds neither articles/ nor channels.yaml, merchants.yaml or glossary.yaml. ' +
-      'Pass the content folder (--out content, the default) or a new or empty folder',
+        'Pass the content folder (--out content, the default) or a new or empty folder',
     );
   });
 

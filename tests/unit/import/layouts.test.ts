@@ -21,14 +21,22 @@ const listingLayouts: [string, string][] = [
   ['without the breadcrumb', jingying.replace(/^当前位置.*\n/, '')],
   ['with a blank line after every line', jingying.replace(/\n/g, '\n\n')],
   ['in traditional script, labels included, without the breadcrumb', toTraditional(jingying.replace(/^当前位置.*\n/, ''))],
-  ['with its pager over several lines', jingying.replace(PAGER_LINE, '141-160/1839 记录\n8/92 页\n首页\n上一页\n1...567891011...92\n下一页\n尾页')],
-  ['with "更多" on its own line and each merchant on one line',
-    jingying.replace('推荐商家更多', '推荐商家\n更多').replace(/^(.+)\n(最高返利[\d.]+%)$/gm, '$1 $2')],
-  ['with the pager and sidebar before the articles', (() => {
-    const lines = jingying.split('\n');
-    const pager = lines.findIndex((l) => PAGER_LINE.test(l));
-    return [...lines.slice(0, 2), ...lines.slice(pager), ...lines.slice(2, pager)].join('\n');
-  })()],
+  [
+    'with its pager over several lines',
+    jingying.replace(PAGER_LINE, '141-160/1839 记录\n8/92 页\n首页\n上一页\n1...567891011...92\n下一页\n尾页'),
+  ],
+  [
+    'with "更多" on its own line and each merchant on one line',
+    jingying.replace('推荐商家更多', '推荐商家\n更多').replace(/^(.+)\n(最高返利[\d.]+%)$/gm, '$1 $2'),
+  ],
+  [
+    'with the pager and sidebar before the articles',
+    (() => {
+      const lines = jingying.split('\n');
+      const pager = lines.findIndex((l) => PAGER_LINE.test(l));
+      return [...lines.slice(0, 2), ...lines.slice(pager), ...lines.slice(2, pager)].join('\n');
+    })(),
+  ],
 ];
 
 describe('listing pages laid out differently', () => {
@@ -70,15 +78,24 @@ describe('long-form pages laid out differently', () => {
 
 describe('a page that is neither says what was found', () => {
   it.each([
-    ['one long line', `${'这是一段没有标题的文字,'.repeat(10)}`,
+    [
+      'one long line',
+      `${'这是一段没有标题的文字,'.repeat(10)}`,
       'is neither format: it has no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page, ' +
-      'and its first line is 120 characters long, too long for a long-form page\'s title (at most 100)'],
-    ['a single short line', '只有一行字,没有段落。',
+        "and its first line is 120 characters long, too long for a long-form page's title (at most 100)",
+    ],
+    [
+      'a single short line',
+      '只有一行字,没有段落。',
       'is neither format: it has no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page, ' +
-      'and it is a single line, so it is not a long-form page (a title, then paragraphs)'],
-    ['markup', '<html><body><div class="list"><a href="/a/1.html">link</a></div></body></html>\n<p>x</p>',
+        'and it is a single line, so it is not a long-form page (a title, then paragraphs)',
+    ],
+    [
+      'markup',
+      '<html><body><div class="list"><a href="/a/1.html">link</a></div></body></html>\n<p>x</p>',
       'is neither format: only 0% of its characters are Chinese (is it markup or data?), and it has no meta line ' +
-      '(like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page'],
+        '(like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page',
+    ],
   ])('%s', (_, text, error) => {
     expect(detectFormat(text)).toMatchObject({ error });
   });

@@ -46,19 +46,40 @@ describe('clusterCopies and mergedMeta', () => {
   const text = '开网店的第一步是选品。选品要看市场需求,也要看自己能不能拿到稳定的货源,两者缺一不可。';
   const copies = [
     copy(text, 'a:1', 'taobao', '2019-03-08 10:30:00', 250),
-    copy('開網店的第一步是選品。選品要看市場需求,也要看自己能不能拿到穩定的貨源,兩者缺一不可。', 'b:1', 'jingying', '2019-03-08 10:30:00', 900, 'zh-Hant'),
+    copy(
+      '開網店的第一步是選品。選品要看市場需求,也要看自己能不能拿到穩定的貨源,兩者缺一不可。',
+      'b:1',
+      'jingying',
+      '2019-03-08 10:30:00',
+      900,
+      'zh-Hant',
+    ),
     copy(text, 'c:1', 'shequn', '2019-03-01 09:00:00', 100),
     copy('完全不同的一篇文章,讲的是物流和售后服务,没有任何相同的内容。', 'd:1', 'taobao', '2019-03-08 10:30:00', 5),
   ];
 
   it('groups copies the same way whatever their order', () => {
-    const key = (clusters: Copy[][]) => clusters.map((c) => c.map((x) => x.origin).sort().join('+')).sort();
+    const key = (clusters: Copy[][]) =>
+      clusters
+        .map((c) =>
+          c
+            .map((x) => x.origin)
+            .sort()
+            .join('+'),
+        )
+        .sort();
     expect(key(clusterCopies(copies))).toEqual(['a:1+b:1+c:1', 'd:1']);
     expect(key(clusterCopies([...copies].reverse()))).toEqual(['a:1+b:1+c:1', 'd:1']);
   });
 
   it('keeps a damaged copy under another date-time apart', () => {
-    const damaged = copy('开网店的第一步是选品。选品要看市?xùn)|求,也要看自己能不能拿到稳定?nèi)货源,两者缺一不可。', 'e:1', 'taobao', '2019-04-01 08:00:00', 1);
+    const damaged = copy(
+      '开网店的第一步是选品。选品要看市?xùn)|求,也要看自己能不能拿到稳定?nèi)货源,两者缺一不可。',
+      'e:1',
+      'taobao',
+      '2019-04-01 08:00:00',
+      1,
+    );
     expect(clusterCopies([copies[0]!, damaged])).toHaveLength(2);
     expect(clusterCopies([copies[0]!, { ...damaged, date: copies[0]!.date }])).toHaveLength(1);
   });
@@ -68,7 +89,9 @@ describe('clusterCopies and mergedMeta', () => {
       const cluster = clusterCopies(order).find((c) => c.length === 3)!;
       expect(cluster[0]!.origin).toBe('c:1');
       expect(mergedMeta(cluster)).toMatchObject({
-        channels: ['shequn', 'jingying', 'taobao'], views: 900, date: { display: '2019-03-01 09:00:00' },
+        channels: ['shequn', 'jingying', 'taobao'],
+        views: 900,
+        date: { display: '2019-03-01 09:00:00' },
       });
     }
   });

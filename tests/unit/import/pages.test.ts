@@ -35,7 +35,11 @@ describe('detectFormat', () => {
 describe('decodeUtf8', () => {
   it('refuses GBK with the line of the first bad byte', () => {
     const result = decodeUtf8(readFileSync('tests/fixtures/import/not-utf8.txt'), 'not-utf8.txt');
-    expect('problem' in result && result.problem).toMatchObject({ file: 'not-utf8.txt', line: 1, message: expect.stringMatching(/not UTF-8.*iconv/) });
+    expect('problem' in result && result.problem).toMatchObject({
+      file: 'not-utf8.txt',
+      line: 1,
+      message: expect.stringMatching(/not UTF-8.*iconv/),
+    });
   });
   it('accepts a BOM and CRLF', () => {
     expect(decodeUtf8(new TextEncoder().encode('\uFEFF经营\r\n文字'), 'x')).toEqual({ text: '经营\n文字' });
@@ -75,8 +79,14 @@ describe('parseListingPage on a traditional page without breadcrumb', () => {
   const page = parseListingPage(fixture('taobao-traditional.txt'), 't');
   it('finds the channel line, the articles and the traditional sidebars', () => {
     expect(page.channelName).toBe('淘寶');
-    expect(page.articles.map((a) => [a.line, a.views])).toEqual([[2, 612], [4, 120]]);
-    expect(page.merchants).toEqual([{ name: '京东商城', rebate: '60%' }, { name: '网易考拉', rebate: '8%' }]);
+    expect(page.articles.map((a) => [a.line, a.views])).toEqual([
+      [2, 612],
+      [4, 120],
+    ]);
+    expect(page.merchants).toEqual([
+      { name: '京东商城', rebate: '60%' },
+      { name: '网易考拉', rebate: '8%' },
+    ]);
     expect(page.problems).toEqual([]);
   });
   it('removes leaked pinyin and keeps real parentheses', () => {
@@ -94,16 +104,27 @@ describe('parseListingPage on bad lines', () => {
     const page = parseListingPage(fixture('impossible-date.txt'), 'bad.txt');
     expect(page.articles.map((a) => a.line)).toEqual([4]);
     expect(page.problems).toEqual([
-      expect.objectContaining({ file: 'bad.txt', line: 3, field: 'date', message: expect.stringMatching(/2019-02-30.*not a real date.*line 2 is skipped/) }),
+      expect.objectContaining({
+        file: 'bad.txt',
+        line: 3,
+        field: 'date',
+        message: expect.stringMatching(/2019-02-30.*not a real date.*line 2 is skipped/),
+      }),
     ]);
   });
   it('reports text without a meta line and a malformed meta line', () => {
-    const page = parseListingPage('经营\n第一篇文章的正文,没有元信息。\n第二篇文章的正文,元信息坏了。\n2019-05-1409:28:18529 次\n', 'x.txt');
+    const page = parseListingPage(
+      '经营\n第一篇文章的正文,没有元信息。\n第二篇文章的正文,元信息坏了。\n2019-05-1409:28:18529 次\n',
+      'x.txt',
+    );
     expect(page.articles).toEqual([]);
     expect(page.problems.map((p) => p.line)).toEqual([2, 4]);
   });
   it('takes the channel from the breadcrumb when the channel line is missing', () => {
-    const page = parseListingPage('当前位置:首页>一起惠资讯>社群>文章列表\n一篇文章的正文,足够长的一句话。\n2019-05-14 09:28:18529 次\n', 'x.txt');
+    const page = parseListingPage(
+      '当前位置:首页>一起惠资讯>社群>文章列表\n一篇文章的正文,足够长的一句话。\n2019-05-14 09:28:18529 次\n',
+      'x.txt',
+    );
     expect(page.channelName).toBe('社群');
     expect(page.articles).toHaveLength(1);
   });
@@ -117,7 +138,9 @@ describe('parseLongformPage', () => {
     const headings = page.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
     expect(headings).toEqual(expect.arrayContaining(['一、挖掘商品卖点', '1、写软文', '16、贵在坚持', '商品分级']));
     const paragraphs = page.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
-    expect(paragraphs).toEqual(expect.arrayContaining(['1、以库存表现为例。', '主要是利用主播的影响力', '收费平台广告位投放(根据用户群体投放)']));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining(['1、以库存表现为例。', '主要是利用主播的影响力', '收费平台广告位投放(根据用户群体投放)']),
+    );
     expect(page.blocks.some((b) => /发稿网|^END$|文章来源/.test(blockText(b)))).toBe(false);
   });
 

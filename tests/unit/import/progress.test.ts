@@ -5,7 +5,15 @@ import { progressView } from '../../../scripts/lib/import/progress.ts';
 describe('progress', () => {
   const stream = (isTTY: boolean) => {
     const written: string[] = [];
-    const sink = Object.assign(new Writable({ write: (chunk, _, done) => { written.push(String(chunk)); done(); } }), { isTTY });
+    const sink = Object.assign(
+      new Writable({
+        write: (chunk, _, done) => {
+          written.push(String(chunk));
+          done();
+        },
+      }),
+      { isTTY },
+    );
     return { sink: sink as unknown as NodeJS.WriteStream, written };
   };
 
@@ -25,9 +33,21 @@ describe('progress', () => {
 describe('progress on a terminal', () => {
   it('is a bar that names the page being read, cleared when done', () => {
     const written: string[] = [];
-    const sink = Object.assign(new Writable({ write: (chunk, _, done) => { written.push(String(chunk)); done(); } }), {
-      isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true,
-    }) as unknown as NodeJS.WriteStream;
+    const sink = Object.assign(
+      new Writable({
+        write: (chunk, _, done) => {
+          written.push(String(chunk));
+          done();
+        },
+      }),
+      {
+        isTTY: true,
+        columns: 120,
+        cursorTo: () => true,
+        clearLine: () => true,
+        moveCursor: () => true,
+      },
+    ) as unknown as NodeJS.WriteStream;
     const view = progressView(sink, {});
     view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
     view.stop();

@@ -8,7 +8,6 @@ import { restoreStructure, sentences } from '../../../scripts/lib/import/restore
 import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { legacyFile } from '../../helpers/legacy.ts';
 
-
 const listingArticles = ['jingying-page-8.txt', 'shequn-page-2.txt'].flatMap((name) =>
   parseListingPage(readFileSync(legacyFile(name), 'utf8'), name).articles.map((a) => ({ name: `${name}:${a.line}`, text: a.text })),
 );
@@ -25,12 +24,21 @@ describe('restoring the structure of flattened listing articles', () => {
     if (length(text) > 1000) expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('turns glued numbered steps into a list and goes on after the last step\'s sentence', () => {
-    const text = '今天就跟着小编一起往下看吧1无论是从何处购买商品,都应该以协商为主。2如果协商失败,就可以动用维权手段了(物流揽件)' +
+  it("turns glued numbered steps into a list and goes on after the last step's sentence", () => {
+    const text =
+      '今天就跟着小编一起往下看吧1无论是从何处购买商品,都应该以协商为主。2如果协商失败,就可以动用维权手段了(物流揽件)' +
       '3特别提示:这里的发货时间要求指的是物流揽件时间。如果遇到双11,揽件时间会有特别的规定。';
     expect(restoreStructure(text)).toEqual<Block[]>([
       { kind: 'paragraph', text: '今天就跟着小编一起往下看吧' },
-      { kind: 'list', start: 1, items: [['无论是从何处购买商品,都应该以协商为主。'], ['如果协商失败,就可以动用维权手段了(物流揽件)'], ['特别提示:这里的发货时间要求指的是物流揽件时间。']] },
+      {
+        kind: 'list',
+        start: 1,
+        items: [
+          ['无论是从何处购买商品,都应该以协商为主。'],
+          ['如果协商失败,就可以动用维权手段了(物流揽件)'],
+          ['特别提示:这里的发货时间要求指的是物流揽件时间。'],
+        ],
+      },
       { kind: 'paragraph', text: '如果遇到双11,揽件时间会有特别的规定。' },
     ]);
   });
@@ -44,8 +52,10 @@ describe('restoring the structure of flattened listing articles', () => {
   });
 
   it('makes headings of glued topic runs and of a lone question between statements', () => {
-    const blocks = restoreStructure('也是一个绕不过去的问题。推广:花样繁多最近两年,内容电商和社交电商是被广为探索的电商新领地。' +
-      '服务链条更长。海外的微信购物人群有多大?尽管章鱼掌柜并未对外透露其关停的原因。谁是领头羊?谁最势不可挡?近年来体育消费成为潮流。');
+    const blocks = restoreStructure(
+      '也是一个绕不过去的问题。推广:花样繁多最近两年,内容电商和社交电商是被广为探索的电商新领地。' +
+        '服务链条更长。海外的微信购物人群有多大?尽管章鱼掌柜并未对外透露其关停的原因。谁是领头羊?谁最势不可挡?近年来体育消费成为潮流。',
+    );
     expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['推广:花样繁多', '海外的微信购物人群有多大?']);
   });
 
@@ -68,8 +78,11 @@ describe('summaries of listing articles', () => {
     expect(copy.summary).toBe('据悉,章鱼掌柜以微信生态作为基础渠道。');
   });
 
-  it('take the next sentence too when the rest of the title\'s sentence says too little', () => {
-    const copy = listingCopy(`我相信网购已经成为大家日常生活的一部分了,毕竟方便又快捷。但是有时候,难免也会遇到一些糟心的事儿,${'急需某样东西'.repeat(30)}。`, meta);
+  it("take the next sentence too when the rest of the title's sentence says too little", () => {
+    const copy = listingCopy(
+      `我相信网购已经成为大家日常生活的一部分了,毕竟方便又快捷。但是有时候,难免也会遇到一些糟心的事儿,${'急需某样东西'.repeat(30)}。`,
+      meta,
+    );
     expect(copy.title).toBe('我相信网购已经成为大家日常生活的一部分了');
     expect(copy.summary).toBe('毕竟方便又快捷。但是有时候,难免也会遇到一些糟心的事儿…');
   });
@@ -82,7 +95,11 @@ describe('summaries of listing articles', () => {
 
 describe('sentences', () => {
   it('does not end one inside a quotation', () => {
-    expect(sentences('帖子大多以“来……吧”结尾。更有推手声称,“我们走了!”他说。')).toEqual(['帖子大多以“来……吧”结尾。', '更有推手声称,“我们走了!”', '他说。']);
+    expect(sentences('帖子大多以“来……吧”结尾。更有推手声称,“我们走了!”他说。')).toEqual([
+      '帖子大多以“来……吧”结尾。',
+      '更有推手声称,“我们走了!”',
+      '他说。',
+    ]);
   });
 });
 
@@ -96,7 +113,8 @@ describe('sentences after a quotation that never closes', () => {
 
 describe('numbered steps with their mark', () => {
   it('start paragraphs of their own, the numbers kept in the text', () => {
-    const text = '所以今天小编想讲的是如何经营好店铺1、方向,这一点非常重要,需要店家们找准定位。切忌跟风,才能生存下来2、资格,在京东做店铺讲的是实力。' +
+    const text =
+      '所以今天小编想讲的是如何经营好店铺1、方向,这一点非常重要,需要店家们找准定位。切忌跟风,才能生存下来2、资格,在京东做店铺讲的是实力。' +
       '不要投机取巧3、推广,一定要配合宝贝的权重。最后祝大家生意兴隆。';
     expect(restoreStructure(text)).toEqual<Block[]>([
       { kind: 'paragraph', text: '所以今天小编想讲的是如何经营好店铺' },

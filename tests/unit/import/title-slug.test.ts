@@ -6,7 +6,10 @@ import { legacyFile } from '../../helpers/legacy.ts';
 describe('deriveTitle', () => {
   it.each([
     // Clauses of the first sentence while they fit in 30 characters.
-    ['开车进入某个百货商场地下车库,手机立刻向你推荐了想买的衣服。于是,你到商场里径直走进了这家店。', '开车进入某个百货商场地下车库,手机立刻向你推荐了想买的衣服'],
+    [
+      '开车进入某个百货商场地下车库,手机立刻向你推荐了想买的衣服。于是,你到商场里径直走进了这家店。',
+      '开车进入某个百货商场地下车库,手机立刻向你推荐了想买的衣服',
+    ],
     // Wire lead-ins (date, 日前, 一起惠获悉) are skipped.
     ['5月8日消息,日前,拼多多宣布将联合多家老字号品牌推出新品。', '拼多多宣布将联合多家老字号品牌推出新品'],
     ['4月28日消息,一起惠获悉,日前,南讯发布了新产品。', '南讯发布了新产品'],
@@ -21,7 +24,10 @@ describe('deriveTitle', () => {
     ['进口冻品产业链赋能平台“飞熊领鲜”于今日宣布获数千万级Pre-A轮融资。', '进口冻品产业链赋能平台“飞熊领鲜”于今日宣布获数千万级'],
     ['进口冻品产业链赋能平台于今日宣布获数千万级Pre-A轮融资。', '进口冻品产业链赋能平台于今日宣布获数千万级Pre-A轮融资'],
     // Full-width punctuation splits clauses and ends sentences as ASCII does.
-    ['开车进入某个百货商场地下车库\uFF0C手机立刻向你推荐了想买的衣服\uFF1F于是你到了商场。', '开车进入某个百货商场地下车库\uFF0C手机立刻向你推荐了想买的衣服\uFF1F'],
+    [
+      '开车进入某个百货商场地下车库\uFF0C手机立刻向你推荐了想买的衣服\uFF1F于是你到了商场。',
+      '开车进入某个百货商场地下车库\uFF0C手机立刻向你推荐了想买的衣服\uFF1F',
+    ],
     // A quote is never left open.
     ['女性分享购物社区蘑菇街发布了关于新增《品类优质供应链商家评选规则》的公告。', '女性分享购物社区蘑菇街发布了关于新增'],
   ])('%s', (text, title) => {
@@ -30,7 +36,9 @@ describe('deriveTitle', () => {
 
   it('never exceeds the limit on the legacy pages', async () => {
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(legacyFile('jingying-page-8.txt'), 'utf8').split('\n').filter((l) => l.length > 200);
+    const lines = readFileSync(legacyFile('jingying-page-8.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 200);
     for (const line of lines) expect([...deriveTitle(line)].length).toBeLessThanOrEqual(MAX_TITLE);
   });
 });

@@ -30,15 +30,29 @@ const link = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      '[文章](/articles/fine/)', '[频道](/jingying/)', '[繁体](/zh-hant/articles/fine/)', '[外站](https://www.jd.com/)',
-      '![图](/favicon.svg)', '[注](#fn-1)[^1]', '<a href="/articles/fine/">文章</a>', '<a id="here"></a>[这里](#here)',
+      '[文章](/articles/fine/)',
+      '[频道](/jingying/)',
+      '[繁体](/zh-hant/articles/fine/)',
+      '[外站](https://www.jd.com/)',
+      '![图](/favicon.svg)',
+      '[注](#fn-1)[^1]',
+      '<a href="/articles/fine/">文章</a>',
+      '<a id="here"></a>[这里](#here)',
     ),
   },
   { weight: 1, arbitrary: fc.constantFrom('[坏](/articles/no-such/)', '[坏](/nochannel/)', '![缺](/images/none.png)', '[锚](#nowhere)') },
 );
 const rawHtml = fc.constantFrom(
-  '<div>', '</div>', '<b>粗</b>', '<font color=red>红</font>', '<table><tr><td>格</td></tr></table>',
-  '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<!-- 注释 -->', '<p>段落', '<a href="javascript:alert(1)">x</a>',
+  '<div>',
+  '</div>',
+  '<b>粗</b>',
+  '<font color=red>红</font>',
+  '<table><tr><td>格</td></tr></table>',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '<!-- 注释 -->',
+  '<p>段落',
+  '<a href="javascript:alert(1)">x</a>',
 );
 const emphasis = fc.oneof(
   repeat(fc.constantFrom('*a*', 'a* ', '**b** ', '_c_ ', 'd] ', '[e ', '***', '~~f~~ '), 600),
@@ -56,7 +70,8 @@ const paragraph = fc.oneof(
   { weight: 2, arbitrary: fc.array(inline, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')) },
   { weight: 1, arbitrary: nesting },
 );
-const body = fc.array(paragraph, { minLength: 1, maxLength: 4 })
+const body = fc
+  .array(paragraph, { minLength: 1, maxLength: 4 })
   .map((ps) => ps.join('\n\n'))
   .map((text) => (text.includes('[^1]') ? `${text}\n\n[^1]: 注释。` : text));
 

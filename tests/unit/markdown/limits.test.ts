@@ -1,8 +1,14 @@
 /** The renderer's limits: what they refuse, where they point, and that a body at every limit still renders within the budget. */
 import { describe, expect, it } from 'vitest';
 import {
-  BodyLimitError, MAX_DELIMITERS_PER_BODY, MAX_DELIMITERS_PER_PARAGRAPH, MAX_LINE_PREFIX, MAX_NESTING_DEPTH, RENDER_BUDGET_MS,
-  parseWithinLimits, sourceIssues,
+  BodyLimitError,
+  MAX_DELIMITERS_PER_BODY,
+  MAX_DELIMITERS_PER_PARAGRAPH,
+  MAX_LINE_PREFIX,
+  MAX_NESTING_DEPTH,
+  RENDER_BUDGET_MS,
+  parseWithinLimits,
+  sourceIssues,
 } from '../../../src/lib/markdown/limits.ts';
 import { bodyFragments, bodyLinks } from '../../../src/lib/markdown/body-links.ts';
 import { renderMarkdown } from '../../../src/lib/markdown/render.ts';
@@ -24,8 +30,11 @@ describe('parseWithinLimits', () => {
     ['brackets count too', `a\n\n${'] '.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1)}`, [3]],
     ['escaped delimiters are text', '\\*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1), []],
     ['delimiters in a fenced code block are code', `\`\`\`\n${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1)}\n\`\`\``, []],
-    ['a body past the total, paragraph by paragraph',
-      `${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH)}\n\n`.repeat(MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_PARAGRAPH + 1), [1]],
+    [
+      'a body past the total, paragraph by paragraph',
+      `${'*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH)}\n\n`.repeat(MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_PARAGRAPH + 1),
+      [1],
+    ],
   ])('%s', (_, markdown, lines) => {
     expect(linesOf(markdown)).toEqual(lines);
   });
@@ -42,7 +51,8 @@ describe('parseWithinLimits', () => {
 
   it('a body at every limit at once renders within the budget', () => {
     const paragraphs = Array.from({ length: MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_PARAGRAPH }, (_, i) =>
-      ['*a*', 'a* ', '] ', '_b_'][i % 4]!.repeat(MAX_DELIMITERS_PER_PARAGRAPH / 2).slice(0, MAX_DELIMITERS_PER_PARAGRAPH * 2));
+      ['*a*', 'a* ', '] ', '_b_'][i % 4]!.repeat(MAX_DELIMITERS_PER_PARAGRAPH / 2).slice(0, MAX_DELIMITERS_PER_PARAGRAPH * 2),
+    );
     const deepest = `${'>'.repeat(MAX_NESTING_DEPTH - 2)} 引文`;
     const markdown = [...paragraphs, deepest, `${'<div>'.repeat(MAX_NESTING_DEPTH - 3)}内容`].join('\n\n');
     expect(parseWithinLimits(markdown).issues).toEqual([]);
@@ -66,8 +76,13 @@ describe('bodyLinks and bodyFragments', () => {
   });
 
   it('gives the ids the rendered body has, as the writer wrote them', () => {
-    expect([...bodyFragments('## 标题\n\n<a id="here"></a><a name="there"></a>见[^1]\n\n[^1]: 注')].sort())
-      .toEqual(['fn-1', 'fnref-1', 'footnote-label', 'here', 'there']);
+    expect([...bodyFragments('## 标题\n\n<a id="here"></a><a name="there"></a>见[^1]\n\n[^1]: 注')].sort()).toEqual([
+      'fn-1',
+      'fnref-1',
+      'footnote-label',
+      'here',
+      'there',
+    ]);
   });
 });
 
@@ -77,10 +92,17 @@ describe('timeRenders', () => {
     const list = '- 项目\n'.repeat(100_000);
     expect(sourceIssues(list)).toEqual([]);
     const outcomes = await timeRenders(['正文。', list, '第二篇。', `${'>'.repeat(2000)} 引文`], RENDER_BUDGET_MS);
-    expect(outcomes).toEqual(new Map<number, boolean | string>([
-      [0, true], [1, false], [2, true],
-      [3, 'BodyLimitError: body line 1: the line starts with 2,001 characters of indentation, > and list markers (at most 400): ' +
-        'quotes and lists nest at most 100 deep; flatten them'],
-    ]));
+    expect(outcomes).toEqual(
+      new Map<number, boolean | string>([
+        [0, true],
+        [1, false],
+        [2, true],
+        [
+          3,
+          'BodyLimitError: body line 1: the line starts with 2,001 characters of indentation, > and list markers (at most 400): ' +
+            'quotes and lists nest at most 100 deep; flatten them',
+        ],
+      ]),
+    );
   });
 });

@@ -62,22 +62,45 @@ describe('protection markers -{…}- pass through untouched', () => {
 
 describe('GFM', () => {
   rendersAs([
-    ['a single tilde is a range, not a deletion (legacy text)', '天虹可向门店周围3~5公里的顾客发放优惠券,占到5%~30%', '<p>天虹可向门店周围3~5公里的顾客发放优惠券,占到5%~30%</p>'],
+    [
+      'a single tilde is a range, not a deletion (legacy text)',
+      '天虹可向门店周围3~5公里的顾客发放优惠券,占到5%~30%',
+      '<p>天虹可向门店周围3~5公里的顾客发放优惠券,占到5%~30%</p>',
+    ],
     ['double tildes delete', '~~原价~~', '<p><del>原价</del></p>'],
-    ['tables with alignment',
+    [
+      'tables with alignment',
       '| 商家 | 返利 |\n| :- | -: |\n| 京东 | 56% |',
-      '<table>\n<thead>\n<tr>\n<th align="left">商家</th>\n<th align="right">返利</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">京东</td>\n<td align="right">56%</td>\n</tr>\n</tbody>\n</table>'],
-    ['bare URL ends at Chinese punctuation', '访问https://www.jd.com/，购买', '<p>访问<a href="https://www.jd.com/" rel="noopener noreferrer">https://www.jd.com/</a>，购买</p>'],
-    ['bare www URL ends at Chinese text', '登录 www.jd.com购买', '<p>登录 <a href="http://www.jd.com" rel="noopener noreferrer">www.jd.com</a>购买</p>'],
-    ['bare URL loses trailing ASCII punctuation before Chinese', '见 https://a.cn/x.html,然后', '<p>见 <a href="https://a.cn/x.html" rel="noopener noreferrer">https://a.cn/x.html</a>,然后</p>'],
-    ['a written autolink keeps Chinese in its path',
+      '<table>\n<thead>\n<tr>\n<th align="left">商家</th>\n<th align="right">返利</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">京东</td>\n<td align="right">56%</td>\n</tr>\n</tbody>\n</table>',
+    ],
+    [
+      'bare URL ends at Chinese punctuation',
+      '访问https://www.jd.com/，购买',
+      '<p>访问<a href="https://www.jd.com/" rel="noopener noreferrer">https://www.jd.com/</a>，购买</p>',
+    ],
+    [
+      'bare www URL ends at Chinese text',
+      '登录 www.jd.com购买',
+      '<p>登录 <a href="http://www.jd.com" rel="noopener noreferrer">www.jd.com</a>购买</p>',
+    ],
+    [
+      'bare URL loses trailing ASCII punctuation before Chinese',
+      '见 https://a.cn/x.html,然后',
+      '<p>见 <a href="https://a.cn/x.html" rel="noopener noreferrer">https://a.cn/x.html</a>,然后</p>',
+    ],
+    [
+      'a written autolink keeps Chinese in its path',
       '<https://zh.wikipedia.org/wiki/电子商务>',
-      '<p><a href="https://zh.wikipedia.org/wiki/%E7%94%B5%E5%AD%90%E5%95%86%E5%8A%A1" rel="noopener noreferrer">https://zh.wikipedia.org/wiki/电子商务</a></p>'],
+      '<p><a href="https://zh.wikipedia.org/wiki/%E7%94%B5%E5%AD%90%E5%95%86%E5%8A%A1" rel="noopener noreferrer">https://zh.wikipedia.org/wiki/电子商务</a></p>',
+    ],
   ]);
 });
 
 describe('headings: the page title is the only <h1>', () => {
-  const levels = (markdown: string) => elementsOf(html(markdown)).map((e) => e.tagName).filter((t) => /^h\d$/.test(t));
+  const levels = (markdown: string) =>
+    elementsOf(html(markdown))
+      .map((e) => e.tagName)
+      .filter((t) => /^h\d$/.test(t));
   it.each([
     ['# moves to h2, the rest follows', '# 一\n\n## 二\n\n### 三', ['h2', 'h3', 'h4']],
     ['a body starting at ## stays', '## 二\n\n### 三', ['h2', 'h3']],
@@ -105,15 +128,25 @@ describe('links', () => {
     ['our own origin is internal', `[经营](${own})`, `<p><a href="${own}">经营</a></p>`],
     ['protocol-relative is another host', '[外站](//evil.example/)', '<p><a href="//evil.example/" rel="noopener noreferrer">外站</a></p>'],
     ['mailto gets no rel', '[来信](mailto:a@b.cn)', '<p><a href="mailto:a@b.cn">来信</a></p>'],
-    ['raw target and rel are replaced', '<a href="https://jd.com" target="_blank" rel="opener">京东</a>', '<p><a href="https://jd.com" rel="noopener noreferrer">京东</a></p>'],
-    ['in-page links follow the id prefix', '<a href="#top">顶部</a> <span id="top">这里</span>', '<p><a href="#user-content-top">顶部</a> <span id="user-content-top">这里</span></p>'],
+    [
+      'raw target and rel are replaced',
+      '<a href="https://jd.com" target="_blank" rel="opener">京东</a>',
+      '<p><a href="https://jd.com" rel="noopener noreferrer">京东</a></p>',
+    ],
+    [
+      'in-page links follow the id prefix',
+      '<a href="#top">顶部</a> <span id="top">这里</span>',
+      '<p><a href="#user-content-top">顶部</a> <span id="user-content-top">这里</span></p>',
+    ],
     ['javascript: loses its href', '[点我](javascript:alert(1))', '<p><a>点我</a></p>'],
   ]);
 
   it('footnote calls and back links point at ids that exist', () => {
     const elements = elementsOf(html('正文[^a]，又一处[^b]。\n\n[^a]: 甲\n[^b]: 乙'));
     const ids = new Set(elements.flatMap((e) => e.attrs.filter((a) => a.name === 'id').map((a) => a.value)));
-    const targets = elements.flatMap((e) => e.attrs.filter((a) => a.name === 'href' && a.value.startsWith('#')).map((a) => a.value.slice(1)));
+    const targets = elements.flatMap((e) =>
+      e.attrs.filter((a) => a.name === 'href' && a.value.startsWith('#')).map((a) => a.value.slice(1)),
+    );
     expect(targets.length).toBe(4);
     for (const target of targets) expect(ids).toContain(target);
     for (const id of ids) expect(id).toMatch(/^user-content-/);
@@ -122,9 +155,17 @@ describe('links', () => {
 
 describe('images', () => {
   rendersAs([
-    ['http(s) source', '![商品图](https://img.example/a.jpg "标题")', '<p><img src="https://img.example/a.jpg" alt="商品图" title="标题" loading="lazy" decoding="async"></p>'],
+    [
+      'http(s) source',
+      '![商品图](https://img.example/a.jpg "标题")',
+      '<p><img src="https://img.example/a.jpg" alt="商品图" title="标题" loading="lazy" decoding="async"></p>',
+    ],
     ['relative source', '![](./a.png)', '<p><img src="./a.png" alt="" loading="lazy" decoding="async"></p>'],
-    ['raw img (an HTML block) keeps size, loses style and handlers', '<img src="/a.png" alt="图" width="10" style="float:left" onerror="x()">', '<img src="/a.png" alt="图" width="10" loading="lazy" decoding="async">'],
+    [
+      'raw img (an HTML block) keeps size, loses style and handlers',
+      '<img src="/a.png" alt="图" width="10" style="float:left" onerror="x()">',
+      '<img src="/a.png" alt="图" width="10" loading="lazy" decoding="async">',
+    ],
     ['javascript: source removes the image', '前<img src="javascript:alert(1)" alt="x">后', '<p>前后</p>'],
     ['data: source removes the image', '![x](data:image/png;base64,AAAA)', '<p></p>'],
   ]);
@@ -133,7 +174,11 @@ describe('images', () => {
 describe('imported raw HTML', () => {
   rendersAs([
     ['style and class go, text stays', '<p style="color:red" class="x">文字</p>', '<p>文字</p>'],
-    ['ids and names are prefixed against clobbering', '<p><a name="x" id="y">锚</a></p>', '<p><a name="user-content-x" id="user-content-y">锚</a></p>'],
+    [
+      'ids and names are prefixed against clobbering',
+      '<p><a name="x" id="y">锚</a></p>',
+      '<p><a name="user-content-x" id="user-content-y">锚</a></p>',
+    ],
     ['forms are unwrapped, controls dropped', '<form action="/s"><input name="q"><button>提交</button>搜索</form>', '搜索'],
     ['embeds go with their fallback', '<iframe src="https://v.qq.com/x">视频</iframe><object data="x.swf">插件</object>', ''],
     ['script and style go with their content', '<div>甲<script>alert(1)</script><style>p{}</style>乙</div>', '<div>甲乙</div>'],
@@ -143,7 +188,11 @@ describe('imported raw HTML', () => {
 
 describe('text', () => {
   it.each([
-    ['block texts one a line, inline markup gone', '# 标题\n\n第一段**重点**。\n\n- 甲\n- 乙\n\n> 引用', '标题\n第一段重点。\n甲\n乙\n引用'],
+    [
+      'block texts one a line, inline markup gone',
+      '# 标题\n\n第一段**重点**。\n\n- 甲\n- 乙\n\n> 引用',
+      '标题\n第一段重点。\n甲\n乙\n引用',
+    ],
     ['removed content leaves no text', '<script>alert(1)</script>\n\n正文', '正文'],
     ['raw HTML blocks are blocks', '<div>甲</div><p>乙</p>丙', '甲\n乙\n丙'],
     ['line breaks inside a paragraph stay', '第一行  \n第二行', '第一行\n第二行'],

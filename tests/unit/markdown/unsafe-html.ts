@@ -8,16 +8,46 @@ import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 type Node = DefaultTreeAdapterTypes.Node;
 
 export const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'object', 'embed', 'form', 'style', 'base', 'meta', 'link',
-  'frame', 'frameset', 'applet', 'svg', 'math', 'template', 'noscript', 'input', 'button', 'textarea', 'select',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'style',
+  'base',
+  'meta',
+  'link',
+  'frame',
+  'frameset',
+  'applet',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'input',
+  'button',
+  'textarea',
+  'select',
 ]);
 /** Attributes a browser dereferences as a URL (xlink:href is `href` with an `xlink` prefix in parse5). */
 export const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'srcset', 'background', 'poster', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'data',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'background',
+  'poster',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'data',
 ]);
 const SCRIPTING_SCHEME = /^(?:javascript|vbscript|data):/;
 
 /** Browsers ignore controls and spaces in a scheme (`jav&#x09;ascript:`); so does this check. */
+// eslint-disable-next-line no-control-regex -- browsers drop these from a URL's scheme
 const schemeOf = (url: string): string => url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
 
 function* elements(node: Node): Generator<DefaultTreeAdapterTypes.Element> {

@@ -59,13 +59,18 @@ export interface CorpusOptions {
 
 /** Sentences of a Markdown article body (front matter and markup dropped). */
 export function sentencesOf(markdown: string): string[] {
-  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/[#>*_`\[\]()!|-]/g, '');
-  return body.split(/(?<=[。！？])|\n+/).map((s) => s.trim()).filter((s) => s.length >= 6);
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/[#>*_`[\]()!|-]/g, '');
+  return body
+    .split(/(?<=[。！？])|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6);
 }
 
 /** `count` articles of about `length` characters, in the given channels. */
 export function generateArticles(
-  count: number, channels: string[], { length = 1000, seed = 1, sentences: extra = [], topics: topicCount = 5, noise = 0 }: CorpusOptions = {},
+  count: number,
+  channels: string[],
+  { length = 1000, seed = 1, sentences: extra = [], topics: topicCount = 5, noise = 0 }: CorpusOptions = {},
 ): FixtureArticle[] {
   const next = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;

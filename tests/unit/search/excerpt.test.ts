@@ -7,7 +7,7 @@ const show = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.m
 describe('buildExcerpt', () => {
   it.each([
     ['marks every occurrence in the window', '卖家不发货，买家催发货。', ['发货'], 20, '卖家不[发货]，买家催[发货]。'],
-    ['marks in the reader\'s script, matching folded text', '賣家不發貨。', ['发货'], 20, '賣家不[發貨]。'],
+    ["marks in the reader's script, matching folded text", '賣家不發貨。', ['发货'], 20, '賣家不[發貨]。'],
     ['is case-blind for Latin words', '新版App上线', ['app'], 20, '新版[App]上线'],
     ['cuts around the first match with ellipses', '一二三四五六七八九十发货十九八七六五四三二一', ['发货'], 3, '…八九十[发货]十九八七…'],
     ['starts at the beginning when nothing matches', '一二三四五六', ['发货'], 2, '一二三四…'],

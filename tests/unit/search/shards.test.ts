@@ -30,7 +30,14 @@ describe('search shards', () => {
     for (let trial = 0; trial < 100; trial++) {
       const day = Math.floor(next() * 3000);
       counts.push(reindexed(shardsOf([...archive(3000), article(`new-${trial}`, day + 0.5)], 200)));
-      counts.push(reindexed(shardsOf(archive(3000).filter((a) => a.slug !== `a-${day}`), 200)));
+      counts.push(
+        reindexed(
+          shardsOf(
+            archive(3000).filter((a) => a.slug !== `a-${day}`),
+            200,
+          ),
+        ),
+      );
     }
     expect(Math.max(...counts)).toBeLessThanOrEqual(4);
     expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThan(1.5);

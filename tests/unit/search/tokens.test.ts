@@ -24,19 +24,50 @@ describe('encodeHan', () => {
 
 describe('runsOf', () => {
   it.each([
-    ['淘宝618大促', [['han', '淘宝'], ['word', '618'], ['han', '大促']]],
-    ['卖家，发货', [['han', '卖家'], ['han', '发货']]],
-    ['sku app', [['word', 'sku'], ['word', 'app']]],
-    ['한국어 中文', [['word', '한국어'], ['han', '中文']]],
+    [
+      '淘宝618大促',
+      [
+        ['han', '淘宝'],
+        ['word', '618'],
+        ['han', '大促'],
+      ],
+    ],
+    [
+      '卖家，发货',
+      [
+        ['han', '卖家'],
+        ['han', '发货'],
+      ],
+    ],
+    [
+      'sku app',
+      [
+        ['word', 'sku'],
+        ['word', 'app'],
+      ],
+    ],
+    [
+      '한국어 中文',
+      [
+        ['word', '한국어'],
+        ['han', '中文'],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(runsOf(text).map((r) => [r.kind, r.kind === 'han' ? r.chars.join('') : r.text])).toEqual(expected);
   });
 });
 
 describe('indexTokens and queryTokens', () => {
-  it('keep Han tokens apart from the text\'s own words, even words of the same shape', () => {
+  it("keep Han tokens apart from the text's own words, even words of the same shape", () => {
     const lookalike = hanToken('文');
-    expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual(['sku', '0fe8', hanToken('中文'), hanToken('文'), `0${lookalike}`]);
+    expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual([
+      'sku',
+      '0fe8',
+      hanToken('中文'),
+      hanToken('文'),
+      `0${lookalike}`,
+    ]);
     expect(queryTokens(runsOf(lookalike)[0]!)).toEqual([`0${lookalike}`]);
   });
 

@@ -94,7 +94,8 @@ const scenarios: Scenario[] = [
       broken('/zh-hant/channel1/2/', 'a href', '/zh-hant/articles/c1-article2/', 'zh-hant/articles/c1-article2/index.html'),
       {
         page: '/articles/c1-article2/',
-        message: 'has no twin in the zh-hant variant: /zh-hant/articles/c1-article2/ is missing (build zh-hant/articles/c1-article2/index.html)',
+        message:
+          'has no twin in the zh-hant variant: /zh-hant/articles/c1-article2/ is missing (build zh-hant/articles/c1-article2/index.html)',
       },
     ],
   },
@@ -131,7 +132,11 @@ const scenarios: Scenario[] = [
       for (const folder of ['', 'zh-hant/']) {
         tree.set(`${folder}search/index.html`, tree.get(`${folder}404.html`)!);
         tree.set(`${folder}feed/index.html`, tree.get(`${folder}404.html`)!);
-        addToMain(tree, `${folder}index.html`, `<form action="/${folder}search/"><p><input type="search" name="q" aria-label="搜索"> <button type="submit">搜索</button></p></form>`);
+        addToMain(
+          tree,
+          `${folder}index.html`,
+          `<form action="/${folder}search/"><p><input type="search" name="q" aria-label="搜索"> <button type="submit">搜索</button></p></form>`,
+        );
         addToHead(tree, `${folder}index.html`, `<link rel="alternate" type="text/html" href="/${folder}feed/">`);
       }
     },
@@ -155,7 +160,8 @@ const scenarios: Scenario[] = [
       {
         page: '/articles/c0-article0/',
         link: '/articles/c0-article1/#replies',
-        message: '<a href="/articles/c0-article1/#replies"> points at #replies, but /articles/c0-article1/ has no element with id="replies"',
+        message:
+          '<a href="/articles/c0-article1/#replies"> points at #replies, but /articles/c0-article1/ has no element with id="replies"',
       },
     ],
   },

@@ -37,11 +37,7 @@ describe('hashTree and diffTrees', () => {
       BASE.map(([f, t]) => [f, t.replace('09:28', '09:29')]),
       () => [{ file: 'index.html', difference: 'line 3, column 19: "<p>2019-05-14 09:28</p>" ≠ "<p>2019-05-14 09:29</p>"' }],
     ],
-    [
-      'a file only on one side',
-      [...BASE, ['404.html', 'x']],
-      (_, b) => [{ file: '404.html', difference: `only in ${b}` }],
-    ],
+    ['a file only on one side', [...BASE, ['404.html', 'x']], (_, b) => [{ file: '404.html', difference: `only in ${b}` }]],
     [
       'a renamed file with the same content',
       BASE.map(([f, t]) => [f.replace('site.css', 'site.1.css'), t]),

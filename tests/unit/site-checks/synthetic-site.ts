@@ -42,7 +42,10 @@ interface PageSpec {
 function page({ folder, path, title, main }: PageSpec, shape: SiteShape): string {
   const other = folder === '' ? 'zh-hant' : '';
   const { lang } = VARIANTS[folder as keyof typeof VARIANTS];
-  const nav = Array.from({ length: shape.channels }, (_, c) => `<li><a href="${prefix(folder)}/${channelSlug(c)}/1/">频道${c}</a></li>`).join('\n');
+  const nav = Array.from(
+    { length: shape.channels },
+    (_, c) => `<li><a href="${prefix(folder)}/${channelSlug(c)}/1/">频道${c}</a></li>`,
+  ).join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -100,7 +103,10 @@ export function syntheticSite(shape: SiteShape): Tree {
 <p><img src="/logo.png" srcset="/logo.png 1x, /logo-2x.png 2x" alt="一起惠" width="100" height="40"></p>
 <p>${words}</p>`,
     });
-    add({ path: '/404.html', title: '找不到页面', main: `<h1>找不到页面</h1>\n<p><a href="${prefix(folder)}/">返回首页</a></p>` }, '404.html');
+    add(
+      { path: '/404.html', title: '找不到页面', main: `<h1>找不到页面</h1>\n<p><a href="${prefix(folder)}/">返回首页</a></p>` },
+      '404.html',
+    );
     for (let c = 0; c < shape.channels; c++) {
       const pages = Math.ceil(shape.articlesPerChannel / shape.pageSize);
       for (let p = 1; p <= pages; p++) {
@@ -109,7 +115,11 @@ export function syntheticSite(shape: SiteShape): Tree {
           items.push(`<li><a href="${prefix(folder)}/articles/${articleSlug(c, a)}/">文章${a}</a></li>`);
         }
         const next = p < pages ? `\n<p><a href="../${p + 1}/">下一页</a></p>` : '';
-        add({ path: `/${channelSlug(c)}/${p}/`, title: `频道${c} 第${p}页`, main: `<h1>频道${c}</h1>\n<ul>\n${items.join('\n')}\n</ul>${next}` });
+        add({
+          path: `/${channelSlug(c)}/${p}/`,
+          title: `频道${c} 第${p}页`,
+          main: `<h1>频道${c}</h1>\n<ul>\n${items.join('\n')}\n</ul>${next}`,
+        });
       }
       for (let a = 0; a < shape.articlesPerChannel; a++) {
         add({

@@ -44,6 +44,8 @@ describe('validatePages', () => {
 
   it('reports a page that cannot be read instead of throwing', async () => {
     const problems = await validatePages(dist, ['/nope/']);
-    expect(problems).toEqual([{ page: '/nope/', line: 0, column: 0, rule: UNREADABLE_RULE, message: expect.stringMatching(/^cannot be read: ENOENT/) }]);
+    expect(problems).toEqual([
+      { page: '/nope/', line: 0, column: 0, rule: UNREADABLE_RULE, message: expect.stringMatching(/^cannot be read: ENOENT/) },
+    ]);
   });
 });
