@@ -85,8 +85,10 @@ function watchPagefind() {
 
 /** Child: index one generated corpus with one segmentation. */
 async function indexOnce(size: number, segmentation: Segmentation) {
-  const { getSite } = await import('../src/integrations/site-data/site.ts');
+  const { configureSite, getSite } = await import('../src/integrations/site-data/site.ts');
   const { writeSearchIndexes } = await import('../src/integrations/search/write-indexes.ts');
+  const { settings } = await import('../src/config.ts');
+  configureSite({ contentDir: settings.contentDir, drafts: false });
   const site = await getSite();
   const out = path.join(WORK, String(size), segmentation);
   await rm(out, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { SEARCH_BATCH, settings } from '../../config.ts';
-import type { Site } from '../site-data/site.ts';
+import type { Site } from '../../lib/archive/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { hashOf } from '../../lib/hash.ts';

@@ -11,17 +11,13 @@ import { ContentError, formatProblem, isError, type ContentProblem } from '../..
 import { BodyLimitError } from '../../lib/markdown/limits.ts';
 import { createVariantConverter } from '../../lib/convert/variant-converter.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
-import { buildArchive, type Archive, type ArchiveArticle } from '../../lib/archive/archive.ts';
+import { buildArchive, type ArchiveArticle } from '../../lib/archive/archive.ts';
+import type { Site } from '../../lib/archive/site.ts';
 import { buildVariant, conversionKey, type ConvertedFields, type Variant } from '../../lib/archive/variant.ts';
 import { prepareBody, type PreparedBody } from '../../lib/archive/prepare-body.ts';
 import { inWorkers } from './workers.ts';
 import { timed, timedSync } from '../timings.ts';
 
-export interface Site {
-  contentDir: string;
-  archive: Archive;
-  variants: Record<Lang, Variant>;
-}
 
 /**
  * The code that makes each cache's values, with everything it imports (lib/code-version.ts): a

@@ -3,7 +3,7 @@
  * the variant switch, channel navigation, breadcrumb and the legacy sidebar.
  */
 import { LANGS, LOCALES, SITE_URL, type Lang } from '../../consts.ts';
-import type { Site } from '../../integrations/site-data/site.ts';
+import type { Site } from '../archive/site.ts';
 import { inVariant, type Variant, type VariantArticle } from '../archive/variant.ts';
 import { feedUrl, folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 

@@ -5,7 +5,7 @@
 import type { PaginateFunction } from 'astro';
 import { LANGS, PAGE_SIZE, SITE_URL, type Lang } from '../../consts.ts';
 import { getSite } from 'virtual:yiqihui/site';
-import type { Site } from '../../integrations/site-data/site.ts';
+import type { Site } from '../archive/site.ts';
 import { inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
