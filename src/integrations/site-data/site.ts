@@ -18,7 +18,6 @@ import { prepareBody, type PreparedBody } from '../../lib/archive/prepare-body.t
 import { inWorkers } from './workers.ts';
 import { timed, timedSync } from '../timings.ts';
 
-
 /**
  * The code that makes each cache's values, with everything it imports (lib/code-version.ts): a
  * change to any of it invalidates that cache, so a restored CI cache can never serve stale HTML.
