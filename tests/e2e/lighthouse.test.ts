@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM } from '../helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/static-server.ts';
 
 const FLOOR = 95;
@@ -23,15 +23,7 @@ beforeAll(async () => {
   server = await serveDist(inject('e2eDist'));
   chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
 });
 

@@ -2,26 +2,28 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { progressView } from '../../../scripts/lib/import/progress.ts';
 
-describe('progress', () => {
-  const stream = (isTTY: boolean) => {
-    const written: string[] = [];
-    const sink = Object.assign(
-      new Writable({
-        write: (chunk, _, done) => {
-          written.push(String(chunk));
-          done();
-        },
-      }),
-      { isTTY },
-    );
-    return { sink: sink as unknown as NodeJS.WriteStream, written };
-  };
+/** A stream that keeps what is written to it; `terminal` adds what a TTY has (cursor moves, width). */
+function captured(isTTY: boolean, terminal = false) {
+  const written: string[] = [];
+  const sink = Object.assign(
+    new Writable({
+      write: (chunk, _, done) => {
+        written.push(String(chunk));
+        done();
+      },
+    }),
+    { isTTY },
+    terminal ? { columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true } : {},
+  );
+  return { sink: sink as unknown as NodeJS.WriteStream, written };
+}
 
+describe('progress', () => {
   it.each([
     ['not a terminal', false, {}],
     ['CI', true, { CI: 'true' }],
   ])('is a plain line a page when %s', (_, isTTY, env) => {
-    const { sink, written } = stream(isTTY);
+    const { sink, written } = captured(isTTY);
     const view = progressView(sink, env);
     view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
     view.update({ done: 2, total: 2, file: 'b.txt', articles: 1 });
@@ -32,22 +34,7 @@ describe('progress', () => {
 
 describe('progress on a terminal', () => {
   it('is a bar that names the page being read, cleared when done', () => {
-    const written: string[] = [];
-    const sink = Object.assign(
-      new Writable({
-        write: (chunk, _, done) => {
-          written.push(String(chunk));
-          done();
-        },
-      }),
-      {
-        isTTY: true,
-        columns: 120,
-        cursorTo: () => true,
-        clearLine: () => true,
-        moveCursor: () => true,
-      },
-    ) as unknown as NodeJS.WriteStream;
+    const { sink, written } = captured(true, true);
     const view = progressView(sink, {});
     view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
     view.stop();
