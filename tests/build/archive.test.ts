@@ -29,7 +29,13 @@ const community: FixtureArticle[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 const special: FixtureArticle[] = [
   { slug: 'midnight', title: '凌晨发布的文章', date: '2019-05-14 00:30:00', channel: 'jingying', views: 529, source: '一起惠返利网' },
-  { slug: 'shared-both', title: '两个频道的文章', date: '2019-05-12 12:00:00', channel: ['jingying', 'shequn'] },
+  {
+    slug: 'shared-both',
+    title: '两个频道的文章',
+    date: '2019-05-12 12:00:00',
+    channel: ['jingying', 'shequn'],
+    body: '两个频道的文章。另见[凌晨的文章](/articles/midnight/)和[社群频道](/shequn/)。',
+  },
   // Same instant as jy-11 (2019-05-13 12:00): the slug breaks the tie.
   { slug: 'jy-aa-tie', title: '同一时间的文章', date: '2019-05-13T04:00:00Z', channel: 'jingying' },
   { slug: 'unpublished', title: '草稿', date: '2019-05-14 08:00:00', channel: 'jingying', draft: true },
@@ -60,6 +66,19 @@ beforeAll(async () => {
     .trim()
     .split('\n')
     .map((line) => (JSON.parse(line) as { phase: string }).phase);
+});
+
+describe('links in a body', () => {
+  it('keep a reader in their variant: on zh-Hant pages they lead to the zh-Hant pages', async () => {
+    const hrefs = async (urlPath: string) => {
+      const $ = await page(dist, urlPath);
+      return $('.article-body a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+    };
+    expect(await hrefs('/articles/shared-both/')).toEqual(['/articles/midnight/', '/shequn/']);
+    expect(await hrefs('/zh-hant/articles/shared-both/')).toEqual(['/zh-hant/articles/midnight/', '/zh-hant/shequn/']);
+  });
 });
 
 describe('the site data', () => {

@@ -5,6 +5,7 @@
 import { SITE_NAME, type Lang } from '../../consts.ts';
 import type { ArchiveDate } from '../dates.ts';
 import { hashOf } from '../hash.ts';
+import { localizeLinks } from '../convert/localize-links.ts';
 import { UI, type UiWords } from '../ui-words.ts';
 import { articleUrl, channelUrl, feedUrl } from '../urls.ts';
 import type { Archive, ArchiveArticle } from './archive.ts';
@@ -100,7 +101,8 @@ export function convertFields(a: ConversionInput, to: Lang, converter: Converter
     title: converter.text(a.title, a.lang, to, a.glossary),
     summary: converter.text(a.summary, a.lang, to, a.glossary),
     source: a.source === undefined ? undefined : converter.text(a.source, a.lang, to, a.glossary),
-    html: converter.html(a.html, a.lang, to, a.glossary),
+    // Links to the site's pages keep the reader in the variant they read.
+    html: localizeLinks(converter.html(a.html, a.lang, to, a.glossary), to),
   };
 }
 
