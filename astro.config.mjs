@@ -41,7 +41,9 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     // Build output and caches are not sources: the dev server must not react to builds.
-    server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**', '**/test-results/**'] } },
+    // Nor may a link in content/ lead the watcher out of it: one to / had it walk the whole disk
+    // and the dev server stopped answering (check reports such links; dev must stay up).
+    server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**', '**/test-results/**'], followSymlinks: false } },
   },
   devToolbar: { enabled: false },
   integrations: [

@@ -3,7 +3,7 @@
  * load (the browser is told to reload), and search is served from the last build's indexes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -104,5 +104,24 @@ describe('npm run dev', () => {
     const missing = await fetch(`${base}/pagefind/pagefind.js`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('run `npm run build` once');
+  });
+
+  it('stays up when content/ gains a link to /: it names the link, and recovers when it is gone', async () => {
+    // Last: it breaks the content for a while. Followed, such a link had the watcher walk the disk.
+    const link = path.join(path.dirname(article), 'root');
+    await symlink('/', link);
+    try {
+      await vi.waitFor(
+        async () => {
+          expect((await fetch(`${base}/articles/dev-article/`)).status).toBe(500);
+          // The page is Vite's error overlay, filled in by its client; the message is in the log.
+          expect(devOutput).toContain('is a link to /, outside the content folder');
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+    } finally {
+      await rm(link);
+    }
+    await vi.waitFor(async () => expect(await h1('/articles/dev-article/')).toBe('改过的标题'), { timeout: 30_000, interval: 500 });
   });
 });
