@@ -50,9 +50,10 @@ export default defineConfig({
   integrations: [
     // First, so that the `pages` phase spans the whole of Astro's build, data included.
     pageTimings(),
+    // Before the site data: its build:start waits for the content to be validated, which this one reports.
+    buildProgress(),
     // It owns the site data the routes and the search index are made from.
     siteData(),
-    buildProgress(),
     timedBuildDone(
       'sitemap',
       sitemap({

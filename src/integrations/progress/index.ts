@@ -5,7 +5,7 @@
  * shards report themselves (../pagefind.ts). Without a parent to report to, it does nothing.
  */
 import type { AstroIntegration } from 'astro';
-import { getSite, validContent } from '../site-data/site.ts';
+import { validContent } from '../site-data/site.ts';
 import { reportProgress, reportsProgress } from './events.ts';
 
 export default function buildProgress(): AstroIntegration {
@@ -15,12 +15,11 @@ export default function buildProgress(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer }) => {
         if (!reportsProgress()) return;
         reportProgress({ kind: 'phase', phase: 'validating' });
-        // The site-data integration waits for these and reports their failures.
+        // Before the site-data integration's hook, which waits for the content and reports its problems.
         validContent().then(
           () => reportProgress({ kind: 'phase', phase: 'preparing' }),
           () => undefined,
         );
-        getSite().catch(() => undefined);
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
