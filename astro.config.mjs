@@ -5,6 +5,7 @@ import pagefindSearch from './src/integrations/pagefind.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import responseHeaders from './src/integrations/headers.ts';
 import siteData from './src/integrations/site-data/index.ts';
+import buildProgress from './src/integrations/progress/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/integrations/timings.ts';
@@ -46,9 +47,13 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/dist.*/**', '**/test-results/**'], followSymlinks: false } },
   },
   devToolbar: { enabled: false },
+  // Under `npm run build`, a progress line instead of a log line per page (warnings and errors in full).
+  logger: { entrypoint: './src/integrations/progress/log-destination.ts' },
   integrations: [
     // First, so that the `pages` phase spans the whole of Astro's build, data included.
     pageTimings(),
+    // Before the site data: its build:start waits for the content to be validated, which this one reports.
+    buildProgress(),
     // It owns the site data the routes and the search index are made from.
     siteData(),
     timedBuildDone(

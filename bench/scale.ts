@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --articles 1000,10000 --runs 3 --write]`: builds generated corpora with our
  * build (cold, after one article is edited, after one is added) and with the peer (Hugo +
- * Pagefind), alternating, and prints medians and ratios. `--write` puts them in BENCHMARKS.md;
+ * Pagefind), alternating, and prints medians and ratios. `--write` puts them in BENCHMARKS.md, with
+ * a chart of them (docs/bench/scale.svg);
  * `--json <file>` writes the whole report; `--from <file>` prints (and writes) a saved report again.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { cliArgs } from '../scripts/lib/cli.ts';
 import { createCorpus, type Corpus } from '../scripts/lib/corpus/index.ts';
 import { articlePath, writeArticle } from '../scripts/lib/corpus/write.ts';
 import { withScaleResults } from './lib/benchmarks-file.ts';
+import { SCALE_CHART, SCALE_CHART_REFERENCE, scaleChartSvg } from './lib/scale-chart.ts';
 import { buildOurs, type OurBuild } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
 import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/report.ts';
@@ -163,6 +165,8 @@ if (values.json) {
 if (values.write) {
   const file = 'BENCHMARKS.md';
   const current = await readFile(file, 'utf8').catch(() => '');
-  await writeFile(file, withScaleResults(current, markdown));
-  log(`results written to ${file}`);
+  await mkdir(path.dirname(SCALE_CHART), { recursive: true });
+  await writeFile(SCALE_CHART, await scaleChartSvg(report));
+  await writeFile(file, withScaleResults(current, `${markdown}\n\n${SCALE_CHART_REFERENCE}`));
+  log(`results written to ${file}, the chart to ${SCALE_CHART}`);
 }

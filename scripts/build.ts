@@ -5,7 +5,6 @@
  * the previous good site untouched and nothing half-written behind; a folder that no build made
  * is never replaced (scripts/lib/output-folder/).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +14,9 @@ import { recordPhase, timed } from '../src/integrations/timings.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
 import { astroOutDir, cleanLeftovers, swapIn } from './lib/output-folder/swap.ts';
+import { progressReporter } from './lib/build-progress/reporter.ts';
+import { runAstro } from './lib/build-progress/run-astro.ts';
+import { pagesSummary } from './lib/build-progress/state.ts';
 
 const { values } = cliArgs(
   () => parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: false }),
@@ -37,12 +39,15 @@ if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a 
 for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
 
 const staging = astroOutDir(out, process.cwd(), process.pid);
-const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
-  stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+const reporter = progressReporter(process.stderr, process.env);
+const astro = await runAstro(
+  [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
+  { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  reporter,
+);
 recordPhase('astro', performance.now() - started);
 if (astro.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+  reporter.stop();
   await rm(staging, { recursive: true, force: true });
   console.error(`\nBuild failed; ${shown} was not touched.`);
   process.exit(astro.status || 1);
@@ -52,16 +57,22 @@ await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 // The build took a while: someone may have put files in the output folder meanwhile.
 const refusedNow = refusal();
 if (refusedNow !== undefined) {
+  reporter.stop();
   await rm(staging, { recursive: true, force: true });
   console.error(`\nBuild refused: ${refusedNow}\nThe new site was discarded; ${shown} was not touched.`);
   process.exit(2);
 }
+const summary = pagesSummary(astro.progress);
+if (summary) reporter.print(process.stdout, summary);
+reporter.update({ ...astro.progress, phase: 'swapping' });
 try {
   await timed('swap', () => swapIn(staging, out, process.pid));
 } catch (error) {
+  reporter.stop();
   // The next build removes what this one left, or puts the old output back (cleanLeftovers).
   console.error(`\nCould not put the new site in place of ${shown}: ${(error as Error).message}`);
   process.exit(1);
 }
+reporter.stop();
 recordPhase('total', performance.now() - started);
 console.log(`Site written to ${shown}`);

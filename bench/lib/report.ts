@@ -106,6 +106,9 @@ export function scaling(sizes: SizeSummary[]): BenchReport['scaling'] {
   }));
 }
 
+/** Our peak memory at a size: the largest of its cold build and rebuilds. */
+export const ourPeakRss = (s: SizeSummary) => Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss);
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -120,7 +123,7 @@ export function reportMarkdown(report: BenchReport): string {
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.sizes.map(
       (s) =>
-        `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
+        `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(ourPeakRss(s))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
     ),
     '',
     "Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. Pagefind indexes in its own process from the start of Astro's build, alongside the other phases: its own time is the last column.",

@@ -11,6 +11,7 @@ import { getSite } from './site-data/site.ts';
 import { settings } from '../config.ts';
 import { recordPhase } from './timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
+import { reportProgress } from './progress/events.ts';
 
 export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<SearchIndex> | undefined;
@@ -19,7 +20,9 @@ export default function pagefindSearch(): AstroIntegration {
     hooks: {
       'astro:build:start': () => {
         const segmentation = settings.searchSegmentation;
-        indexing = getSite().then((site) => buildSearchIndex(site, segmentation));
+        indexing = getSite().then((site) =>
+          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total })),
+        );
         // Awaited in build:done; a build that fails before then must not also report it unhandled.
         indexing.catch(() => undefined);
       },
@@ -27,6 +30,7 @@ export default function pagefindSearch(): AstroIntegration {
         if (!indexing) throw new Error('search: the index was not started (astro:build:start did not run)');
         const index = await indexing;
         recordPhase('search-index', index.ms);
+        reportProgress({ kind: 'phase', phase: 'bundles' });
         const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
         logger.info(
           `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`,

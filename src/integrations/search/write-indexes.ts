@@ -69,7 +69,12 @@ export const SEARCH_PRODUCERS = ['src/integrations/search/write-indexes.ts', 'sr
 /** Merged shards run on the first shard's code: only its copy of Pagefind's scripts is served. */
 const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
-export async function buildSearchIndex(site: Site, segmentation: Segmentation): Promise<SearchIndex> {
+/** `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. */
+export async function buildSearchIndex(
+  site: Site,
+  segmentation: Segmentation,
+  onShard: (done: number, total: number) => void = () => {},
+): Promise<SearchIndex> {
   const started = performance.now();
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
   const map = buildScriptMap(
@@ -91,6 +96,8 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
   const cache = new FolderCache('search-shards', site.contentDir, codeVersion(SEARCH_PRODUCERS));
   const dirs: string[] = [];
   let next = 0;
+  let done = 0;
+  onShard(done, shards.length);
   // Each lane takes the next shard until none is left: cached shards are reused, the others
   // indexed on the lane's own thread.
   const lane = async () => {
@@ -98,6 +105,7 @@ export async function buildSearchIndex(site: Site, segmentation: Segmentation): 
     try {
       for (let i = next++; i < shards.length; i = next++) {
         dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer()).index(recordsOf(i), out));
+        onShard(++done, shards.length);
       }
     } finally {
       await indexer?.close();

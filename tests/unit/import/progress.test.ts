@@ -1,30 +1,14 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { progressView } from '../../../scripts/lib/import/progress.ts';
-
-/** A stream that keeps what is written to it; `terminal` adds what a TTY has (cursor moves, width). */
-function captured(isTTY: boolean, terminal = false) {
-  const written: string[] = [];
-  const sink = Object.assign(
-    new Writable({
-      write: (chunk, _, done) => {
-        written.push(String(chunk));
-        done();
-      },
-    }),
-    { isTTY },
-    terminal ? { columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true } : {},
-  );
-  return { sink: sink as unknown as NodeJS.WriteStream, written };
-}
+import { writeSink } from '../../helpers/write-sink.ts';
 
 describe('progress', () => {
   it.each([
     ['not a terminal', false, {}],
     ['CI', true, { CI: 'true' }],
   ])('is a plain line a page when %s', (_, isTTY, env) => {
-    const { sink, written } = captured(isTTY);
-    const view = progressView(sink, env);
+    const { stream, written } = writeSink(isTTY);
+    const view = progressView(stream, env);
     view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
     view.update({ done: 2, total: 2, file: 'b.txt', articles: 1 });
     view.stop();
@@ -34,8 +18,8 @@ describe('progress', () => {
 
 describe('progress on a terminal', () => {
   it('is a bar that names the page being read, cleared when done', () => {
-    const { sink, written } = captured(true, true);
-    const view = progressView(sink, {});
+    const { stream, written } = writeSink(true);
+    const view = progressView(stream, {});
     view.update({ done: 1, total: 2, file: 'a.txt', articles: 20 });
     view.stop();
     expect(written.join('')).toMatch(/importing .* 1\/2 pages \| a\.txt/);

@@ -1,0 +1,41 @@
+/**
+ * Astro's log, as `npm run build` shows it (astro.config.mjs names this file as Astro's logger).
+ * With a parent drawing the progress (./events.ts), Astro's line per page becomes a progress event
+ * and its other chatter is left out; warnings, errors and our own integrations' lines are printed in
+ * full. Without one, everything is printed as Astro's own logger prints it.
+ * Loaded by Node itself (Astro imports its logger before Vite runs): erasable TypeScript only.
+ */
+import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
+import nodeDestination from 'astro/logger/node';
+import { reportProgress, reportsProgress, type ProgressEvent } from './events.ts';
+
+/** Our integrations' names start with this: their lines say what the build did (search shards reused, …). */
+const OURS = 'yiqihui-';
+// Astro writes a page's line in two parts, `  ├─ <file>` and then ` (+12ms)`, ` (restored)` or
+// ` (cached)`; pages render several at once, so the parts of different pages interleave.
+const PAGE_START = /^\s*\S*├─/;
+const PAGE_END = /^\s*(?:\S*\((?:\+[\d.]+\s*m?s|restored|cached)\)\S*\s*)+/;
+
+/** What a log event means for someone watching the build: a page written, a line to print, or nothing. */
+export function classify(event: AstroLoggerMessage): ProgressEvent | 'print' | 'drop' {
+  if (event.level === 'warn' || event.level === 'error') return 'print';
+  if (event.level !== 'info') return 'drop';
+  if (event.label?.startsWith(OURS)) return 'print';
+  if (PAGE_START.test(event.message)) return 'drop';
+  if (event.label === 'SKIP_FORMAT' && PAGE_END.test(event.message)) {
+    return { kind: 'page', restored: /\((?:restored|cached)\)/.test(event.message) };
+  }
+  return 'drop';
+}
+
+export default function progressLog(config?: { level?: AstroLoggerMessage['level'] }): AstroLoggerDestination {
+  const printed = nodeDestination(config);
+  if (!reportsProgress()) return printed;
+  return {
+    write(event) {
+      const meaning = classify(event);
+      if (meaning === 'print') printed.write(event);
+      else if (meaning !== 'drop') reportProgress(meaning);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Astro's log under `npm run build`: a page's line becomes a count; warnings, errors and our own lines are printed. */
+import { describe, expect, it } from 'vitest';
+import type { AstroLoggerMessage } from 'astro';
+import { classify } from '../../../src/integrations/progress/log-destination.ts';
+
+const info = (label: string | null, message: string, newLine = true): AstroLoggerMessage => ({ level: 'info', label, message, newLine });
+// As Astro 7 writes them, colours and all.
+const BLUE_START = '  \u001b[34m├─\u001b[39m \u001b[2m/articles/a/index.html\u001b[22m';
+
+describe("Astro's log events", () => {
+  it('counts each page once, at its end, and tells restored pages apart', () => {
+    expect(classify(info(null, BLUE_START, false))).toBe('drop');
+    expect(classify(info(null, '  ├─ /rss.xml', false))).toBe('drop');
+    expect(classify(info('SKIP_FORMAT', ' \u001b[2m(+12ms)\u001b[22m '))).toEqual({ kind: 'page', restored: false });
+    expect(classify(info('SKIP_FORMAT', ' (+1.02s) (file not created, response body was empty)'))).toEqual({
+      kind: 'page',
+      restored: false,
+    });
+    expect(classify(info('SKIP_FORMAT', ' \u001b[32m(restored)\u001b[39m'))).toEqual({ kind: 'page', restored: true });
+    expect(classify(info('SKIP_FORMAT', ' (cached)'))).toEqual({ kind: 'page', restored: true });
+  });
+
+  it("prints warnings, errors and our integrations' lines, and leaves Astro's other chatter out", () => {
+    expect(classify({ level: 'warn', label: 'build', message: 'Could not prune', newLine: true })).toBe('print');
+    expect(classify({ level: 'error', label: 'build', message: 'Caught error rendering /a/', newLine: true })).toBe('print');
+    expect(classify(info('yiqihui-pagefind', '30 articles indexed'))).toBe('print');
+    expect(classify(info('build', 'Collecting build info...'))).toBe('drop');
+    expect(classify(info('SKIP_FORMAT', '\n generating static routes '))).toBe('drop');
+    expect(classify({ level: 'debug', label: 'build', message: 'Initial setup...', newLine: true })).toBe('drop');
+  });
+});
