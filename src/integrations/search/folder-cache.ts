@@ -1,9 +1,10 @@
 /**
  * Folders kept in the build cache (`.cache/build/<name>-<content dir>/<key>/`, restored by CI with
- * the rest of it), keyed by a hash of everything their files are made from and of the code that makes
- * them (its module graph and the lock file, which pins Pagefind: see lib/code-version.ts): the search shards Pagefind wrote, and each variant's copy of them. A
- * folder whose inputs did not change is reused, not made again. A build keeps only the folders
- * it used. Folders are never changed once in place, so a build may hard-link their files.
+ * the rest of it): the search shards Pagefind wrote, and each variant's copy of them. Each is keyed
+ * by a hash of everything its files are made from and of the code that makes them (its module
+ * graph and the lock file, which pins Pagefind: see ../code-version.ts). A folder whose inputs did
+ * not change is reused, not made again. A build keeps only the folders it used. Folders are never
+ * changed once in place, so a build may hard-link their files.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
@@ -19,7 +20,7 @@ export class FolderCache {
 
   /**
    * `scope` separates the folders of different content dirs, so one build never prunes another's;
-   * `version` is the code version of what makes the folders (lib/code-version.ts).
+   * `version` is the code version of what makes the folders (../code-version.ts).
    */
   constructor(name: string, scope: string, version: string) {
     this.version = version;

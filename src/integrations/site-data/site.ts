@@ -19,7 +19,7 @@ import { inWorkers } from './workers.ts';
 import { timed, timedSync } from '../timings.ts';
 
 /**
- * The code that makes each cache's values, with everything it imports (lib/code-version.ts): a
+ * The code that makes each cache's values, with everything it imports (../code-version.ts): a
  * change to any of it invalidates that cache, so a restored CI cache can never serve stale HTML.
  * The build worker computes both kinds of value, so it is a producer of both.
  */
