@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeControlChars, emptyIn, textIn } from '../../src/lib/content/text-rules.ts';
-import { suggestSlug } from '../../src/lib/content/suggest-slug.ts';
+import { describeControlChars, emptyIn, textIn } from '../../../src/lib/content/text-rules.ts';
+import { suggestSlug } from '../../../src/lib/content/suggest-slug.ts';
 
 describe('describeControlChars', () => {
   it.each([

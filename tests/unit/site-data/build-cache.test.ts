@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-let BuildCache: typeof import('../../src/integrations/site-data/build-cache.ts').BuildCache;
+let BuildCache: typeof import('../../../src/integrations/site-data/build-cache.ts').BuildCache;
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'build-cache-'));
   vi.stubEnv('BUILD_CACHE_DIR', dir);
-  ({ BuildCache } = await import('../../src/integrations/site-data/build-cache.ts'));
+  ({ BuildCache } = await import('../../../src/integrations/site-data/build-cache.ts'));
 });
 
 describe('BuildCache', () => {

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { WORKER_MIN_ITEMS } from '../../src/config.ts';
-import { inWorkers } from '../../src/integrations/site-data/workers.ts';
-import { prepareBody } from '../../src/lib/archive/prepare-body.ts';
+import { WORKER_MIN_ITEMS } from '../../../src/config.ts';
+import { inWorkers } from '../../../src/integrations/site-data/workers.ts';
+import { prepareBody } from '../../../src/lib/archive/prepare-body.ts';
 
 describe('inWorkers', () => {
   it.runIf(availableParallelism() >= 2)('renders a large batch on worker threads, in item order, as the main thread would', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { feedResponse, htmlOfText } from '../../src/lib/route-data/feed.ts';
-import { xmlErrors } from '../../scripts/lib/site-checks/xml.ts';
-import { readFeed } from '../helpers/feed.ts';
+import { feedResponse, htmlOfText } from '../../../src/lib/route-data/feed.ts';
+import { xmlErrors } from '../../../scripts/lib/site-checks/xml.ts';
+import { readFeed } from '../../helpers/feed.ts';
 
 /** One item, as feedItems makes them: the summary as HTML that shows it. */
 const feedOf = (title: string, summary: string) =>
