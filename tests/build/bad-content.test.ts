@@ -445,6 +445,11 @@ describe('text shown as written: no control characters, never empty in a variant
   it.each([
     ['only an empty marker', '-{}-', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
     ['only zero-width characters', '"\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u3000"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
+    [
+      'a soft hyphen, a Hangul filler and combining marks',
+      '"\\u00AD\\u3164\\u0301\\u2800"',
+      NOTHING('zh-Hans and zh-Hant pages', 'the headline'),
+    ],
     ['a marker empty in one variant', '-{zh-hans:;zh-hant:標題}-', NOTHING('zh-Hans page', 'the headline')],
     ['a marker of spaces', '"-{ }- -{zh-hans:\\u200B;zh-hant:\\u200B}-"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
   ])('refuses a headline with %s', async (_, title, expected) => {
