@@ -495,6 +495,11 @@ describe('bodies the build could not render are refused, with the line and what 
       `正文\n\n${'<div>'.repeat(2000)}文字`,
       `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
     ],
+    [
+      '2,000 HTML elements opened and closed in one block',
+      `正文\n\n${'<div>'.repeat(2000)}文字${'</div>'.repeat(2000)}`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
   ])('%s', async (_, body, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([expected]);
   });

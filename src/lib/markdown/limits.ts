@@ -140,18 +140,24 @@ export function treeIssues(tree: Root): BodyIssue[] {
   let deepest = 0;
   let firstLine: number | undefined;
   let htmlDepth = 0;
+  let at = { depth: 0, line: 1 };
+  const reach = () => {
+    const reached = at.depth + htmlDepth;
+    if (reached > deepest) deepest = reached;
+    if (reached > MAX_NESTING_DEPTH && firstLine === undefined) firstLine = at.line;
+  };
+  // Measured at every opening tag: one HTML block can open 2,000 elements and close them again.
   const html = new Parser(
-    { onopentag: () => void htmlDepth++, onclosetag: () => void (htmlDepth = Math.max(0, htmlDepth - 1)) },
+    { onopentag: () => void (htmlDepth++, reach()), onclosetag: () => void (htmlDepth = Math.max(0, htmlDepth - 1)) },
     { decodeEntities: false },
   );
   // Iterative on purpose: recursion here would overflow on the very trees it is meant to refuse.
   const stack: [Nodes, number][] = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
+    at = { depth, line: node.position?.start.line ?? 1 };
+    reach();
     if (node.type === 'html') html.write((node as Html).value);
-    const reached = depth + htmlDepth;
-    if (reached > deepest) deepest = reached;
-    if (reached > MAX_NESTING_DEPTH && firstLine === undefined) firstLine = node.position?.start.line ?? 1;
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, depth + 1]);
   }
   html.end();
