@@ -496,6 +496,11 @@ describe('bodies the build could not render are refused, with the line and what 
       `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
     ],
     [
+      '2,000 <command> elements, void to one HTML parser and nested by the other',
+      `正文\n\n${'<command>'.repeat(2000)}文字`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,002 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
+    [
       '2,000 HTML elements opened and closed in one block',
       `正文\n\n${'<div>'.repeat(2000)}文字${'</div>'.repeat(2000)}`,
       `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
@@ -513,6 +518,13 @@ describe('bodies the build could not render are refused, with the line and what 
 
   it('refuses a body within those limits that still takes longer than the budget to render (1 MB of list items)', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('', '- 项目\n'.repeat(99_000)) })).toEqual([
+      `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
+    ]);
+  });
+
+  it('refuses a small body whose raw HTML the parser reopens in every paragraph (formatting elements left open)', async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `<p><b class="c${i}"></p>`).join('');
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([
       `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
     ]);
   });

@@ -25,6 +25,7 @@ describe('parseWithinLimits', () => {
     ['HTML elements left open across blocks', `a\n\n${'<div>\n\n'.repeat(MAX_NESTING_DEPTH + 1)}b`, [3 + 2 * (MAX_NESTING_DEPTH - 1)]],
     ['HTML elements closed again', '<div>a</div>\n\n'.repeat(MAX_NESTING_DEPTH * 2), []],
     ['HTML elements opened and closed within one block', `a\n\n${'<div>'.repeat(2000)}b${'</div>'.repeat(2000)}`, [3]],
+    ['<command>, void to htmlparser2 but nested by parse5', `${'<command>'.repeat(MAX_NESTING_DEPTH)}b`, [1]],
     [
       'HTML elements nested to the limit in one block',
       `${'<div>'.repeat(MAX_NESTING_DEPTH - 1)}b${'</div>'.repeat(MAX_NESTING_DEPTH - 1)}`,
