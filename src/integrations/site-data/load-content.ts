@@ -250,7 +250,7 @@ function firstInvalidUtf8Line(bytes: Buffer): number {
  * folder, and each folder is read once, so a link can neither publish files from elsewhere nor
  * loop; whatever is not an ordinary file or folder is reported, never opened.
  */
-function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
+export function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
   const root = realpathOr(contentRoot);
   const files: string[] = [];
   const seen = new Set<string>();

@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/integrations/site-data/load-content.ts';
-import { isError } from '../../../src/lib/content/problems.ts';
+import { formatProblem, isError } from '../../../src/lib/content/problems.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { parseArticle } from '../../../scripts/lib/import/content-store.ts';
 import { runImport, type ImportOptions } from '../../../scripts/lib/import/importer.ts';
@@ -199,6 +199,26 @@ describe('refusals and bad input', () => {
     expect(report.plan?.created).toHaveLength(1);
     expect(await readFile(path.join(dir, 'articles/2019/01/mine.md'), 'utf8')).toBe(mine);
     expect(await readFile(path.join(dir, 'articles/notes.txt'), 'utf8')).toContain('Importer fixtures');
+  });
+
+  it('reads the content folder as check does: no link out, loop or pipe is followed or opened, each is named', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'articles/2019/01'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'articles/2019/01/mine.md'),
+      '---\ntitle: 编辑的文章\ndate: 2019-01-02\nchannel: jingying\n---\n\n正文。\n',
+    );
+    await symlink('.', path.join(dir, 'articles/loop'));
+    await symlink('/', path.join(dir, 'articles/root'));
+    expect(spawnSync('mkfifo', [path.join(dir, 'articles/pipe.md')]).status).toBe(0);
+    const report = await run(dir, [jingying], { dryRun: true });
+    expect(report.problems.map(formatProblem).map((m) => m.replaceAll(dir, 'content'))).toEqual([
+      'warning: content/articles/loop: is a link to the folder content/articles, which is read already (a loop or a second way in): remove the link',
+      'warning: content/articles/pipe.md: is a named pipe (FIFO), not an ordinary file: content holds ordinary files only; replace or remove it',
+      'warning: content/articles/root: is a link to /, outside the content folder: links out of content/ are not followed; ' +
+        'move or copy the files into content/articles',
+    ]);
+    expect(report.plan?.created).toEqual((await run(await tempDir(), [jingying], { dryRun: true })).plan?.created);
   });
 });
 
