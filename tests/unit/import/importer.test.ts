@@ -302,6 +302,25 @@ describe('the command line', () => {
     );
   });
 
+  it('refuses an --out that is a file, empty, or a link to an articles folder, saying what it is', async () => {
+    const content = await tempDir();
+    await mkdir(path.join(content, 'articles'));
+    await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
+    const link = path.join(await tempDir(), 'articles-link');
+    await symlink(path.join(content, 'articles'), link);
+    const folder = path.relative(process.cwd(), content);
+    const firstLines = await Promise.all(
+      [path.join(content, 'channels.yaml'), '', link].map(async (out) => (await cli(jingying, '--out', out)).stderr.split('\n')[0]),
+    );
+    expect(firstLines).toEqual([
+      `error: --out ${path.join(content, 'channels.yaml')} is a file: name the content folder (--out content, the default) or a new folder`,
+      'error: --out is empty: name the content folder (--out content, the default)',
+      `error: --out ${link} is inside the articles folder of the content folder ${folder}: the importer writes ` +
+        `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
+    ]);
+    expect(await snapshot(content)).toEqual({ 'channels.yaml': '- slug: jingying\n  name: 经营\n' });
+  });
+
   it.each([
     [['--chanel', 'shequn', jingying], /Unknown option '--chanel'/],
     [['--channel', 'shequn', '--date', '2019-02-30', longformFile], /--date: "2019-02-30" is not a real date/],
