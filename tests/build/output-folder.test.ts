@@ -62,6 +62,7 @@ describe('which --out a build may replace', () => {
   // Lazy: the fixture's folders exist only once beforeAll ran.
   it.each<[string, () => string, () => string | undefined]>([
     ['the working directory', () => '.', () => project('.', 'the project folder')],
+    ['an empty --out', () => '', () => project('""', 'the project folder')],
     ['its parent', () => '..', () => project('..', `${path.dirname(ROOT)}, which holds the project folder ${ROOT}`)],
     ['the root', () => '/', () => project('/', `/, which holds the project folder ${ROOT}`)],
     ['src/', () => 'src', () => sources('src', 'is', `${ROOT}/src`)],

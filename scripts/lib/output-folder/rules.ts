@@ -57,7 +57,8 @@ const isWithin = (child: string, parent: string): boolean => {
  */
 export function outputRefusal(facts: OutputFacts, shown: string): string | undefined {
   const { out, project } = facts;
-  const named = `--out ${shown}`;
+  // An empty --out is the working directory: quoted, the message shows what was given.
+  const named = `--out ${shown === '' ? '""' : shown}`;
   if (isWithin(project, out)) {
     return (
       `${named} is ${out === project ? 'the project folder' : `${out}, which holds the project folder ${project}`}: ` +
