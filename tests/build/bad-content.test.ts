@@ -356,6 +356,11 @@ describe('careless front-matter: the field, the line and the fix', () => {
     ['Markdown bold', '**重磅**消息', `title: "**重磅**消息" starts with "*", which YAML reads as a reference: ${QUOTE} "**重磅**消息"`],
     ['a leading *', '*重磅', `title: "*重磅" starts with "*", which YAML reads as a reference: ${QUOTE} "*重磅"`],
     ['nothing', '', 'title: must not be empty: the headline'],
+    [
+      'an opening quote and no closing one',
+      '"双11 来了',
+      `title: is not valid YAML (Missing closing "quote): the closing quote is missing; ${QUOTE} "双11 来了"`,
+    ],
   ])('a title with %s', async (_, title, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': titled(title) })).toEqual([`${article}:2 ${expected}`]);
   });
@@ -377,6 +382,33 @@ describe('careless front-matter: the field, the line and the fix', () => {
       `warning: ${article}:6 summary: ${COMMENT} "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
       `warning: ${article}:7 source: ${COMMENT} "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
       `warning: content/articles/2019/05/y.md:2 title: "&重磅" is read as a YAML anchor and left out, so it reads "消息": ${QUOTE} "&重磅 消息"`,
+    ]);
+  });
+
+  it('names a field given twice, in an article and in a registry, instead of suggesting quotes', async () => {
+    expect(
+      await messages({
+        'articles/2019/05/x.md': good('channel: shequn\n'),
+        'channels.yaml': `${CHANNELS}- slug: taobao\n  name: 淘宝\n  name: 天猫\n`,
+      }),
+    ).toEqual([
+      'content/channels.yaml:6 [2].name: is given twice (again on line 7): keep one of the two lines',
+      `${article}:4 channel: is given twice (again on line 6): keep one of the two lines`,
+    ]);
+  });
+
+  it('quotes the text as typed when the value is on the lines below its key', async () => {
+    const COMMENT = '" #" and what follows are read as a YAML comment, so it reads';
+    expect(
+      await messages({
+        'articles/2019/05/x.md': titled('\n  双11 #天猫', 'summary:\n  第一行\n  第二行 #话题\n'),
+        'articles/2019/05/y.md': titled('\n  *星号开头'),
+      }),
+    ).toEqual([
+      `warning: ${article}:2 title: ${COMMENT} "双11": ${QUOTE} "双11 #天猫"`,
+      `warning: ${article}:7 summary: ${COMMENT} "第一行 第二行": put the whole value in quotes: summary: "第一行 第二行 #话题"`,
+      'content/articles/2019/05/y.md:2 title: "*星号开头" starts with "*", which YAML reads as a reference: put the whole value in quotes: ' +
+        'title: "*星号开头"',
     ]);
   });
 
