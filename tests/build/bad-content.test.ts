@@ -579,6 +579,11 @@ describe('links in a body are resolved against the content, by source file and l
     expect(await messages({ 'articles/2019/05/x.md': good('', links) })).toEqual([]);
   });
 
+  it("accepts links to the site's own files outside the variants (robots.txt, the 404 page, the sitemap)", async () => {
+    const body = '[robots](/robots.txt) [404](/404.html) [地图](/sitemap-index.xml)';
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([]);
+  });
+
   it('names each broken link with its line and a fix', async () => {
     const body = [
       '见[一篇](/articles/no-such/)和[频道](/nochannel/)。',

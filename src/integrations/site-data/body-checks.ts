@@ -22,7 +22,7 @@ import {
   type BodyIssue,
 } from '../../lib/markdown/limits.ts';
 import { timeRenders } from './workers.ts';
-import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
+import { SITE_FILE_URLS, articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
 import type { ArticleFrontmatter, Channel } from '../../lib/content/schema.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
 
@@ -120,7 +120,7 @@ interface SiteTargets {
 
 function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets {
   const published = articles.filter((a) => !a.data.draft);
-  const paths = new Map<string, ArticleBody | undefined>();
+  const paths = new Map<string, ArticleBody | undefined>(SITE_FILE_URLS.map((url) => [url, undefined]));
   const perChannel = new Map<string, number>();
   for (const a of published) for (const c of a.data.channel) perChannel.set(c, (perChannel.get(c) ?? 0) + 1);
   for (const lang of LANGS) {
