@@ -189,6 +189,21 @@ describe('bad files', () => {
     );
   });
 
+  it('refuses a glossary form that shows nothing: the term, a headline perhaps, would vanish from one variant', async () => {
+    const VANISH =
+      'shows nothing (only -{…}- markers, spaces or zero-width characters), so the term would vanish from the text: ' +
+      'write the traditional form of the term in visible text';
+    expect(
+      await messages({
+        'glossary.yaml': '- hans: 开车\n  hant: "-{}-"\n',
+        'articles/2019/05/x.md': good('glossary:\n  - hans: 标题\n    hant: "\\u200B"\n'),
+      }),
+    ).toEqual([
+      `content/glossary.yaml:2 [0].hant: ${VANISH} (to keep a term unconverted, write the same text in hans and hant)`,
+      `${article}:8 glossary[0].hant: ${VANISH}`,
+    ]);
+  });
+
   it('reports protection markers and article rules that would convert text wrongly', async () => {
     const rules = good('glossary:\n  - hans: 范\n    hant: 范\n  - hans: 范\n    hant: 範\n');
     const markers = good('', '他姓-{范。\n\n第二段-{zh-hans:信息;zh-hant:資訊}-，第三段-{zh-hans:信息}-');
