@@ -158,6 +158,13 @@ describe('bad files', () => {
     ]);
   });
 
+  it('says how to publish Markdown saved under another extension', async () => {
+    expect(await messages({ 'articles/2019/05/a.MD': good(), 'articles/2019/05/b.markdown': good() })).toEqual([
+      'warning: content/articles/2019/05/a.MD: is ignored: articles are .md files; to publish it, rename it to "a.md"',
+      'warning: content/articles/2019/05/b.markdown: is ignored: articles are .md files; to publish it, rename it to "b.md"',
+    ]);
+  });
+
   it('reports a broken channels.yaml by line, and every bad article with it', async () => {
     expect(
       await messages({

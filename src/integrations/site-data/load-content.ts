@@ -294,7 +294,11 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
       } else if (entry.name.endsWith('.md')) {
         files.push(full);
       } else {
-        problems.push({ file: displayPath(full), severity: 'warning', message: 'is ignored: articles are .md files' });
+        problems.push({
+          file: displayPath(full),
+          severity: 'warning',
+          message: `is ignored: articles are .md files${markdownFix(entry.name)}`,
+        });
       }
     }
   };
@@ -347,6 +351,12 @@ function followLink(link: string, root: string, problems: ContentProblem[]): Sta
   } catch (error) {
     return report(unreadable(error));
   }
+}
+
+/** `x.MD`, `x.markdown` → `; to publish it, rename it to "x.md"`: Markdown under another extension. */
+function markdownFix(name: string): string {
+  const markdown = /^(.+)\.(?:md|markdown|mdown|mkd)$/i.exec(name);
+  return markdown ? `; to publish it, rename it to "${markdown[1]}.md"` : '';
 }
 
 /** `.x.md` → `to "x.md"`; `.md` (no name at all) → after the article. */
