@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { closest } from 'fastest-levenshtein';
-import { contentDir, CONTENT_FILES, parseArticle, readRegistry } from '../src/integrations/site-data/load-content.ts';
+import { contentDir, contentFolderProblem, CONTENT_FILES, parseArticle, readRegistry } from '../src/integrations/site-data/load-content.ts';
 import { channelsSchema, shown, slugSchema } from '../src/lib/content/schema.ts';
 import { formatProblem, type ContentProblem } from '../src/lib/content/problems.ts';
 import { suggestSlug } from '../src/lib/content/suggest-slug.ts';
@@ -57,6 +57,8 @@ if (values.slug !== undefined) {
 
 const dir = values.content ? path.resolve(values.content) : contentDir();
 const problems: ContentProblem[] = [];
+const notContent = contentFolderProblem(dir);
+if (notContent) fail(formatProblem(notContent));
 const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
 if (!channels) fail(problems.map(formatProblem).join('\n'));
 const slugs = channels.map((c) => c.slug);

@@ -221,6 +221,17 @@ describe('bad files', () => {
     ]);
   });
 
+  it('reports a content folder that does not exist, or is a file, once', async () => {
+    const dir = await tempDir('no-content');
+    const FIX = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+    await writeFile(path.join(dir, 'file'), '');
+    const found = await Promise.all(['missing', 'file'].map(async (name) => (await loadContent(path.join(dir, name))).problems));
+    expect(found.flat().map((p) => formatProblem(p).replaceAll(dir, 'DIR'))).toEqual([
+      `DIR/missing: does not exist: ${FIX}`,
+      `DIR/file: is a file, not a content folder: ${FIX}`,
+    ]);
+  });
+
   it('reports a missing channels.yaml', async () => {
     const dir = await tempDir('no-channels');
     const { problems } = await loadContent(dir);

@@ -105,4 +105,16 @@ describe('npm run new', () => {
     expect(content.articles.map((a) => a.data.title).sort()).toEqual([...titles].sort());
     expect(content.articles.every((a) => a.data.source === '一起惠 #x')).toBe(true);
   });
+
+  it('names a --content folder that does not exist, or is a file, and creates nothing', async () => {
+    const missing = path.join(await tempDir('new-no-content'), 'contnet');
+    const file = path.join(await fixture(), 'channels.yaml');
+    const FIX = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+    const first = (dir: string) => run('--channel', 'taobao', '--title', '标题', '--content', dir).stderr.split('\n')[0];
+    expect([first(missing), first(file)]).toEqual([
+      `${missing}: does not exist: ${FIX}`,
+      `${file}: is a file, not a content folder: ${FIX}`,
+    ]);
+    expect(existsSync(missing)).toBe(false);
+  });
 });

@@ -90,6 +90,10 @@ export interface LoadResult {
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
+  const folder = contentFolderProblem(dir);
+  if (folder) {
+    return { content: { channels: [], merchants: [], glossary: [], articles: [] }, problems: [folder], articleFiles: 0 };
+  }
   const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
@@ -103,6 +107,18 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     problems,
     articleFiles: articles.files,
   };
+}
+
+/** Why `dir` is no content folder at all (missing, a file): one message instead of one per file it should hold. */
+export function contentFolderProblem(dir: string): ContentProblem | undefined {
+  const fix = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+  try {
+    if (statSync(dir).isDirectory()) return undefined;
+    return { file: displayPath(dir), message: `is a file, not a content folder: ${fix}` };
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    return { file: displayPath(dir), message: code === 'ENOENT' ? `does not exist: ${fix}` : unreadable(error) };
+  }
 }
 
 /** A YAML registry beside the articles (channels, merchants, glossary). */
