@@ -302,6 +302,38 @@ describe('the command line', () => {
     );
   });
 
+  it("refuses a --report that would replace a writer's file or sit in the content folder, and rewrites its own report", async () => {
+    const content = await tempDir();
+    const mine = '---\ntitle: 编辑的文章\ndate: 2019-01-02\nchannel: jingying\n---\n\n正文。\n';
+    await mkdir(path.join(content, 'articles'));
+    await writeFile(path.join(content, 'articles/mine.md'), mine);
+    const notes = path.join(await tempDir(), 'notes.json');
+    await writeFile(notes, '{"mine": true}\n');
+    const article = path.join(content, 'articles/mine.md');
+    const firstLines = await Promise.all(
+      [article, notes].map(async (report) => {
+        const { code, stderr } = await cli(jingying, '--out', content, '--dry-run', '--report', report);
+        return [code, stderr.split('\n')[0]];
+      }),
+    );
+    expect(firstLines).toEqual([
+      [
+        2,
+        `error: --report ${article} is inside the content folder ${content}: write the report elsewhere, e.g. --report import-report.json`,
+      ],
+      [
+        2,
+        `error: --report ${notes} is a file that is not an import report, and the report would replace it: ` +
+          'name a new file, e.g. --report import-report.json',
+      ],
+    ]);
+    expect(await readFile(article, 'utf8')).toBe(mine);
+    expect(await readFile(notes, 'utf8')).toBe('{"mine": true}\n');
+    const report = path.join(path.dirname(notes), 'report.json');
+    for (let run = 0; run < 2; run++) expect((await cli(jingying, '--out', content, '--dry-run', '--report', report)).code).toBe(0);
+    expect(JSON.parse(await readFile(report, 'utf8'))).toMatchObject({ dryRun: true });
+  });
+
   it('refuses an --out that is a file, empty, or a link to an articles folder, saying what it is', async () => {
     const content = await tempDir();
     await mkdir(path.join(content, 'articles'));
