@@ -196,6 +196,7 @@ describe('cleanLeftovers', () => {
     const out = path.join(base, 'dist');
     await mkdir(`${out}.old-101`);
     await writeFile(path.join(`${out}.old-101`, 'index.html'), 'the last good site');
+    await writeFile(path.join(`${out}.old-101`, BUILD_MARKER), BUILD_MARKER_TEXT);
     await mkdir(`${out}.tmp-101`); // the new site, maybe complete, maybe not: not trusted
     await mkdir(`${out}.tmp-202`); // a build still running
     await mkdir(path.join(base, 'other.tmp-101')); // another output's: not ours to judge
@@ -214,6 +215,19 @@ describe('cleanLeftovers', () => {
     await writeFile(path.join(base, 'dist.old-102'), 'a file, not a build folder');
     expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [`${out}.old-101`] });
     expect((await readdir(base)).sort()).toEqual(['dist', 'dist.old-102']);
+    await rm(base, { recursive: true });
+  });
+
+  it("leaves a writer's folder named like an old output alone: only a build's output has the marker", async () => {
+    const base = await tempDir('leftovers');
+    const out = path.join(base, 'dist');
+    await mkdir(`${out}.old-2019`);
+    await writeFile(path.join(`${out}.old-2019`, 'notes.md'), '去年的备份');
+    expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [] });
+    expect(await cleanLeftovers(`${out}-new`, base, () => false)).toEqual({ removed: [] });
+    await mkdir(out);
+    expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [] });
+    expect(readFileSync(path.join(`${out}.old-2019`, 'notes.md'), 'utf8')).toBe('去年的备份');
     await rm(base, { recursive: true });
   });
 });

@@ -46,6 +46,12 @@ export interface OutputFacts {
   olderBuild?: boolean;
 }
 
+/** Whether the folder `dir` is a build's output: it holds the marker, or the layout of the builds before it. */
+export function madeByBuild(dir: string): boolean {
+  const has = (file: string) => lstatSync(path.join(dir, file), { throwIfNoEntry: false }) !== undefined;
+  return has(BUILD_MARKER) || OLDER_BUILD_FILES.every(has);
+}
+
 const isWithin = (child: string, parent: string): boolean => {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
