@@ -149,6 +149,8 @@ describe('a build on another file system than the working directory', () => {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, 'index.html'), 'half-written');
     }
+    // An old output is one a build may replace, so it holds the marker (cleanLeftovers checks).
+    await writeFile(path.join(`${out}.old-${dead}`, BUILD_MARKER), BUILD_MARKER_TEXT);
     const running = `${out}.tmp-${process.pid}`;
     await mkdir(running);
     try {
