@@ -500,6 +500,15 @@ describe('text shown as written: no control characters, never empty in a variant
     ]);
   });
 
+  it('reports control characters in a body by line, and takes carriage returns for line ends', async () => {
+    const body = '第一行\r\n第二\u0000行\r\n\r\n第\u0007四\u001B行';
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([
+      `${article}:9: has an invisible control character (U+0000 at character 3): delete it; retype the text around it if it was pasted`,
+      `${article}:11: has an invisible control character (U+0007 at character 2, U+001B at character 4): ` +
+        'delete it; retype the text around it if it was pasted',
+    ]);
+  });
+
   it('accepts tabs, newlines and ordinary Unicode (emoji, CJK extension B) in text', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('summary: "一句\\t话\\n😀𠀀"\n') })).toEqual([]);
   });

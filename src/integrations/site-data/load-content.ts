@@ -36,6 +36,7 @@ import {
 import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
+import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
 import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
@@ -434,9 +435,25 @@ export function parseArticle(text: string, file: string, problems: ContentProble
     problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
     ok = false;
   }
+  checkBodyControlChars(split.body, split.bodyLine, file, problems);
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
   return data && ok ? { slug, file, data, body: split.body, bodyLine: split.bodyLine, lines } : undefined;
+}
+
+/**
+ * Control characters in a body, by line: invisible on the page, and a summary made from the body
+ * would carry them into the feeds. Carriage returns are line ends (files saved on Windows).
+ */
+function checkBodyControlChars(body: string, bodyLine: number, file: string, problems: ContentProblem[]) {
+  if (describeControlChars(body.replaceAll('\r', ' ')) === undefined) return;
+  body.split('\n').forEach((text, i) => {
+    const found = describeControlChars(text.replaceAll('\r', ' '));
+    if (found) {
+      const message = `has an invisible control character (${found}): delete it; retype the text around it if it was pasted`;
+      problems.push({ file, line: bodyLine + i, message });
+    }
+  });
 }
 
 /** The file name is the article's URL: reported when it can't be one, with a name that can. */
