@@ -3,7 +3,7 @@
  * dry-run) write. Writing happens only after everything was read and planned, so a refusal or a
  * broken registry leaves content/ exactly as it was.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import type { Channel, Merchant } from '../../../src/lib/content/schema.ts';
@@ -12,6 +12,24 @@ import { metaFileOf, parsePageMeta, type LongformMeta } from './page-meta.ts';
 import { readLegacyFile, type ParsedFile } from './pages.ts';
 import { planImport, type Plan } from './plan.ts';
 import { ChannelRegistry, MerchantRegistry } from './registries.ts';
+
+/**
+ * The first folder on the way to one of `files` (relative to `contentDir`) that is a link leading
+ * out of the content folder (`articles` → elsewhere): a write there would land outside it.
+ */
+async function linkOutOf(contentDir: string, files: string[]): Promise<string | undefined> {
+  const root = await realpath(contentDir).catch(() => path.resolve(contentDir));
+  const folders = [...new Set(files.flatMap((file) => ancestors(path.dirname(file))))].sort();
+  for (const folder of folders) {
+    const real = await realpath(path.join(contentDir, folder)).catch(() => undefined);
+    if (real !== undefined && real !== root && !real.startsWith(root + path.sep)) return path.join(contentDir, folder);
+  }
+  return undefined;
+}
+
+/** `a/b/c` → `a`, `a/b`, `a/b/c`. */
+const ancestors = (folder: string): string[] =>
+  folder === '.' ? [] : folder.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
 
 export interface ImportOptions {
   files: string[];
@@ -102,6 +120,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   if (channels.added.length > 0) writes.push(['channels.yaml', channels.toString()]);
   // Pages may disagree on a rebate and change it back: only a different file is written.
   if (merchants.changed && merchants.toString() !== merchantsText) writes.push(['merchants.yaml', merchants.toString()]);
+  const escaping = await linkOutOf(
+    contentDir,
+    writes.map(([file]) => file),
+  );
+  if (escaping) {
+    report.fatal.push({
+      file: escaping,
+      message:
+        'is a link out of the content folder: the importer would write there, where check never reads; move the files into content/ and remove the link',
+    });
+    return report;
+  }
   for (const [file, text] of writes) {
     if (!options.dryRun) await writeFileAtomic(path.join(contentDir, file), text);
     report.written.push(file);

@@ -220,6 +220,20 @@ describe('refusals and bad input', () => {
     ]);
     expect(report.plan?.created).toEqual((await run(await tempDir(), [jingying], { dryRun: true })).plan?.created);
   });
+
+  it('writes nothing through a link out of the content folder (articles/ linked elsewhere), and says so', async () => {
+    const dir = await tempDir();
+    const away = await tempDir();
+    await symlink(away, path.join(dir, 'articles'));
+    const report = await run(dir, [jingying]);
+    expect(report.fatal.map(formatProblem)).toEqual([
+      `${dir}/articles: is a link out of the content folder: the importer would write there, where check never reads; ` +
+        'move the files into content/ and remove the link',
+    ]);
+    expect(report.written).toEqual([]);
+    expect(await readdir(away)).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(['articles']);
+  });
 });
 
 describe('the command line', () => {
