@@ -3,8 +3,9 @@
  * dry-run) write. Writing happens only after everything was read and planned, so a refusal or a
  * broken registry leaves content/ exactly as it was.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LINK_OUT, linkOutOf } from '../../../src/integrations/site-data/load-content.ts';
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import type { Channel, Merchant } from '../../../src/lib/content/schema.ts';
 import { readArticles, readText, serializeArticle, writeFileAtomic } from './content-store.ts';
@@ -12,24 +13,6 @@ import { metaFileOf, parsePageMeta, type LongformMeta } from './page-meta.ts';
 import { readLegacyFile, type ParsedFile } from './pages.ts';
 import { planImport, type Plan } from './plan.ts';
 import { ChannelRegistry, MerchantRegistry } from './registries.ts';
-
-/**
- * The first folder on the way to one of `files` (relative to `contentDir`) that is a link leading
- * out of the content folder (`articles` → elsewhere): a write there would land outside it.
- */
-async function linkOutOf(contentDir: string, files: string[]): Promise<string | undefined> {
-  const root = await realpath(contentDir).catch(() => path.resolve(contentDir));
-  const folders = [...new Set(files.flatMap((file) => ancestors(path.dirname(file))))].sort();
-  for (const folder of folders) {
-    const real = await realpath(path.join(contentDir, folder)).catch(() => undefined);
-    if (real !== undefined && real !== root && !real.startsWith(root + path.sep)) return path.join(contentDir, folder);
-  }
-  return undefined;
-}
-
-/** `a/b/c` → `a`, `a/b`, `a/b/c`. */
-const ancestors = (folder: string): string[] =>
-  folder === '.' ? [] : folder.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
 
 export interface ImportOptions {
   files: string[];
@@ -127,8 +110,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   if (escaping) {
     report.fatal.push({
       file: escaping,
-      message:
-        'is a link out of the content folder: the importer would write there, where check never reads; move the files into content/ and remove the link',
+      message: `${LINK_OUT}; move the files into content/ and remove the link`,
     });
     return report;
   }

@@ -4,6 +4,7 @@
  */
 import {
   closeSync,
+  existsSync,
   constants,
   fstatSync,
   lstatSync,
@@ -324,6 +325,27 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   if (isLink(articlesDir) && !followLink(articlesDir, root, problems)) return [];
   visit(articlesDir);
   return files;
+}
+
+/** Why a command must not write through a folder that links out of the content folder. */
+export const LINK_OUT = 'is a link out of the content folder: a file written there lands where check never reads';
+
+/**
+ * The first folder on the way to one of `files` (relative to `contentDir`, with forward slashes)
+ * that leads out of the content folder (`articles` linked elsewhere): `npm run new` and
+ * `npm run import` write nothing then, as check would not read what they wrote.
+ */
+export function linkOutOf(contentDir: string, files: string[]): string | undefined {
+  const root = realpathOr(contentDir);
+  const ancestors = (folder: string) => (folder === '.' ? [] : folder.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')));
+  const folders = [...new Set(files.flatMap((file) => ancestors(path.posix.dirname(file))))].sort();
+  return folders
+    .map((folder) => path.join(contentDir, folder))
+    .find((folder) => {
+      // A folder not there yet is made inside its parent, which was judged before it.
+      const real = existsSync(folder) ? realpathOr(folder) : root;
+      return real !== root && !real.startsWith(root + path.sep);
+    });
 }
 
 const isLink = (file: string) => {

@@ -227,7 +227,7 @@ describe('refusals and bad input', () => {
     await symlink(away, path.join(dir, 'articles'));
     const report = await run(dir, [jingying]);
     expect(report.fatal.map(formatProblem)).toEqual([
-      `${dir}/articles: is a link out of the content folder: the importer would write there, where check never reads; ` +
+      `${dir}/articles: is a link out of the content folder: a file written there lands where check never reads; ` +
         'move the files into content/ and remove the link',
     ]);
     expect(report.written).toEqual([]);
