@@ -12,7 +12,7 @@ import { runImport } from './lib/import/importer.ts';
 import { pageFiles } from './lib/import/page-files.ts';
 import type { LongformMeta } from './lib/import/page-meta.ts';
 import { progressView } from './lib/import/progress.ts';
-import { reportJson } from './lib/import/report-file.ts';
+import { reportFileProblem, reportJson } from './lib/import/report-file.ts';
 import { formatSummary } from './lib/import/summary.ts';
 
 const USAGE = `usage: npm run import -- <file or folder>... [--out <content dir>] [--dry-run] [--report <file.json>]
@@ -74,6 +74,8 @@ if (positionals.length === 0) fail(['error: name at least one legacy page or fol
 const longform = longformMeta(values);
 const outProblem = await outFolderProblem(values.out);
 if (outProblem) fail([`error: ${outProblem}`]);
+const reportProblem = values.report === undefined ? undefined : await reportFileProblem(values.report, values.out);
+if (reportProblem) fail([`error: ${reportProblem}`]);
 const files = await pageFiles(positionals);
 if (files.length === 0) fail([`error: no pages (.txt or .html files) in ${positionals.join(', ')}`]);
 

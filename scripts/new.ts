@@ -9,7 +9,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { closest } from 'fastest-levenshtein';
-import { contentDir, CONTENT_FILES, parseArticle, readRegistry } from '../src/integrations/site-data/load-content.ts';
+import {
+  contentDir,
+  contentFolderProblem,
+  CONTENT_FILES,
+  LINK_OUT,
+  linkOutOf,
+  listArticles,
+  parseArticle,
+  readRegistry,
+} from '../src/integrations/site-data/load-content.ts';
 import { channelsSchema, shown, slugSchema } from '../src/lib/content/schema.ts';
 import { formatProblem, type ContentProblem } from '../src/lib/content/problems.ts';
 import { suggestSlug } from '../src/lib/content/suggest-slug.ts';
@@ -57,6 +66,8 @@ if (values.slug !== undefined) {
 
 const dir = values.content ? path.resolve(values.content) : contentDir();
 const problems: ContentProblem[] = [];
+const notContent = contentFolderProblem(dir);
+if (notContent) fail(formatProblem(notContent));
 const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
 if (!channels) fail(problems.map(formatProblem).join('\n'));
 const slugs = channels.map((c) => c.slug);
@@ -72,7 +83,9 @@ for (const c of wanted) {
 const date = beijingNow();
 const base = values.slug ?? suggestSlug(title, NAMED_SLUG_LENGTH);
 const folder = path.join(dir, CONTENT_FILES.articles, date.slice(0, 4), date.slice(5, 7));
-const taken = (slug: string) => existsSync(path.join(folder, `${slug}.md`));
+// Slugs are unique across all folders (check refuses a second one), and a file is never overwritten.
+const existing = new Set(listArticles(dir, []).map((file) => path.basename(file, '.md')));
+const taken = (slug: string) => existing.has(slug) || existsSync(path.join(folder, `${slug}.md`));
 let slug = base;
 for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
 
@@ -92,6 +105,8 @@ const text = matter.stringify('\n在这里写正文。删除 draft: true 后发�
 const articleProblems: ContentProblem[] = [];
 parseArticle(text, path.relative(process.cwd(), file), articleProblems);
 if (articleProblems.length > 0) fail(articleProblems.map((p) => `${flagOf(p)}: ${p.message}`).join('\n'));
+const linkOut = linkOutOf(dir, [path.relative(dir, file).split(path.sep).join('/')]);
+if (linkOut) fail(`${linkOut}: ${LINK_OUT}; move the articles into content/ and remove the link`);
 await mkdir(folder, { recursive: true });
 // `wx`: never overwrite a writer's file, even if one appeared since the check above.
 await writeFile(file, text, { flag: 'wx' });

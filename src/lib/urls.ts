@@ -26,6 +26,9 @@ export const channelUrl = (lang: Lang, channel: string, page = 1) =>
 export const articleUrl = (lang: Lang, slug: string) => `${prefix(lang)}/articles/${slug}/`;
 export const searchUrl = (lang: Lang) => `${prefix(lang)}/search/`;
 export const feedUrl = (lang: Lang, channel?: string) => (channel ? `${prefix(lang)}/${channel}/rss.xml` : `${prefix(lang)}/rss.xml`);
+export const SITEMAP_URL = '/sitemap-index.xml';
+/** The site's own files outside both variants: a body may link to them too. */
+export const SITE_FILE_URLS = ['/robots.txt', '/404.html', SITEMAP_URL];
 
 /** The same page in the other variant: `/jingying/8/` ↔ `/zh-hant/jingying/8/`. */
 export function twinUrl(path: string, to: Lang): string {

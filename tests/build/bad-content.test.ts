@@ -158,6 +158,13 @@ describe('bad files', () => {
     ]);
   });
 
+  it('says how to publish Markdown saved under another extension', async () => {
+    expect(await messages({ 'articles/2019/05/a.MD': good(), 'articles/2019/05/b.markdown': good() })).toEqual([
+      'warning: content/articles/2019/05/a.MD: is ignored: articles are .md files; to publish it, rename it to "a.md"',
+      'warning: content/articles/2019/05/b.markdown: is ignored: articles are .md files; to publish it, rename it to "b.md"',
+    ]);
+  });
+
   it('reports a broken channels.yaml by line, and every bad article with it', async () => {
     expect(
       await messages({
@@ -189,6 +196,21 @@ describe('bad files', () => {
     );
   });
 
+  it('refuses a glossary form that shows nothing: the term, a headline perhaps, would vanish from one variant', async () => {
+    const VANISH =
+      'shows nothing (only -{…}- markers, spaces or zero-width characters), so the term would vanish from the text: ' +
+      'write the traditional form of the term in visible text';
+    expect(
+      await messages({
+        'glossary.yaml': '- hans: 开车\n  hant: "-{}-"\n',
+        'articles/2019/05/x.md': good('glossary:\n  - hans: 标题\n    hant: "\\u200B"\n'),
+      }),
+    ).toEqual([
+      `content/glossary.yaml:2 [0].hant: ${VANISH} (to keep a term unconverted, write the same text in hans and hant)`,
+      `${article}:8 glossary[0].hant: ${VANISH}`,
+    ]);
+  });
+
   it('reports protection markers and article rules that would convert text wrongly', async () => {
     const rules = good('glossary:\n  - hans: 范\n    hant: 范\n  - hans: 范\n    hant: 範\n');
     const markers = good('', '他姓-{范。\n\n第二段-{zh-hans:信息;zh-hant:資訊}-，第三段-{zh-hans:信息}-');
@@ -196,6 +218,17 @@ describe('bad files', () => {
       `${article}:6 glossary[1].hans: hans "范" is also on glossary entry 1 with hant "范": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)`,
       'content/articles/2019/05/y.md:8: the marker "-{范。" is not closed: end it with }-',
       'content/articles/2019/05/y.md:10: "-{zh-hans:信息}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…',
+    ]);
+  });
+
+  it('reports a content folder that does not exist, or is a file, once', async () => {
+    const dir = await tempDir('no-content');
+    const FIX = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+    await writeFile(path.join(dir, 'file'), '');
+    const found = await Promise.all(['missing', 'file'].map(async (name) => (await loadContent(path.join(dir, name))).problems));
+    expect(found.flat().map((p) => formatProblem(p).replaceAll(dir, 'DIR'))).toEqual([
+      `DIR/missing: does not exist: ${FIX}`,
+      `DIR/file: is a file, not a content folder: ${FIX}`,
     ]);
   });
 
@@ -356,6 +389,11 @@ describe('careless front-matter: the field, the line and the fix', () => {
     ['Markdown bold', '**重磅**消息', `title: "**重磅**消息" starts with "*", which YAML reads as a reference: ${QUOTE} "**重磅**消息"`],
     ['a leading *', '*重磅', `title: "*重磅" starts with "*", which YAML reads as a reference: ${QUOTE} "*重磅"`],
     ['nothing', '', 'title: must not be empty: the headline'],
+    [
+      'an opening quote and no closing one',
+      '"双11 来了',
+      `title: is not valid YAML (Missing closing "quote): the closing quote is missing; ${QUOTE} "双11 来了"`,
+    ],
   ])('a title with %s', async (_, title, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': titled(title) })).toEqual([`${article}:2 ${expected}`]);
   });
@@ -377,6 +415,33 @@ describe('careless front-matter: the field, the line and the fix', () => {
       `warning: ${article}:6 summary: ${COMMENT} "一句话": put the whole value in quotes: summary: "一句话 #话题# 结尾"`,
       `warning: ${article}:7 source: ${COMMENT} "一起惠": put the whole value in quotes: source: "一起惠 #x"`,
       `warning: content/articles/2019/05/y.md:2 title: "&重磅" is read as a YAML anchor and left out, so it reads "消息": ${QUOTE} "&重磅 消息"`,
+    ]);
+  });
+
+  it('names a field given twice, in an article and in a registry, instead of suggesting quotes', async () => {
+    expect(
+      await messages({
+        'articles/2019/05/x.md': good('channel: shequn\n'),
+        'channels.yaml': `${CHANNELS}- slug: taobao\n  name: 淘宝\n  name: 天猫\n`,
+      }),
+    ).toEqual([
+      'content/channels.yaml:6 [2].name: is given twice (again on line 7): keep one of the two lines',
+      `${article}:4 channel: is given twice (again on line 6): keep one of the two lines`,
+    ]);
+  });
+
+  it('quotes the text as typed when the value is on the lines below its key', async () => {
+    const COMMENT = '" #" and what follows are read as a YAML comment, so it reads';
+    expect(
+      await messages({
+        'articles/2019/05/x.md': titled('\n  双11 #天猫', 'summary:\n  第一行\n  第二行 #话题\n'),
+        'articles/2019/05/y.md': titled('\n  *星号开头'),
+      }),
+    ).toEqual([
+      `warning: ${article}:2 title: ${COMMENT} "双11": ${QUOTE} "双11 #天猫"`,
+      `warning: ${article}:7 summary: ${COMMENT} "第一行 第二行": put the whole value in quotes: summary: "第一行 第二行 #话题"`,
+      'content/articles/2019/05/y.md:2 title: "*星号开头" starts with "*", which YAML reads as a reference: put the whole value in quotes: ' +
+        'title: "*星号开头"',
     ]);
   });
 
@@ -435,6 +500,15 @@ describe('text shown as written: no control characters, never empty in a variant
     ]);
   });
 
+  it('reports control characters in a body by line, and takes carriage returns for line ends', async () => {
+    const body = '第一行\r\n第二\u0000行\r\n\r\n第\u0007四\u001B行';
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([
+      `${article}:9: has an invisible control character (U+0000 at character 3): delete it; retype the text around it if it was pasted`,
+      `${article}:11: has an invisible control character (U+0007 at character 2, U+001B at character 4): ` +
+        'delete it; retype the text around it if it was pasted',
+    ]);
+  });
+
   it('accepts tabs, newlines and ordinary Unicode (emoji, CJK extension B) in text', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('summary: "一句\\t话\\n😀𠀀"\n') })).toEqual([]);
   });
@@ -445,6 +519,11 @@ describe('text shown as written: no control characters, never empty in a variant
   it.each([
     ['only an empty marker', '-{}-', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
     ['only zero-width characters', '"\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u3000"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
+    [
+      'a soft hyphen, a Hangul filler and combining marks',
+      '"\\u00AD\\u3164\\u0301\\u2800"',
+      NOTHING('zh-Hans and zh-Hant pages', 'the headline'),
+    ],
     ['a marker empty in one variant', '-{zh-hans:;zh-hant:標題}-', NOTHING('zh-Hans page', 'the headline')],
     ['a marker of spaces', '"-{ }- -{zh-hans:\\u200B;zh-hant:\\u200B}-"', NOTHING('zh-Hans and zh-Hant pages', 'the headline')],
   ])('refuses a headline with %s', async (_, title, expected) => {
@@ -490,6 +569,16 @@ describe('bodies the build could not render are refused, with the line and what 
       `正文\n\n${'<div>'.repeat(2000)}文字`,
       `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
     ],
+    [
+      '2,000 <command> elements, void to one HTML parser and nested by the other',
+      `正文\n\n${'<command>'.repeat(2000)}文字`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,002 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
+    [
+      '2,000 HTML elements opened and closed in one block',
+      `正文\n\n${'<div>'.repeat(2000)}文字${'</div>'.repeat(2000)}`,
+      `${article}:10: quotes, lists, emphasis or HTML elements nest 2,001 deep here (at most 100): the build cannot render deeper nesting; flatten it (close HTML elements you open)`,
+    ],
   ])('%s', async (_, body, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([expected]);
   });
@@ -503,6 +592,13 @@ describe('bodies the build could not render are refused, with the line and what 
 
   it('refuses a body within those limits that still takes longer than the budget to render (1 MB of list items)', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('', '- 项目\n'.repeat(99_000)) })).toEqual([
+      `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
+    ]);
+  });
+
+  it('refuses a small body whose raw HTML the parser reopens in every paragraph (formatting elements left open)', async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `<p><b class="c${i}"></p>`).join('');
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([
       `${article}:7: the body takes longer than 10 s to render (a normal one takes a few ms): split the article, or break up very long lists and tables`,
     ]);
   });
@@ -523,6 +619,11 @@ describe('links in a body are resolved against the content, by source file and l
 
   it('accepts links to pages, files and anchors that exist', async () => {
     expect(await messages({ 'articles/2019/05/x.md': good('', links) })).toEqual([]);
+  });
+
+  it("accepts links to the site's own files outside the variants (robots.txt, the 404 page, the sitemap)", async () => {
+    const body = '[robots](/robots.txt) [404](/404.html) [地图](/sitemap-index.xml)';
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([]);
   });
 
   it('names each broken link with its line and a fix', async () => {

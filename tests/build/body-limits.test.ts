@@ -3,6 +3,7 @@
  * building, naming each file and line with the fix and no stack trace; just within them it builds.
  */
 import { spawnSync } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING_DEPTH } from '../../src/lib/markdown/limits.ts';
@@ -48,6 +49,25 @@ describe('a build with bodies past the limits', () => {
     const check = spawnSync(tsx, ['scripts/check.ts', '--content', content], { cwd: ROOT, encoding: 'utf8' });
     expect(check.status).toBe(1);
     for (const line of expected.slice(0, -1)) expect(check.stderr).toContain(line);
+  });
+
+  it('names the file, without a stack trace, when the renderer refuses a body check let through (a damaged .cache)', async () => {
+    const root = await tempDir('body-limits-cache');
+    const content = await writeContent(path.join(root, 'content'), {
+      channels,
+      articles: [article('fine', '正文。'), article('quotes', `${'>'.repeat(2000)} 引文`)],
+    });
+    const cache = path.join(root, 'cache');
+    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    spawnSync(tsx, ['scripts/check.ts', '--content', content], { cwd: ROOT, env: { ...process.env, BUILD_CACHE_DIR: cache } });
+    const [facts] = (await readdir(cache)).filter((f) => f.startsWith('body-facts-'));
+    const file = path.join(cache, facts!);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/"issues":\[[^\]]*\]/g, '"issues":[]'));
+    const result = buildSite(content, path.join(root, 'dist'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${path.join(content, 'articles/2019/05/quotes.md')}:7: the line starts with 2,001 characters`);
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.output).not.toContain('Stack trace');
   });
 
   it('builds bodies just within them', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +104,38 @@ describe('npm run new', () => {
     expect(problems).toEqual([]);
     expect(content.articles.map((a) => a.data.title).sort()).toEqual([...titles].sort());
     expect(content.articles.every((a) => a.data.source === '一起惠 #x')).toBe(true);
+  });
+
+  it('never writes through a link out of the content folder, nor reuses a slug of another folder', async () => {
+    const dir = await fixture();
+    const away = await tempDir('new-away');
+    await rm(path.join(dir, 'articles'), { recursive: true, force: true });
+    await symlink(away, path.join(dir, 'articles'));
+    const result = run('--channel', 'taobao', '--title', '标题', '--content', dir);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `${dir}/articles: is a link out of the content folder: a file written there lands where check never reads; ` +
+        'move the articles into content/ and remove the link',
+    );
+    expect(await readdir(away)).toEqual([]);
+
+    const other = await fixture();
+    await mkdir(path.join(other, 'articles/2019/05'), { recursive: true });
+    await writeFile(path.join(other, 'articles/2019/05/taken.md'), '---\ntitle: 旧\ndate: 2019-05-14\nchannel: taobao\n---\n\n正文。\n');
+    expect(run('--channel', 'taobao', '--title', '新', '--slug', 'taken', '--content', other).status).toBe(0);
+    const { content, problems } = await loadContent(other);
+    expect(problems).toEqual([]);
+    expect(content.articles.map((a) => a.slug).sort()).toEqual(['taken', 'taken-2']);
+  });
+
+  it('names a --content folder that does not exist, or is a file, and creates nothing', async () => {
+    const missing = path.join(await tempDir('new-no-content'), 'contnet');
+    const file = path.join(await fixture(), 'channels.yaml');
+    const FIX = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+    const first = (dir: string) => run('--channel', 'taobao', '--title', '标题', '--content', dir).stderr.split('\n')[0];
+    expect([first(missing), first(file)]).toEqual([
+      `${missing}: does not exist: ${FIX}`,
+      `${file}: is a file, not a content folder: ${FIX}`,
+    ]);
+    expect(existsSync(missing)).toBe(false);
   });
 });

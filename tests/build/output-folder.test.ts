@@ -62,6 +62,7 @@ describe('which --out a build may replace', () => {
   // Lazy: the fixture's folders exist only once beforeAll ran.
   it.each<[string, () => string, () => string | undefined]>([
     ['the working directory', () => '.', () => project('.', 'the project folder')],
+    ['an empty --out', () => '', () => project('""', 'the project folder')],
     ['its parent', () => '..', () => project('..', `${path.dirname(ROOT)}, which holds the project folder ${ROOT}`)],
     ['the root', () => '/', () => project('/', `/, which holds the project folder ${ROOT}`)],
     ['src/', () => 'src', () => sources('src', 'is', `${ROOT}/src`)],
@@ -148,6 +149,8 @@ describe('a build on another file system than the working directory', () => {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, 'index.html'), 'half-written');
     }
+    // An old output is one a build may replace, so it holds the marker (cleanLeftovers checks).
+    await writeFile(path.join(`${out}.old-${dead}`, BUILD_MARKER), BUILD_MARKER_TEXT);
     const running = `${out}.tmp-${process.pid}`;
     await mkdir(running);
     try {
@@ -195,6 +198,7 @@ describe('cleanLeftovers', () => {
     const out = path.join(base, 'dist');
     await mkdir(`${out}.old-101`);
     await writeFile(path.join(`${out}.old-101`, 'index.html'), 'the last good site');
+    await writeFile(path.join(`${out}.old-101`, BUILD_MARKER), BUILD_MARKER_TEXT);
     await mkdir(`${out}.tmp-101`); // the new site, maybe complete, maybe not: not trusted
     await mkdir(`${out}.tmp-202`); // a build still running
     await mkdir(path.join(base, 'other.tmp-101')); // another output's: not ours to judge
@@ -213,6 +217,19 @@ describe('cleanLeftovers', () => {
     await writeFile(path.join(base, 'dist.old-102'), 'a file, not a build folder');
     expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [`${out}.old-101`] });
     expect((await readdir(base)).sort()).toEqual(['dist', 'dist.old-102']);
+    await rm(base, { recursive: true });
+  });
+
+  it("leaves a writer's folder named like an old output alone: only a build's output has the marker", async () => {
+    const base = await tempDir('leftovers');
+    const out = path.join(base, 'dist');
+    await mkdir(`${out}.old-2019`);
+    await writeFile(path.join(`${out}.old-2019`, 'notes.md'), '去年的备份');
+    expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [] });
+    expect(await cleanLeftovers(`${out}-new`, base, () => false)).toEqual({ removed: [] });
+    await mkdir(out);
+    expect(await cleanLeftovers(out, base, () => false)).toEqual({ removed: [] });
+    expect(readFileSync(path.join(`${out}.old-2019`, 'notes.md'), 'utf8')).toBe('去年的备份');
     await rm(base, { recursive: true });
   });
 });

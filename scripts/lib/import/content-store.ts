@@ -3,11 +3,12 @@
  * over the target, so an interrupted run never leaves half a file; nothing is ever deleted.
  * Front-matter is YAML with the core schema (no timestamps: `2019-05-14 09:28:18` stays text).
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
-import type { ContentProblem } from '../../../src/lib/content/problems.ts';
+import { isError, type ContentProblem } from '../../../src/lib/content/problems.ts';
+import { listArticles } from '../../../src/integrations/site-data/load-content.ts';
 
 const yamlEngine = {
   parse: (text: string): object => (YAML.parse(text, { schema: 'core' }) as object | null) ?? {},
@@ -41,25 +42,25 @@ export async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-/** Every article under `<dir>/articles`; one that can't be parsed is reported and left alone. */
+/**
+ * Every article under `<dir>/articles`, found as `check` finds them (links followed only inside the
+ * content folder, each folder once, pipes and devices never opened); one that can't be read or
+ * parsed, or that `check` would not read, is reported and left alone.
+ */
 export async function readArticles(dir: string): Promise<{ articles: StoredArticle[]; slugs: Set<string>; problems: ContentProblem[] }> {
-  const root = path.join(dir, 'articles');
-  let entries: string[];
-  try {
-    entries = await readdir(root, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { articles: [], slugs: new Set(), problems: [] };
-    throw error;
-  }
+  const listed: ContentProblem[] = [];
+  const files = listArticles(dir, listed);
+  // What check refuses there (links out, loops, pipes) is named; hidden and non-.md files are no concern of an import.
+  const problems: ContentProblem[] = listed.filter(isError).map((p) => ({ ...p, severity: 'warning' }));
   const articles: StoredArticle[] = [];
-  const problems: ContentProblem[] = [];
   const slugs = new Set<string>();
-  for (const entry of entries.filter((e) => e.endsWith('.md')).sort()) {
-    const file = `articles/${entry.split(path.sep).join('/')}`;
-    slugs.add(path.basename(entry, '.md'));
+  for (const full of files) {
+    const file = path.relative(dir, full).split(path.sep).join('/');
+    const slug = path.basename(full, '.md');
+    slugs.add(slug);
     try {
-      const { data, body } = parseArticle(await readFile(path.join(root, entry), 'utf8'));
-      articles.push({ slug: path.basename(entry, '.md'), file, data, body });
+      const { data, body } = parseArticle(await readFile(full, 'utf8'));
+      articles.push({ slug, file, data, body });
     } catch (error) {
       problems.push({
         file: path.join(dir, file),

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LINK_OUT, linkOutOf } from '../../../src/integrations/site-data/load-content.ts';
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
 import type { Channel, Merchant } from '../../../src/lib/content/schema.ts';
 import { readArticles, readText, serializeArticle, writeFileAtomic } from './content-store.ts';
@@ -102,6 +103,17 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   if (channels.added.length > 0) writes.push(['channels.yaml', channels.toString()]);
   // Pages may disagree on a rebate and change it back: only a different file is written.
   if (merchants.changed && merchants.toString() !== merchantsText) writes.push(['merchants.yaml', merchants.toString()]);
+  const escaping = await linkOutOf(
+    contentDir,
+    writes.map(([file]) => file),
+  );
+  if (escaping) {
+    report.fatal.push({
+      file: escaping,
+      message: `${LINK_OUT}; move the files into content/ and remove the link`,
+    });
+    return report;
+  }
   for (const [file, text] of writes) {
     if (!options.dryRun) await writeFileAtomic(path.join(contentDir, file), text);
     report.written.push(file);

@@ -46,6 +46,12 @@ export interface OutputFacts {
   olderBuild?: boolean;
 }
 
+/** Whether the folder `dir` is a build's output: it holds the marker, or the layout of the builds before it. */
+export function madeByBuild(dir: string): boolean {
+  const has = (file: string) => lstatSync(path.join(dir, file), { throwIfNoEntry: false }) !== undefined;
+  return has(BUILD_MARKER) || OLDER_BUILD_FILES.every(has);
+}
+
 const isWithin = (child: string, parent: string): boolean => {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -57,7 +63,8 @@ const isWithin = (child: string, parent: string): boolean => {
  */
 export function outputRefusal(facts: OutputFacts, shown: string): string | undefined {
   const { out, project } = facts;
-  const named = `--out ${shown}`;
+  // An empty --out is the working directory: quoted, the message shows what was given.
+  const named = `--out ${shown === '' ? '""' : shown}`;
   if (isWithin(project, out)) {
     return (
       `${named} is ${out === project ? 'the project folder' : `${out}, which holds the project folder ${project}`}: ` +

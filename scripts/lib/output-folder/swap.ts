@@ -11,6 +11,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { madeByBuild } from './rules.ts';
 
 const besideOut = (out: string, what: 'tmp' | 'old', pid: number) => `${out}.${what}-${pid}`;
 const stagingIn = (project: string, pid: number) => path.join(project, '.cache', `staging-${pid}`);
@@ -80,7 +81,10 @@ export async function cleanLeftovers(out: string, project: string, running = isR
   const found = [
     ...leftoversIn(path.dirname(out), `${path.basename(out)}.`, /^(tmp|old)-(\d+)$/),
     ...leftoversIn(path.join(project, '.cache'), '', /^(staging)-(\d+)$/),
-  ].filter((l) => !running(l.pid));
+  ]
+    // `<out>.old-PID` was an output a build replaced, so it holds the marker (or nothing): a
+    // writer's backup that happens to be named so (dist.old-2019) is not one, and is left alone.
+    .filter((l) => !running(l.pid) && (l.what !== 'old' || madeByBuild(l.path) || readdirSync(l.path).length === 0));
   const cleanup: Cleanup = { removed: [] };
   const previous = found.find((l) => l.what === 'old');
   if (previous && lstatSync(out, { throwIfNoEntry: false }) === undefined) {

@@ -15,13 +15,14 @@ import { bodyFragments, bodyLinks, type BodyLink } from '../../lib/markdown/body
 import {
   RENDER_BUDGET_MS,
   WATCHED_BYTES,
+  hasRawHtml,
   parseWithinLimits,
   shallowWithoutParsing,
   sourceIssues,
   type BodyIssue,
 } from '../../lib/markdown/limits.ts';
 import { timeRenders } from './workers.ts';
-import { articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
+import { SITE_FILE_URLS, articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
 import type { ArticleFrontmatter, Channel } from '../../lib/content/schema.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
 
@@ -85,17 +86,17 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
 }
 
 /**
- * Facts of the bodies the cache lacks. Large ones are first rendered in workers stopped at the
- * budget (timeRenders), since parsing one here could take minutes.
+ * Facts of the bodies the cache lacks. Large ones and those with raw HTML are first rendered in
+ * workers stopped at the budget (timeRenders), since parsing one here could take minutes.
  */
 async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>): Promise<void> {
-  const large: string[] = [];
+  const timed: string[] = [];
   for (const { body } of articles) {
-    if (Buffer.byteLength(body) > WATCHED_BYTES && sourceIssues(body).length === 0) large.push(body);
+    if ((Buffer.byteLength(body) > WATCHED_BYTES || hasRawHtml(body)) && sourceIssues(body).length === 0) timed.push(body);
     else cache.set(hashOf(body), bodyFacts(body));
   }
-  const outcomes = large.length > 0 ? await timeRenders(large, RENDER_BUDGET_MS) : new Map<number, boolean | string>();
-  large.forEach((body, i) => {
+  const outcomes = timed.length > 0 ? await timeRenders(timed, RENDER_BUDGET_MS) : new Map<number, boolean | string>();
+  timed.forEach((body, i) => {
     const outcome = outcomes.get(i) ?? true;
     // In time, or refused by the renderer: its limits say why (and if they don't, its error does).
     const facts = outcome === false ? { issues: [{ line: 1, message: TOO_SLOW }], links: [] } : bodyFacts(body);
@@ -119,7 +120,7 @@ interface SiteTargets {
 
 function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets {
   const published = articles.filter((a) => !a.data.draft);
-  const paths = new Map<string, ArticleBody | undefined>();
+  const paths = new Map<string, ArticleBody | undefined>(SITE_FILE_URLS.map((url) => [url, undefined]));
   const perChannel = new Map<string, number>();
   for (const a of published) for (const c of a.data.channel) perChannel.set(c, (perChannel.get(c) ?? 0) + 1);
   for (const lang of LANGS) {

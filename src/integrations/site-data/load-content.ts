@@ -4,6 +4,7 @@
  */
 import {
   closeSync,
+  existsSync,
   constants,
   fstatSync,
   lstatSync,
@@ -36,6 +37,7 @@ import {
 import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
+import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
 import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
@@ -90,6 +92,10 @@ export interface LoadResult {
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
+  const folder = contentFolderProblem(dir);
+  if (folder) {
+    return { content: { channels: [], merchants: [], glossary: [], articles: [] }, problems: [folder], articleFiles: 0 };
+  }
   const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
@@ -103,6 +109,18 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     problems,
     articleFiles: articles.files,
   };
+}
+
+/** Why `dir` is no content folder at all (missing, a file): one message instead of one per file it should hold. */
+export function contentFolderProblem(dir: string): ContentProblem | undefined {
+  const fix = 'name the folder that holds articles/ and channels.yaml (--content <dir>, or CONTENT_DIR)';
+  try {
+    if (statSync(dir).isDirectory()) return undefined;
+    return { file: displayPath(dir), message: `is a file, not a content folder: ${fix}` };
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    return { file: displayPath(dir), message: code === 'ENOENT' ? `does not exist: ${fix}` : unreadable(error) };
+  }
 }
 
 /** A YAML registry beside the articles (channels, merchants, glossary). */
@@ -250,7 +268,7 @@ function firstInvalidUtf8Line(bytes: Buffer): number {
  * folder, and each folder is read once, so a link can neither publish files from elsewhere nor
  * loop; whatever is not an ordinary file or folder is reported, never opened.
  */
-function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
+export function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
   const root = realpathOr(contentRoot);
   const files: string[] = [];
   const seen = new Set<string>();
@@ -294,7 +312,11 @@ function listArticles(contentRoot: string, problems: ContentProblem[]): string[]
       } else if (entry.name.endsWith('.md')) {
         files.push(full);
       } else {
-        problems.push({ file: displayPath(full), severity: 'warning', message: 'is ignored: articles are .md files' });
+        problems.push({
+          file: displayPath(full),
+          severity: 'warning',
+          message: `is ignored: articles are .md files${markdownFix(entry.name)}`,
+        });
       }
     }
   };
@@ -303,6 +325,27 @@ function listArticles(contentRoot: string, problems: ContentProblem[]): string[]
   if (isLink(articlesDir) && !followLink(articlesDir, root, problems)) return [];
   visit(articlesDir);
   return files;
+}
+
+/** Why a command must not write through a folder that links out of the content folder. */
+export const LINK_OUT = 'is a link out of the content folder: a file written there lands where check never reads';
+
+/**
+ * The first folder on the way to one of `files` (relative to `contentDir`, with forward slashes)
+ * that leads out of the content folder (`articles` linked elsewhere): `npm run new` and
+ * `npm run import` write nothing then, as check would not read what they wrote.
+ */
+export function linkOutOf(contentDir: string, files: string[]): string | undefined {
+  const root = realpathOr(contentDir);
+  const ancestors = (folder: string) => (folder === '.' ? [] : folder.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')));
+  const folders = [...new Set(files.flatMap((file) => ancestors(path.posix.dirname(file))))].sort();
+  return folders
+    .map((folder) => path.join(contentDir, folder))
+    .find((folder) => {
+      // A folder not there yet is made inside its parent, which was judged before it.
+      const real = existsSync(folder) ? realpathOr(folder) : root;
+      return real !== root && !real.startsWith(root + path.sep);
+    });
 }
 
 const isLink = (file: string) => {
@@ -347,6 +390,12 @@ function followLink(link: string, root: string, problems: ContentProblem[]): Sta
   } catch (error) {
     return report(unreadable(error));
   }
+}
+
+/** `x.MD`, `x.markdown` → `; to publish it, rename it to "x.md"`: Markdown under another extension. */
+function markdownFix(name: string): string {
+  const markdown = /^(.+)\.(?:md|markdown|mdown|mkd)$/i.exec(name);
+  return markdown ? `; to publish it, rename it to "${markdown[1]}.md"` : '';
 }
 
 /** `.x.md` → `to "x.md"`; `.md` (no name at all) → after the article. */
@@ -408,9 +457,25 @@ export function parseArticle(text: string, file: string, problems: ContentProble
     problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
     ok = false;
   }
+  checkBodyControlChars(split.body, split.bodyLine, file, problems);
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
   return data && ok ? { slug, file, data, body: split.body, bodyLine: split.bodyLine, lines } : undefined;
+}
+
+/**
+ * Control characters in a body, by line: invisible on the page, and a summary made from the body
+ * would carry them into the feeds. Carriage returns are line ends (files saved on Windows).
+ */
+function checkBodyControlChars(body: string, bodyLine: number, file: string, problems: ContentProblem[]) {
+  if (describeControlChars(body.replaceAll('\r', ' ')) === undefined) return;
+  body.split('\n').forEach((text, i) => {
+    const found = describeControlChars(text.replaceAll('\r', ' '));
+    if (found) {
+      const message = `has an invisible control character (${found}): delete it; retype the text around it if it was pasted`;
+      problems.push({ file, line: bodyLine + i, message });
+    }
+  });
 }
 
 /** The file name is the article's URL: reported when it can't be one, with a name that can. */

@@ -31,8 +31,7 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
-    // The writer's mistake, fully described above: where it was thrown from helps nobody (Astro's
-    // dev server prints a stack only when there is one).
+    // The writer's mistake, not the program's: Astro prints a stack (and a location from it) only when there is one.
     this.stack = '';
   }
 }

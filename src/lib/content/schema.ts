@@ -75,12 +75,23 @@ export const slugSchema = z
   .regex(SLUG_CHARS, slugMessage)
   .max(MAX_SLUG_LENGTH, `is too long: a slug has at most ${MAX_SLUG_LENGTH} characters`);
 
+/** A glossary form: it replaces the other form in the text, so it must show something (else a headline could vanish). */
+const term = (what: string) =>
+  text(what).superRefine((value, ctx) => {
+    if (value !== '' && emptyIn(value).length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `shows nothing (only -{…}- markers, spaces or zero-width characters), so the term would vanish from the text: write ${what} in visible text`,
+      });
+    }
+  });
+
 /** One glossary rule: how a term is written in each script. Equal forms mean "never convert". */
 export const glossaryEntrySchema = z.strictObject({
   /** The simplified form. */
-  hans: text('the simplified form of the term'),
+  hans: term('the simplified form of the term'),
   /** The traditional form. */
-  hant: text('the traditional form of the term'),
+  hant: term('the traditional form of the term'),
   /** Why the rule exists (a surname, a brand…): for the next writer, never shown. */
   note: z.string().optional(),
 });

@@ -15,8 +15,12 @@ import { parseMarkers } from '../convert/markers.ts';
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 const ANY_CONTROL = new RegExp(CONTROL.source, 'u');
 
-/** Spaces and the zero-width characters that show nothing on a page. */
-const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
+/**
+ * What shows nothing on a page: spaces, the characters Unicode says to draw as nothing (zero-width
+ * spaces and joiners, the soft hyphen, the BOM, variation selectors, the Hangul fillers), combining
+ * marks with no letter to sit on, and the blank braille pattern.
+ */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -47,7 +47,12 @@ export function parseYaml(
     for (const error of doc.errors) {
       const reason = firstSentence(error.message);
       const entry = entryBefore(entries, error.pos[0], lineAt);
-      problems.push(entry
+      // The error is at the second key: the entry before it is the first, or one inside its value.
+      const first = error.code === 'DUPLICATE_KEY' && entries.find((e) => e.keyStart === error.pos[0]);
+      const twin = first && entries.findLast((e) => e.keyStart < error.pos[0] && fieldName(e.path) === fieldName(first.path));
+      problems.push(twin
+        ? { ...at(twin), message: `is given twice (again on line ${lineAt(error.pos[0])}): keep one of the two lines` }
+        : entry
         ? { ...at(entry), message: `is not valid YAML (${reason}): ${quotingFix(text, entry)}` }
         : { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${reason}; ${GENERAL_FIX}` });
     }
@@ -102,10 +107,15 @@ function entryBefore(entries: Entry[], offset: number, lineAt: (offset: number) 
 const GENERAL_FIX = 'write each field as "key: value" on its own line, and put a value in quotes when it has ": " or " #" ' +
   'or starts with * & @ ` [ { ! | > % \' or "';
 
-/** What follows `key:` on the key's line, as typed. */
+/** The value as typed: what follows `key:` on the key's line, or a text value on the lines below it. */
 function rawValue(text: string, entry: Entry): string {
   const lineEnd = text.indexOf('\n', entry.keyEnd);
-  return text.slice(entry.keyEnd, lineEnd === -1 ? text.length : lineEnd).replace(/^\s*:/, '').trim();
+  const onKeyLine = text.slice(entry.keyEnd, lineEnd === -1 ? text.length : lineEnd).replace(/^\s*:/, '').trim();
+  const below = (isScalar(entry.value) || isAlias(entry.value)) && entry.value.range;
+  if (onKeyLine !== '' || !below) return onKeyLine;
+  // `title:` with `  双11 #天猫` below: up to the end of the value's last line, its lines joined as YAML joins them.
+  const end = text.indexOf('\n', below[1]);
+  return text.slice(below[0], end === -1 ? text.length : end).trim().replace(/\s*\n\s*/g, ' ');
 }
 
 const shownRaw = (text: string, entry: Entry) => JSON.stringify(rawValue(text, entry));
@@ -115,16 +125,20 @@ function yamlQuoted(raw: string): string {
   return raw.includes('"') ? `'${raw.replaceAll("'", "''")}'` : JSON.stringify(raw);
 }
 
-/** "put the whole value in quotes: title: "…"" */
-const quoted = (text: string, entry: Entry) =>
-  `put the whole value in quotes: ${text.slice(entry.keyStart, entry.keyEnd)}: ${yamlQuoted(rawValue(text, entry))}`;
+/** "put the whole value in quotes: title: "…"" (an opening quote with no closing one is the writer's: it is closed). */
+function quoted(text: string, entry: Entry): string {
+  const raw = rawValue(text, entry);
+  const unclosed = /^['"]/.test(raw) && !raw.slice(1).includes(raw[0]!);
+  return `put the whole value in quotes: ${text.slice(entry.keyStart, entry.keyEnd)}: ${unclosed ? `${raw}${raw[0]}` : yamlQuoted(raw)}`;
+}
 
 function quotingFix(text: string, entry: Entry): string {
   const raw = rawValue(text, entry);
   if (raw === '') return GENERAL_FIX;
   const bracket = { '[': 'the list with ]', '{': 'the map with }' }[raw[0]!];
   if (bracket && !raw.includes(bracket.at(-1)!)) return `close ${bracket}, or if it is text, ${quoted(text, entry)}`;
-  const why = /^['"]/.test(raw) ? 'nothing may follow the closing quote'
+  const why = /^['"]/.test(raw) && !raw.slice(1).includes(raw[0]!) ? 'the closing quote is missing'
+    : /^['"]/.test(raw) ? 'nothing may follow the closing quote'
     : /^[*&@`!|>%[{]/.test(raw) ? `a value starting with ${raw[0]} needs quotes`
     : raw.includes(': ') ? 'a value with ": " needs quotes'
       : 'YAML misreads this value';

@@ -30,6 +30,13 @@ export const MAX_DELIMITERS_PER_BODY = 10_000;
 export const RENDER_BUDGET_MS = 10_000;
 /** Up to this size a body within the limits renders in well under the budget (the slowest kind, a 100 KB list, in ~3 s). */
 export const WATCHED_BYTES = 50_000;
+/**
+ * Whether the body has a raw HTML start tag. The HTML parser reopens formatting elements left open
+ * (`<p><b class="1"></p>`) in every later paragraph, so 48 KB of them took 88 s to render, nested
+ * 2,000 deep: no scan of the text predicts that, so `check` times a body with raw HTML like one
+ * larger than WATCHED_BYTES (the archive has none).
+ */
+export const hasRawHtml = (markdown: string): boolean => /<[A-Za-z]/.test(markdown);
 
 /** A problem in a body, `line` counted from the body's first line (1). */
 export interface BodyIssue {
@@ -132,6 +139,9 @@ export function shallowWithoutParsing(markdown: string): boolean {
   return widest.width <= SHALLOW_PREFIX && paragraphs.every((p) => p.delimiters + p.tildes <= SHALLOW_DELIMITERS);
 }
 
+/** Tags htmlparser2 closes at once as void and the renderer's parser (parse5) nests: 2,000 `<command>` overflowed the stack. */
+const NOT_VOID_TO_PARSE5 = new Set(['command', 'isindex']);
+
 /**
  * The parsed tree's nesting, raw HTML elements included (rehype-raw turns them into elements
  * inside the Markdown ones): the first node deeper than the limit, and how deep the deepest goes.
@@ -140,18 +150,27 @@ export function treeIssues(tree: Root): BodyIssue[] {
   let deepest = 0;
   let firstLine: number | undefined;
   let htmlDepth = 0;
+  let at = { depth: 0, line: 1 };
+  const reach = () => {
+    const reached = at.depth + htmlDepth;
+    if (reached > deepest) deepest = reached;
+    if (reached > MAX_NESTING_DEPTH && firstLine === undefined) firstLine = at.line;
+  };
+  // Measured at every opening tag: one HTML block can open 2,000 elements and close them again.
   const html = new Parser(
-    { onopentag: () => void htmlDepth++, onclosetag: () => void (htmlDepth = Math.max(0, htmlDepth - 1)) },
+    {
+      onopentag: () => void (htmlDepth++, reach()),
+      onclosetag: (name, implied) => void (implied && NOT_VOID_TO_PARSE5.has(name) ? 0 : (htmlDepth = Math.max(0, htmlDepth - 1))),
+    },
     { decodeEntities: false },
   );
   // Iterative on purpose: recursion here would overflow on the very trees it is meant to refuse.
   const stack: [Nodes, number][] = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
+    at = { depth, line: node.position?.start.line ?? 1 };
+    reach();
     if (node.type === 'html') html.write((node as Html).value);
-    const reached = depth + htmlDepth;
-    if (reached > deepest) deepest = reached;
-    if (reached > MAX_NESTING_DEPTH && firstLine === undefined) firstLine = node.position?.start.line ?? 1;
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, depth + 1]);
   }
   html.end();

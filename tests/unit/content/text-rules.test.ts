@@ -30,6 +30,13 @@ describe('textIn / emptyIn: what each variant shows once markers are resolved', 
     ['-{zh-hans:信息}-', '信息', '信息', []],
     [INVISIBLE, INVISIBLE, INVISIBLE, ['zh-Hans', 'zh-Hant']],
     ['-{ }-\u200B', ' \u200B', ' \u200B', ['zh-Hans', 'zh-Hant']],
+    // Soft hyphen, Hangul filler, variation selector, combining marks alone, blank braille pattern.
+    ['\u00AD', '\u00AD', '\u00AD', ['zh-Hans', 'zh-Hant']],
+    ['\u3164', '\u3164', '\u3164', ['zh-Hans', 'zh-Hant']],
+    ['\uFE0F', '\uFE0F', '\uFE0F', ['zh-Hans', 'zh-Hant']],
+    ['\u0301\u0301', '\u0301\u0301', '\u0301\u0301', ['zh-Hans', 'zh-Hant']],
+    ['\u2800', '\u2800', '\u2800', ['zh-Hans', 'zh-Hant']],
+    ['e\u0301', 'e\u0301', 'e\u0301', []],
   ])('%j', (text, hans, hant, empty) => {
     expect([textIn(text, 'zh-Hans'), textIn(text, 'zh-Hant')]).toEqual([hans, hant]);
     expect(emptyIn(text)).toEqual(empty);

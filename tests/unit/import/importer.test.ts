@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/integrations/site-data/load-content.ts';
-import { isError } from '../../../src/lib/content/problems.ts';
+import { formatProblem, isError } from '../../../src/lib/content/problems.ts';
 import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { parseArticle } from '../../../scripts/lib/import/content-store.ts';
 import { runImport, type ImportOptions } from '../../../scripts/lib/import/importer.ts';
@@ -200,6 +200,40 @@ describe('refusals and bad input', () => {
     expect(await readFile(path.join(dir, 'articles/2019/01/mine.md'), 'utf8')).toBe(mine);
     expect(await readFile(path.join(dir, 'articles/notes.txt'), 'utf8')).toContain('Importer fixtures');
   });
+
+  it('reads the content folder as check does: no link out, loop or pipe is followed or opened, each is named', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'articles/2019/01'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'articles/2019/01/mine.md'),
+      '---\ntitle: 编辑的文章\ndate: 2019-01-02\nchannel: jingying\n---\n\n正文。\n',
+    );
+    await symlink('.', path.join(dir, 'articles/loop'));
+    await symlink('/', path.join(dir, 'articles/root'));
+    expect(spawnSync('mkfifo', [path.join(dir, 'articles/pipe.md')]).status).toBe(0);
+    const report = await run(dir, [jingying], { dryRun: true });
+    expect(report.problems.map(formatProblem).map((m) => m.replaceAll(dir, 'content'))).toEqual([
+      'warning: content/articles/loop: is a link to the folder content/articles, which is read already (a loop or a second way in): remove the link',
+      'warning: content/articles/pipe.md: is a named pipe (FIFO), not an ordinary file: content holds ordinary files only; replace or remove it',
+      'warning: content/articles/root: is a link to /, outside the content folder: links out of content/ are not followed; ' +
+        'move or copy the files into content/articles',
+    ]);
+    expect(report.plan?.created).toEqual((await run(await tempDir(), [jingying], { dryRun: true })).plan?.created);
+  });
+
+  it('writes nothing through a link out of the content folder (articles/ linked elsewhere), and says so', async () => {
+    const dir = await tempDir();
+    const away = await tempDir();
+    await symlink(away, path.join(dir, 'articles'));
+    const report = await run(dir, [jingying]);
+    expect(report.fatal.map(formatProblem)).toEqual([
+      `${dir}/articles: is a link out of the content folder: a file written there lands where check never reads; ` +
+        'move the files into content/ and remove the link',
+    ]);
+    expect(report.written).toEqual([]);
+    expect(await readdir(away)).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(['articles']);
+  });
 });
 
 describe('the command line', () => {
@@ -280,6 +314,57 @@ describe('the command line', () => {
       'error: --out scripts is not a content folder: it holds neither articles/ nor channels.yaml, merchants.yaml or glossary.yaml. ' +
         'Pass the content folder (--out content, the default) or a new or empty folder',
     );
+  });
+
+  it("refuses a --report that would replace a writer's file or sit in the content folder, and rewrites its own report", async () => {
+    const content = await tempDir();
+    const mine = '---\ntitle: 编辑的文章\ndate: 2019-01-02\nchannel: jingying\n---\n\n正文。\n';
+    await mkdir(path.join(content, 'articles'));
+    await writeFile(path.join(content, 'articles/mine.md'), mine);
+    const notes = path.join(await tempDir(), 'notes.json');
+    await writeFile(notes, '{"mine": true}\n');
+    const article = path.join(content, 'articles/mine.md');
+    const firstLines = await Promise.all(
+      [article, notes].map(async (report) => {
+        const { code, stderr } = await cli(jingying, '--out', content, '--dry-run', '--report', report);
+        return [code, stderr.split('\n')[0]];
+      }),
+    );
+    expect(firstLines).toEqual([
+      [
+        2,
+        `error: --report ${article} is inside the content folder ${content}: write the report elsewhere, e.g. --report import-report.json`,
+      ],
+      [
+        2,
+        `error: --report ${notes} is a file that is not an import report, and the report would replace it: ` +
+          'name a new file, e.g. --report import-report.json',
+      ],
+    ]);
+    expect(await readFile(article, 'utf8')).toBe(mine);
+    expect(await readFile(notes, 'utf8')).toBe('{"mine": true}\n');
+    const report = path.join(path.dirname(notes), 'report.json');
+    for (let run = 0; run < 2; run++) expect((await cli(jingying, '--out', content, '--dry-run', '--report', report)).code).toBe(0);
+    expect(JSON.parse(await readFile(report, 'utf8'))).toMatchObject({ dryRun: true });
+  });
+
+  it('refuses an --out that is a file, empty, or a link to an articles folder, saying what it is', async () => {
+    const content = await tempDir();
+    await mkdir(path.join(content, 'articles'));
+    await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
+    const link = path.join(await tempDir(), 'articles-link');
+    await symlink(path.join(content, 'articles'), link);
+    const folder = path.relative(process.cwd(), content);
+    const firstLines = await Promise.all(
+      [path.join(content, 'channels.yaml'), '', link].map(async (out) => (await cli(jingying, '--out', out)).stderr.split('\n')[0]),
+    );
+    expect(firstLines).toEqual([
+      `error: --out ${path.join(content, 'channels.yaml')} is a file: name the content folder (--out content, the default) or a new folder`,
+      'error: --out is empty: name the content folder (--out content, the default)',
+      `error: --out ${link} is inside the articles folder of the content folder ${folder}: the importer writes ` +
+        `articles/, channels.yaml and merchants.yaml into a content folder itself. Pass --out ${folder}`,
+    ]);
+    expect(await snapshot(content)).toEqual({ 'channels.yaml': '- slug: jingying\n  name: 经营\n' });
   });
 
   it.each([

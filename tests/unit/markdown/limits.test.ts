@@ -24,6 +24,13 @@ describe('parseWithinLimits', () => {
     ['tabs counted as four columns', `a\n${'\t'.repeat(MAX_LINE_PREFIX / 4 + 1)}b`, [2]],
     ['HTML elements left open across blocks', `a\n\n${'<div>\n\n'.repeat(MAX_NESTING_DEPTH + 1)}b`, [3 + 2 * (MAX_NESTING_DEPTH - 1)]],
     ['HTML elements closed again', '<div>a</div>\n\n'.repeat(MAX_NESTING_DEPTH * 2), []],
+    ['HTML elements opened and closed within one block', `a\n\n${'<div>'.repeat(2000)}b${'</div>'.repeat(2000)}`, [3]],
+    ['<command>, void to htmlparser2 but nested by parse5', `${'<command>'.repeat(MAX_NESTING_DEPTH)}b`, [1]],
+    [
+      'HTML elements nested to the limit in one block',
+      `${'<div>'.repeat(MAX_NESTING_DEPTH - 1)}b${'</div>'.repeat(MAX_NESTING_DEPTH - 1)}`,
+      [],
+    ],
     ['emphasis nested past the limit', `${'*'.repeat(2 * MAX_NESTING_DEPTH)}a${'*'.repeat(2 * MAX_NESTING_DEPTH)}`, [1]],
     ['a paragraph at the delimiter limit', '*'.repeat(MAX_DELIMITERS_PER_PARAGRAPH), []],
     ['a paragraph past it, on its first line', `a\n\nb\n${'_'.repeat(MAX_DELIMITERS_PER_PARAGRAPH + 1)}`, [3]],
