@@ -626,6 +626,18 @@ describe('links in a body are resolved against the content, by source file and l
     expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([]);
   });
 
+  it('warns of links and images the page will not keep (javascript:, data:, tel:), by line', async () => {
+    const body = ['[点我](javascript:alert(1)) [电话](tel:10086)', '', '![图](data:image/png;base64,AAAA)'].join('\n');
+    const removed = (what: string, url: string, scheme: string, kept: string) =>
+      `warning: ${article}:%s ${what} "${url}" is removed from the page: a ${scheme}: address is not kept (only ${kept}); ` +
+      'write a web address or remove it';
+    expect(await messages({ 'articles/2019/05/x.md': good('', body) })).toEqual([
+      removed('the link', 'javascript:alert(1)', 'javascript', 'http, https, mailto').replace('%s', '8:'),
+      removed('the link', 'tel:10086', 'tel', 'http, https, mailto').replace('%s', '8:'),
+      removed('the image', 'data:image/png;base64,AAAA', 'data', 'http, https').replace('%s', '10:'),
+    ]);
+  });
+
   it('names each broken link with its line and a fix', async () => {
     const body = [
       '见[一篇](/articles/no-such/)和[频道](/nochannel/)。',

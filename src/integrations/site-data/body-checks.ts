@@ -22,6 +22,7 @@ import {
   type BodyIssue,
 } from '../../lib/markdown/limits.ts';
 import { timeRenders } from './workers.ts';
+import { bodySanitizeSchema } from '../../lib/markdown/sanitize-schema.ts';
 import { SITE_FILE_URLS, articleUrl, channelUrl, feedUrl, homeUrl, searchUrl, twinUrl } from '../../lib/urls.ts';
 import type { ArticleFrontmatter, Channel } from '../../lib/content/schema.ts';
 import type { ContentProblem } from '../../lib/content/problems.ts';
@@ -77,8 +78,10 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
     const facts = cache.get(hashOf(article.body), () => bodyFacts(article.body));
     const at = (line: number) => article.bodyLine + line - 1;
     for (const issue of facts.issues) problems.push({ file: article.file, line: at(issue.line), message: issue.message });
-    for (const link of site ? facts.links : []) {
-      const message = linkProblem(link, article, site!, fragmentsOf);
+    for (const link of facts.links) {
+      const removed = removedScheme(link);
+      if (removed) problems.push({ file: article.file, line: at(link.line), severity: 'warning', message: removed });
+      const message = site && linkProblem(link, article, site, fragmentsOf);
       if (message) problems.push({ file: article.file, line: at(link.line), message });
     }
   }
@@ -155,6 +158,18 @@ function suggestion(target: string, site: SiteTargets): string {
   const near = closest(bare, candidates);
   if (distance(bare, near) <= Math.max(2, bare.length / 4)) return ` (did you mean ${twinUrl(near, lang)}?)`;
   return `: an article is at ${articleUrl(lang, '<file name>')}, a channel at ${channelUrl(lang, '<slug from channels.yaml>')}`;
+}
+
+/**
+ * A link or image whose scheme the sanitiser does not keep (`javascript:`, `data:`, `tel:`…) is
+ * removed from the page without a trace: the writer is told, though nothing unsafe is published.
+ */
+function removedScheme(link: BodyLink): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.url.trim())?.[1]?.toLowerCase();
+  const kept = bodySanitizeSchema.protocols?.[link.kind === 'image' ? 'src' : 'href'] ?? [];
+  if (scheme === undefined || kept.includes(scheme)) return undefined;
+  const what = link.kind === 'image' ? 'the image' : 'the link';
+  return `${what} "${link.url.slice(0, 40)}" is removed from the page: a ${scheme}: address is not kept (only ${kept.join(', ')}); write a web address or remove it`;
 }
 
 function linkProblem(
