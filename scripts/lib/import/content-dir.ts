@@ -4,8 +4,9 @@
  */
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_FILES } from '../../../src/integrations/site-data/load-content.ts';
 
-const CONTENT_ENTRIES = ['articles', 'channels.yaml', 'merchants.yaml', 'glossary.yaml'];
+const CONTENT_ENTRIES: readonly string[] = Object.values(CONTENT_FILES);
 
 const FILE = ['(a file)'];
 
