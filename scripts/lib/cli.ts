@@ -7,3 +7,6 @@ export function cliArgs<T>(parse: () => T, usage: string): T {
     process.exit(2);
   }
 }
+
+/** A progress display may redraw a line in place: a terminal, and not CI (whose log keeps every redraw). */
+export const liveTerminal = (stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean => Boolean(stream.isTTY) && !env.CI;

@@ -5,6 +5,7 @@
  * is printed in full above the live line.
  */
 import { SingleBar } from 'cli-progress';
+import { liveTerminal } from '../cli.ts';
 import { describe, milestone, START, type BuildProgress } from './state.ts';
 
 export interface ProgressReporter {
@@ -15,7 +16,7 @@ export interface ProgressReporter {
 }
 
 export function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, now = () => Date.now()): ProgressReporter {
-  return !stream.isTTY || env.CI ? plainReporter(stream, now) : liveReporter(stream, now);
+  return liveTerminal(stream, env) ? liveReporter(stream, now) : plainReporter(stream, now);
 }
 
 export function plainReporter(stream: NodeJS.WriteStream, now: () => number): ProgressReporter {

@@ -3,6 +3,7 @@
  * both on stderr so the summary on stdout stays clean.
  */
 import { SingleBar } from 'cli-progress';
+import { liveTerminal } from '../cli.ts';
 import type { ImportProgress } from './importer.ts';
 
 export interface ProgressView {
@@ -13,7 +14,7 @@ export interface ProgressView {
 const plural = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
 
 export function progressView(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): ProgressView {
-  if (!stream.isTTY || env.CI) {
+  if (!liveTerminal(stream, env)) {
     return {
       update: ({ done, total, file, articles }) => stream.write(`[${done}/${total}] ${file}: ${plural(articles)}\n`),
       stop: () => {},
