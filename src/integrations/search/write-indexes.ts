@@ -42,6 +42,8 @@ export interface SearchIndex {
   ms: number;
   /** The cache the shards are in (pruned once the bundles are written). */
   cache: FolderCache;
+  /** The version of SEARCH_PRODUCERS the shards were made by, which the bundles made from them share. */
+  codeVersion: string;
 }
 
 export interface BundleStats {
@@ -93,7 +95,8 @@ export async function buildSearchIndex(
   // Records are made when their shard is indexed: all at once would hold every token in memory.
   const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
 
-  const cache = new FolderCache('search-shards', site.contentDir, codeVersion(SEARCH_PRODUCERS));
+  const version = codeVersion(SEARCH_PRODUCERS);
+  const cache = new FolderCache('search-shards', site.contentDir, version);
   const dirs: string[] = [];
   let next = 0;
   let done = 0;
@@ -125,6 +128,7 @@ export async function buildSearchIndex(
     reused: cache.hits,
     ms: performance.now() - started,
     cache,
+    codeVersion: version,
   };
 }
 
@@ -134,7 +138,7 @@ export async function buildSearchIndex(
  * rewritten), and hard-linked into the output.
  */
 export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const bundles = new FolderCache('search-bundles', site.contentDir, codeVersion(SEARCH_PRODUCERS));
+  const bundles = new FolderCache('search-bundles', site.contentDir, index.codeVersion);
   const stats: BundleStats[] = [];
   for (const lang of LANGS) {
     const started = performance.now();

@@ -48,7 +48,6 @@ const PUBLIC_DIR = 'public';
 const SITE = new URL(SITE_URL);
 /** The facts of a body change only with the code that finds them (this module's graph) and the site's origin. */
 export const BODY_FACTS_PRODUCERS = ['src/integrations/site-data/body-checks.ts'];
-const FACTS_VERSION = hashOf(codeVersion(BODY_FACTS_PRODUCERS), SITE.origin);
 
 function bodyFacts(markdown: string): BodyFacts {
   // A body that cannot nest too deep nor link anywhere (no brackets, no raw HTML, no bare URL of
@@ -62,7 +61,7 @@ function bodyFacts(markdown: string): BodyFacts {
 export async function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): Promise<void> {
   // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
   // would pile up in .cache/build with every fixture a test writes.
-  const cache = new BuildCache<BodyFacts>('body-facts', '', FACTS_VERSION);
+  const cache = new BuildCache<BodyFacts>('body-facts', '', hashOf(codeVersion(BODY_FACTS_PRODUCERS), SITE.origin));
   await factsOfNew(
     articles.filter((a) => !cache.has(hashOf(a.body))),
     cache,
