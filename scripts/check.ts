@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../src/integrations/site-data/load-content.ts';
-import { formatProblem, isError } from '../src/lib/content/problems.ts';
+import { isError, printProblems } from '../src/lib/content/problems.ts';
 import { cliArgs } from './lib/cli.ts';
 
 const { values } = cliArgs(
@@ -14,7 +14,7 @@ const { values } = cliArgs(
 const dir = values.content ?? contentDir();
 const started = performance.now();
 const { content, problems, articleFiles } = await loadContent(dir);
-for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+printProblems(problems);
 const errors = problems.filter(isError).length;
 const warnings = problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

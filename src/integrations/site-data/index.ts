@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { contentDir } from './load-content.ts';
-import { formatProblem, isError, type ContentProblem } from '../../lib/content/problems.ts';
+import { isError, printProblems, type ContentProblem } from '../../lib/content/problems.ts';
 import { configureSite, validContent, type SiteOptions } from './site.ts';
 
 const SITE_MODULE_ID = 'virtual:yiqihui/site';
@@ -80,7 +80,7 @@ function siteModule(options: SiteOptions, external: boolean): Plugin {
 function explained(error: unknown): unknown {
   const problems = (error as { problems?: ContentProblem[] }).problems;
   if (!problems) return error;
-  for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+  printProblems(problems);
   const count = problems.filter(isError).length;
   // Astro prints an error's hint, and its stack only when there is one.
   return Object.assign(new Error(`Build stopped: fix the ${count} error(s) above.`), {

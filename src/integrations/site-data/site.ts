@@ -7,7 +7,7 @@ import { BuildCache } from './build-cache.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../code-version.ts';
 import { loadContent, type ArticleSource, type Content } from './load-content.ts';
-import { ContentError, formatProblem, isError, type ContentProblem } from '../../lib/content/problems.ts';
+import { ContentError, isError, printProblems, type ContentProblem } from '../../lib/content/problems.ts';
 import { BodyLimitError } from '../../lib/markdown/limits.ts';
 import { createVariantConverter } from '../../lib/convert/variant-converter.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
@@ -83,7 +83,7 @@ async function readContent(dir: string): Promise<Content> {
   const { content, problems } = await timed('load', () => loadContent(dir));
   // With errors, every problem goes with the error, in file order, as `npm run check` lists them.
   if (problems.some(isError)) throw new ContentError(problems);
-  for (const p of problems) console.warn(formatProblem(p));
+  printProblems(problems);
   return content;
 }
 

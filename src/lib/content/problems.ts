@@ -19,6 +19,11 @@ export function formatProblem(p: ContentProblem): string {
 
 export const isError = (p: ContentProblem) => p.severity !== 'warning';
 
+/** Every problem, one line each, as `npm run check` and the build print them: errors to stderr, warnings as warnings. */
+export function printProblems(problems: readonly ContentProblem[]): void {
+  for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+}
+
 /** Thrown by the build when content is invalid: the message lists every problem. */
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
