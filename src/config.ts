@@ -40,8 +40,6 @@ export class SettingsError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SettingsError';
-    // The message says everything; a stack trace would only bury it.
-    this.stack = `${this.name}: ${message}`;
   }
 }
 
@@ -74,7 +72,22 @@ export function readSettings(env: Record<string, string | undefined>) {
 
 export type Settings = ReturnType<typeof readSettings>;
 
-export const settings: Settings = readSettings(process.env);
+/**
+ * Read when a command starts (every command imports this module, directly or not): a bad value
+ * stops it there with the message alone, before it does anything. Thrown instead, it reached the
+ * user wrapped in Node's report of an uncaught exception.
+ */
+function settingsOrExit(env: NodeJS.ProcessEnv): Settings {
+  try {
+    return readSettings(env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+export const settings: Settings = settingsOrExit(process.env);
 
 // Tuning: measured trade-offs, kept here so that they are found and changed in one place.
 

@@ -49,8 +49,10 @@ describe('readSettings', () => {
       encoding: 'utf8',
       env: { ...process.env, SEARCH_SHARD_SIZE: 'abc' },
     });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('SEARCH_SHARD_SIZE="abc" is not a valid setting');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'SEARCH_SHARD_SIZE="abc" is not a valid setting: expected a whole number of at least 1 (articles per search shard); fix or unset it',
+    );
     expect(result.stdout).not.toContain('checked');
   });
 });
