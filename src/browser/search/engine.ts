@@ -2,7 +2,7 @@
  * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
  * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
  */
-import { CHANNEL_SEPARATOR, CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
+import { CHANNEL_SEPARATOR, CONFIG_FILE, DATE_SORT, type SearchConfig } from '../../lib/search/config.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
 import { planQuery } from '../../lib/search/query.ts';
 
@@ -10,7 +10,6 @@ import { planQuery } from '../../lib/search/query.ts';
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
-  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(
     term: string,
     options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
@@ -68,9 +67,6 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
   // Initialise with the records' language, not the page's: for zh-* Pagefind would re-segment
   // the query in the browser and split our tokens apart.
   await pagefind.init(config.language);
-  for (const shard of config.shards) await pagefind.mergeIndex(`${basePath}${shard}`, { language: config.language, baseUrl: '/' });
-  // Shards by number, newest first (lib/search/shards.ts: the first shard holds the oldest articles).
-  const newestShardFirst = ['', ...config.shards].map((_, i) => String(i)).reverse();
 
   /** The hits of every search of the plan, in the first search's order. */
   async function matching(searches: string[], options: Parameters<PagefindApi['search']>[1]) {
@@ -85,16 +81,7 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
     async search(query, { channel, sort = 'relevance' } = {}) {
       const plan = planQuery(query, config.map, config.segmentation);
       const filters: Record<string, string[]> = channel ? { channel: [channel] } : {};
-      let hits: PagefindResult[] = [];
-      if (sort === 'relevance') {
-        hits = await matching(plan.searches, { filters });
-      } else {
-        // Merged shards come back ordered by score, which under a sort is a rank within each
-        // shard; shards are in date order, so each is searched on its own, newest first.
-        for (const shard of newestShardFirst) {
-          hits.push(...(await matching(plan.searches, { filters: { ...filters, shard: [shard] }, sort: { date: 'desc' } })));
-        }
-      }
+      const hits = await matching(plan.searches, sort === 'relevance' ? { filters } : { filters, sort: { [DATE_SORT]: 'desc' } });
       return {
         total: hits.length,
         load: (from, to) =>

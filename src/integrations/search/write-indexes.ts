@@ -1,10 +1,11 @@
 /**
  * The search bundles: Pagefind runs once over the articles' folded text (both variants index the
- * same text; in shards, see lib/search/shards.ts), then each variant gets its own copy of the
- * bundle (`/pagefind/`, `/zh-hant/pagefind/`) whose fragments hold that variant's URLs, titles,
- * channel names and excerpt text. Used by the Astro integration and by the search benchmark.
+ * same text), in shards (lib/search/shards.ts) that are merged into one reader index
+ * (reader-index.ts); then each variant's bundle (`/pagefind/`, `/zh-hant/pagefind/`) is that index
+ * with the variant's own fragments: its URLs, titles, channel names and excerpt text. Used by the
+ * Astro integration and by the search benchmark.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { SEARCH_BATCH, settings } from '../../config.ts';
@@ -23,11 +24,13 @@ import {
   searchRecord,
   type FragmentView,
 } from '../../lib/search/records.ts';
-import { shardFolder, shardsOf } from '../../lib/search/shards.ts';
+import { shardsOf } from '../../lib/search/shards.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
-import { decodeFragment, encodeFragment, withView } from '../../lib/search/fragment.ts';
+import { withView } from '../../lib/search/fragment.ts';
+import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
+import { readShard, renamedFragments, writeReaderIndex } from './reader-index.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
@@ -35,13 +38,15 @@ import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 export interface SearchIndex {
   /** Each shard's folder (oldest first) and its articles' slugs. */
   shards: { dir: string; slugs: string[] }[];
+  /** The reader index made from them: everything of a bundle but the fragments. */
+  reader: string;
   config: SearchConfig;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
   reused: number;
   ms: number;
-  /** The cache the shards are in (pruned once the bundles are written). */
-  cache: FolderCache;
+  /** The caches the shards and the reader index are in (pruned once the bundles are written). */
+  caches: FolderCache[];
   /** The version of SEARCH_PRODUCERS the shards were made by, which the bundles made from them share. */
   codeVersion: string;
 }
@@ -52,24 +57,17 @@ export interface BundleStats {
   ms: number;
 }
 
-/** Pagefind's own UI, which the site does not use (it has its own, in the page's script). */
-const UNUSED = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-];
 const FRAGMENTS = 'fragment';
 /**
- * The code that makes the cached shards and bundles (records, Pagefind's indexing thread, the
- * variants' rewrites), with everything it imports: a change to any of it invalidates them.
+ * The code that makes the cached shards, the reader index and the bundles (records, Pagefind's
+ * indexing thread, the merge, the variants' rewrites), with everything it imports: a change to any
+ * of it invalidates them.
  */
-export const SEARCH_PRODUCERS = ['src/integrations/search/write-indexes.ts', 'src/integrations/search/shard-worker.ts'];
-/** Merged shards run on the first shard's code: only its copy of Pagefind's scripts is served. */
-const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+export const SEARCH_PRODUCERS = [
+  'src/integrations/search/write-indexes.ts',
+  'src/integrations/search/shard-worker.ts',
+  'src/integrations/search/reader-index.ts',
+];
 
 /** `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. */
 export async function buildSearchIndex(
@@ -93,7 +91,7 @@ export async function buildSearchIndex(
     shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs]),
   ];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
-  const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation, i));
+  const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation));
 
   const version = codeVersion(SEARCH_PRODUCERS);
   const cache = new FolderCache('search-shards', site.contentDir, version);
@@ -115,27 +113,28 @@ export async function buildSearchIndex(
     }
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
-  const config: SearchConfig = {
-    segmentation,
-    language: INDEX_LANGUAGE[segmentation],
-    map,
-    shards: shards.slice(1).map((_, i) => shardFolder(i + 1)),
-  };
+  const readers = new FolderCache('search-reader', site.contentDir, version);
+  const reader = await readers.get(
+    dirs.map((dir) => path.basename(dir)),
+    (out) => writeReaderIndex(dirs, out),
+  );
   return {
     shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
-    config,
+    reader,
+    config: { segmentation, language: INDEX_LANGUAGE[segmentation], map },
     records: shards.flat().length,
     reused: cache.hits,
     ms: performance.now() - started,
-    cache,
+    caches: [cache, readers],
     codeVersion: version,
   };
 }
 
 /**
- * Each variant's bundle in `outDir`: every shard with that variant's view in its fragments. The
- * rewritten shards are cached too (an unchanged shard of an unchanged variant is linked, not
- * rewritten), and hard-linked into the output.
+ * Each variant's bundle in `outDir`: the reader index and the variant's fragments, every shard's
+ * rewritten with the variant's view of its articles under the reader index's names. The
+ * rewritten fragments are cached too (an unchanged shard of an unchanged variant is linked, not
+ * rewritten), and everything is hard-linked into the output.
  */
 export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
   const bundles = new FolderCache('search-bundles', site.contentDir, index.codeVersion);
@@ -144,44 +143,39 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
     const started = performance.now();
     const variant = site.variants[lang];
     const bundle = path.join(outDir, folderOf(lang), 'pagefind');
+    await linkTree(index.reader, bundle);
     for (const [i, shard] of index.shards.entries()) {
       const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
       // Keyed by each article's view without its text, and its body's hash: the text (the slow
       // part) is only extracted for a shard that is rewritten.
       const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
-      const dir = await bundles.get([path.basename(shard.dir), i === 0, key], (out) =>
-        rewriteShard(shard.dir, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))])), i === 0),
+      const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
+        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
       );
-      await linkTree(dir, path.join(bundle, shardFolder(i)));
+      await linkTree(dir, path.join(bundle, FRAGMENTS));
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
     stats.push({ lang, records: index.records, ms: performance.now() - started });
   }
-  await Promise.all([bundles.prune(), index.cache.prune()]);
+  await Promise.all([bundles.prune(), ...index.caches.map((c) => c.prune())]);
   return stats;
 }
 
 /**
- * A shard as one variant serves it: its fragments hold the variant's `views` (by record URL, which
- * Pagefind keeps as the fragment's `url`); Pagefind's code only in the first.
+ * Shard `number`'s fragments as one variant serves them: holding the variant's `views` (by record
+ * URL, which Pagefind keeps as the fragment's `url`), named as the reader index names them.
  */
-async function rewriteShard(from: string, to: string, views: Map<string, FragmentView>, primary: boolean): Promise<void> {
-  await cp(from, to, {
-    recursive: true,
-    filter: (file) => {
-      const name = path.basename(file);
-      return !UNUSED.includes(name) && name !== FRAGMENTS && (primary || !CODE.test(name));
-    },
-  });
-  await mkdir(path.join(to, FRAGMENTS), { recursive: true });
-  const names = await readdir(path.join(from, FRAGMENTS));
+async function rewriteFragments(from: string, number: number, to: string, views: Map<string, FragmentView>): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const names = [...renamedFragments(await readShard(from), number)];
   for (let i = 0; i < names.length; i += SEARCH_BATCH) {
     await Promise.all(
-      names.slice(i, i + SEARCH_BATCH).map(async (name) => {
-        const fragment = decodeFragment(await readFile(path.join(from, FRAGMENTS, name)), name);
+      names.slice(i, i + SEARCH_BATCH).map(async ([name, renamed]) => {
+        const file = path.join(from, FRAGMENTS, name);
+        const fragment = decodeJsonFile(await readFile(file), file);
         const view = views.get(String(fragment.url));
         if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
-        await writeFile(path.join(to, FRAGMENTS, name), encodeFragment(withView(fragment, view)));
+        await writeFile(path.join(to, renamed), encodeJsonFile(withView(fragment, view)));
       }),
     );
   }

@@ -9,9 +9,10 @@ export interface SearchConfig {
   /** The language the records were indexed as: Pagefind is initialised with it. */
   language: string;
   map: ScriptMap;
-  /** The bundle's other shards (folders relative to it), merged into the first, oldest first. */
-  shards: string[];
 }
 
 /** Between channel names in a fragment's `channels` meta (a name may contain spaces). */
 export const CHANNEL_SEPARATOR = '|';
+
+/** The records' one sort key, the articles' dates: the reader index merges its shards in its order. */
+export const DATE_SORT = 'date';

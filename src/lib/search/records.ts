@@ -13,7 +13,7 @@ import type { VariantArticle } from '../archive/variant.ts';
 import { normalise, type ScriptMap } from './normalise.ts';
 import type { Segmentation } from './query.ts';
 import { indexTokens } from './tokens.ts';
-import { CHANNEL_SEPARATOR } from './config.ts';
+import { CHANNEL_SEPARATOR, DATE_SORT } from './config.ts';
 
 /**
  * The language Pagefind is told. With our tokens it must not be `zh` (Pagefind would segment the
@@ -27,9 +27,8 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  /** `shard`: its shard's number, by which a date-ordered search walks the shards in turn. */
-  filters: { channel: string[]; shard: string[] };
-  sort: { date: string };
+  filters: { channel: string[] };
+  sort: { [DATE_SORT]: string };
 }
 
 /** What a variant's fragment holds for an article (Pagefind's fragment fields we set). */
@@ -53,14 +52,14 @@ export const indexedText = (title: string, text: string, map: ScriptMap) => norm
 export const recordUrl = (slug: string) => `/${slug}/`;
 
 /** The record Pagefind indexes for an article, from its folded text. */
-export function searchRecord(article: VariantArticle, folded: string, segmentation: Segmentation, shard: number): SearchRecord {
+export function searchRecord(article: VariantArticle, folded: string, segmentation: Segmentation): SearchRecord {
   return {
     url: recordUrl(article.slug),
     content: segmentation === 'bigram' ? indexTokens(folded) : folded,
     language: INDEX_LANGUAGE[segmentation],
     // Slugs, not names: the filter index is shared by both scripts.
-    filters: { channel: article.channels.map((c) => c.slug), shard: [String(shard)] },
-    sort: { date: String(article.date.epochMs) },
+    filters: { channel: article.channels.map((c) => c.slug) },
+    sort: { [DATE_SORT]: String(article.date.epochMs) },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The search index is split into shards, oldest articles first: Pagefind holds a whole index in
  * memory while it writes it (0.9–1.6 GB for 1,000 articles), so shards bound the build's memory; and a shard whose records did
- * not change is reused from the build cache. The browser merges them (Pagefind's `mergeIndex`).
+ * not change is reused from the build cache. The build merges them into one reader index
+ * (merge-index.ts): the browser never sees a shard.
  *
  * Where a shard ends is decided by the articles themselves (content-defined, as in rsync or
  * restic): after an article whose slug hashes to a multiple of `size / 4`, once the shard has a
@@ -34,6 +35,3 @@ export function shardsOf<T extends Dated>(articles: readonly T[], size: number):
   if (current.length || !shards.length) shards.push(current);
   return shards;
 }
-
-/** Where shard `i` sits in a bundle: the first is the bundle itself (Pagefind's primary index). */
-export const shardFolder = (i: number) => (i === 0 ? '' : `s${i}/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardFolder, shardsOf } from '../../../src/lib/search/shards.ts';
+import { shardsOf } from '../../../src/lib/search/shards.ts';
 import { seededRandom } from './corpus.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -54,9 +54,5 @@ describe('search shards', () => {
 
   it('refuse a size that is not a whole number above 0', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => shardsOf(archive(3), size)).toThrow(`not ${size}`);
-  });
-
-  it('sit in the bundle, then in numbered folders', () => {
-    expect([0, 1, 12].map(shardFolder)).toEqual(['', 's1/', 's12/']);
   });
 });
