@@ -32,8 +32,9 @@ export default function pagefindSearch(): AstroIntegration {
         recordPhase('search-index', index.ms);
         reportProgress({ kind: 'phase', phase: 'bundles' });
         const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
+        const reader = index.merged ? `${index.merged.linked} of ${index.merged.files} files reused` : 'reused';
         logger.info(
-          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`,
+          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${reader}; bundles for ${stats.map((s) => s.lang).join(', ')}`,
         );
       },
     },

@@ -50,6 +50,12 @@ export class FolderCache {
     return dir;
   }
 
+  /** The folders in place now (made by earlier builds, or this one). */
+  async folders(): Promise<string[]> {
+    const entries = await readdir(this.dir).catch(() => []);
+    return entries.filter((e) => !e.endsWith('.tmp')).map((e) => path.join(this.dir, e));
+  }
+
   /** Removes the folders this build did not use (older versions of the archive). */
   async prune(): Promise<void> {
     const entries = await readdir(this.dir).catch(() => []);

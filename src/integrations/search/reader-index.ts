@@ -3,23 +3,30 @@
  * code and entry file, one metadata file, the merged word chunks and filters. Language-neutral
  * (both variants index the same text): each variant's bundle links it and adds its own fragments,
  * named as the merged metadata names them (`fragmentName`).
+ *
+ * Files are named by the hash of what they hold, so a chunk that an earlier reader index already
+ * has (the words an edit did not touch) is linked from it instead of compressed again.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DATE_SORT } from '../../lib/search/config.ts';
+import { CHUNKS, chunkWords, fragmentName, mergeDateSort, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
 import {
   decodeCborFile,
-  encodeCborFile,
+  encodeCbor,
+  pack,
   type Entry,
   type FilterIndex,
   type Meta,
   type MetaChunk,
   type MetaFilter,
-  type PackedWord,
-  type WordChunk,
+  decodeWordChunk,
+  encodeWordChunk,
+  type RawWord,
 } from '../../lib/search/pagefind-files.ts';
-import { chunkWords, fragmentName, mergeDateSort, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
-import { DATE_SORT } from '../../lib/search/config.ts';
+import { SEARCH_BATCH } from '../../config.ts';
 
 const ENTRY = 'pagefind-entry.json';
 /** Pagefind's browser code, the same in every shard. */
@@ -38,8 +45,9 @@ export async function readShard(dir: string): Promise<Shard> {
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1) throw new Error(`search: ${dir} holds ${languages.length} languages; a shard is indexed as one`);
   const language = languages[0]!;
-  const file = `pagefind.${entry.languages[language]!.hash}.pf_meta`;
-  const meta = decodeCborFile<Meta>(await readFile(path.join(dir, file)), path.join(dir, file));
+  const file = path.join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
+  const meta = decodeCborFile<Meta>(await readFile(file), file);
+  if (meta[5].length) throw new Error(`search: ${file} carries data this merge does not know (a newer Pagefind?)`);
   return { dir, entry, language, meta };
 }
 
@@ -47,25 +55,78 @@ export async function readShard(dir: string): Promise<Shard> {
 export const renamedFragments = (shard: Shard, number: number) =>
   new Map(shard.meta[1].map(([fragment], page) => [`${fragment}.pf_fragment`, `${fragmentName(number, page)}.pf_fragment`]));
 
-async function* wordsOf(shard: Shard): AsyncGenerator<PackedWord> {
-  for (const [, , name] of shard.meta[2]) {
-    const file = path.join(shard.dir, 'index', `${name}.pf_index`);
-    yield* decodeCborFile<WordChunk>(await readFile(file), file)[0];
+/** A shard's words, chunk after chunk, the next chunk read while this one is merged. */
+async function* wordsOf(shard: Shard): AsyncGenerator<RawWord> {
+  const files = shard.meta[2].map(([, , name]) => path.join(shard.dir, 'index', `${name}.pf_index`));
+  let next = files.length ? readFile(files[0]!) : undefined;
+  for (let i = 0; next; i++) {
+    const data = await next;
+    next = i + 1 < files.length ? readFile(files[i + 1]!) : undefined;
+    yield* decodeWordChunk(data, files[i]!);
   }
 }
 
-/** Writes `data` as `<file>` of `<language>_<hash>` and returns that name, as Pagefind names its files. */
-async function writeHashed(out: string, file: (name: string) => string, language: string, data: Buffer, taken: Set<string>) {
-  const hash = createHash('sha256').update(data).digest('hex');
-  let length = 11;
-  while (taken.has(`${language}_${hash.slice(0, length)}`)) length++;
-  const name = `${language}_${hash.slice(0, length)}`;
-  taken.add(name);
-  await writeFile(path.join(out, file(name)), data);
-  return name;
+/**
+ * Writes files named by their content's hash into `out`, at most SEARCH_BATCH at once, each
+ * linked from a folder of `reuse` that has it or else compressed anew.
+ */
+class HashedFiles {
+  private readonly names = new Set<string>();
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown;
+  /** Files written, and of those linked from an earlier reader index. */
+  readonly stats = { files: 0, linked: 0 };
+
+  private readonly out: string;
+  private readonly reuse: string[];
+
+  constructor(out: string, reuse: string[]) {
+    this.out = out;
+    this.reuse = reuse;
+  }
+
+  /** The name of `payload`'s file, written as `file(name)`. */
+  async add(file: (name: string) => string, payload: Buffer): Promise<string> {
+    const hash = createHash('sha256').update(payload).digest('hex');
+    let length = 10;
+    while (this.names.has(hash.slice(0, length))) length++;
+    const name = hash.slice(0, length);
+    this.names.add(name);
+    const write: Promise<void> = this.write(file(name), payload)
+      .catch((error: unknown) => void (this.failure ??= error))
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+    if (this.pending.size >= SEARCH_BATCH) await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+    return name;
+  }
+
+  private async write(file: string, payload: Buffer): Promise<void> {
+    const target = path.join(this.out, file);
+    const earlier = this.reuse.map((dir) => path.join(dir, file)).find((f) => existsSync(f));
+    this.stats.files++;
+    if (earlier) {
+      this.stats.linked++;
+      await link(earlier, target).catch(() => copyFile(earlier, target));
+    } else {
+      await writeFile(target, await pack(payload));
+    }
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
 }
 
-export async function writeReaderIndex(dirs: string[], out: string): Promise<void> {
+export interface ReaderIndexStats {
+  files: number;
+  /** Files linked from an earlier reader index instead of written. */
+  linked: number;
+}
+
+/** `reuse`: earlier reader indexes, never changed once made (they are in the build cache). */
+export async function writeReaderIndex(dirs: string[], out: string, reuse: string[] = [], chunkSizes = CHUNKS): Promise<ReaderIndexStats> {
   const shards = await Promise.all(dirs.map(readShard));
   const [first] = shards;
   if (!first) throw new Error('search: no shards to merge');
@@ -73,12 +134,12 @@ export async function writeReaderIndex(dirs: string[], out: string): Promise<voi
   const offsets = shards.map((_, i) => shards.slice(0, i).reduce((sum, s) => sum + s.meta[1].length, 0));
   await mkdir(path.join(out, 'index'), { recursive: true });
   await mkdir(path.join(out, 'filter'), { recursive: true });
-  const taken = new Set<string>();
+  const files = new HashedFiles(out, reuse);
 
   const chunks: MetaChunk[] = [];
-  for await (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))))) {
-    const name = await writeHashed(out, (n) => `index/${n}.pf_index`, language, encodeCborFile([words] satisfies WordChunk), taken);
-    chunks.push([words[0]![0], words.at(-1)![0], name]);
+  for await (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))), chunkSizes)) {
+    const name = await files.add((n) => `index/${n}.pf_index`, encodeWordChunk(words));
+    chunks.push([words[0]!.word, words.at(-1)!.word, name]);
   }
 
   const filterInputs = await Promise.all(
@@ -93,9 +154,8 @@ export async function writeReaderIndex(dirs: string[], out: string): Promise<voi
     })),
   );
   const filters: MetaFilter[] = [];
-  for (const filter of mergeFilters(filterInputs)) {
-    filters.push([filter[0], await writeHashed(out, (n) => `filter/${n}.pf_filter`, language, encodeCborFile(filter), taken)]);
-  }
+  for (const filter of mergeFilters(filterInputs))
+    filters.push([filter[0], await files.add((n) => `filter/${n}.pf_filter`, encodeCbor(filter))]);
 
   const meta: Meta = [
     first.meta[0],
@@ -108,9 +168,8 @@ export async function writeReaderIndex(dirs: string[], out: string): Promise<voi
     ),
     [],
   ];
-  if (shards.some((s) => s.meta[5].length))
-    throw new Error("search: a shard's metadata carries data this merge does not know (a newer Pagefind?)");
-  const metaName = await writeHashed(out, (n) => `pagefind.${n}.pf_meta`, language, encodeCborFile(meta), taken);
+  const metaName = await files.add((n) => `pagefind.${n}.pf_meta`, encodeCbor(meta));
+  await files.done();
   await Promise.all(
     (await readdir(first.dir)).filter((name) => CODE.test(name)).map((name) => copyFile(path.join(first.dir, name), path.join(out, name))),
   );
@@ -119,4 +178,5 @@ export async function writeReaderIndex(dirs: string[], out: string): Promise<voi
     languages: { [language]: { ...first.entry.languages[language]!, hash: metaName, page_count: meta[1].length } },
   };
   await writeFile(path.join(out, ENTRY), JSON.stringify(entry));
+  return files.stats;
 }

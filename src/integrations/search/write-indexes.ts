@@ -30,7 +30,7 @@ import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
-import { readShard, renamedFragments, writeReaderIndex } from './reader-index.ts';
+import { readShard, renamedFragments, writeReaderIndex, type ReaderIndexStats } from './reader-index.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
@@ -40,6 +40,8 @@ export interface SearchIndex {
   shards: { dir: string; slugs: string[] }[];
   /** The reader index made from them: everything of a bundle but the fragments. */
   reader: string;
+  /** How it was made; none if it was taken whole from the build cache. */
+  merged: ReaderIndexStats | undefined;
   config: SearchConfig;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
@@ -114,13 +116,16 @@ export async function buildSearchIndex(
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
   const readers = new FolderCache('search-reader', site.contentDir, version);
+  const earlier = await readers.folders();
+  let merged: ReaderIndexStats | undefined;
   const reader = await readers.get(
     dirs.map((dir) => path.basename(dir)),
-    (out) => writeReaderIndex(dirs, out),
+    async (out) => void (merged = await writeReaderIndex(dirs, out, earlier)),
   );
   return {
     shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
     reader,
+    merged,
     config: { segmentation, language: INDEX_LANGUAGE[segmentation], map },
     records: shards.flat().length,
     reused: cache.hits,
@@ -175,7 +180,7 @@ async function rewriteFragments(from: string, number: number, to: string, views:
         const fragment = decodeJsonFile(await readFile(file), file);
         const view = views.get(String(fragment.url));
         if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
-        await writeFile(path.join(to, renamed), encodeJsonFile(withView(fragment, view)));
+        await writeFile(path.join(to, renamed), await encodeJsonFile(withView(fragment, view)));
       }),
     );
   }

@@ -11,10 +11,14 @@
  * `offset(s) + p`; the shards are in date order (oldest first), so each sort's pages are the
  * shards' in turn.
  */
-import type { FilterIndex, MetaSort, PackedWord, PageLocations } from './pagefind-files.ts';
+import { fnv1a } from '../hash.ts';
+import type { FilterIndex, MetaSort, PageRun, RawWord } from './pagefind-files.ts';
 
-/** Pagefind's own chunk size (pagefind/src/index/mod.rs): locations plus one per page, summed over a chunk's words. */
-export const CHUNK_LOCATIONS = 20_000;
+/**
+ * Chunk sizes around Pagefind's own 20,000 (pagefind/src/index/mod.rs): a query downloads the
+ * metadata, which lists every chunk, and one chunk per word, so both fewer and smaller chunks cost.
+ */
+export const CHUNKS = { min: 10_000, max: 40_000, cutEvery: 6 };
 
 /** Byte order of UTF-8, which Pagefind (Rust strings) sorts words by; UTF-16 order differs above U+FFFF. */
 export function byteOrder(a: string, b: string): number {
@@ -33,26 +37,12 @@ export function byteOrder(a: string, b: string): number {
 
 /** A shard's words in order, as they come from its chunks, and where its page numbers start. */
 export interface ShardWords {
-  words: AsyncIterable<PackedWord>;
+  words: AsyncIterable<RawWord>;
   offset: number;
 }
 
-/** A word's pages with their numbers in full, `offset` added; Pagefind's files number them in steps. */
-const numbered = (pages: PageLocations[], offset: number): PageLocations[] => {
-  let page = 0;
-  return pages.map(([step, locations, unused]) => [(page += step) + offset, locations, unused]);
-};
-const stepped = (pages: PageLocations[]): PageLocations[] => {
-  let previous = 0;
-  return pages.map(([page, locations, unused]) => {
-    const step = page - previous;
-    previous = page;
-    return [step, locations, unused];
-  });
-};
-
 /** Every shard's words in one sequence in byte order; a word in several shards has all their pages. */
-export async function* mergeWords(shards: ShardWords[]): AsyncGenerator<PackedWord> {
+export async function* mergeWords(shards: ShardWords[]): AsyncGenerator<RawWord> {
   const heads = await Promise.all(
     shards.map(async ({ words, offset }) => {
       const iterator = words[Symbol.asyncIterator]();
@@ -61,34 +51,43 @@ export async function* mergeWords(shards: ShardWords[]): AsyncGenerator<PackedWo
   );
   let live = heads.filter((h) => !h.next.done);
   while (live.length) {
-    let word = (live[0]!.next.value as PackedWord)[0];
-    for (const head of live) if (byteOrder((head.next.value as PackedWord)[0], word) < 0) word = (head.next.value as PackedWord)[0];
-    const pages: PageLocations[] = [];
-    // Shards in order, so the pages stay in ascending order.
+    let word = (live[0]!.next.value as RawWord).word;
+    for (const head of live) if (byteOrder((head.next.value as RawWord).word, word) < 0) word = (head.next.value as RawWord).word;
+    const runs: PageRun[] = [];
+    /** The merged number of the last page so far. */
+    let last = 0;
+    // Shards in order, so the pages stay in ascending order. Page numbers are steps from the page
+    // before, so of each shard's pages only the first changes: to a step from the last page so far.
     for (const head of live) {
-      const current = head.next.value as PackedWord;
-      if (current[0] !== word) continue;
-      if (current[2].length || current[1].some((page) => page[2].length)) {
-        throw new Error(
-          `search: the word "${word}" carries data this merge does not know (a newer Pagefind?): ${JSON.stringify(current).slice(0, 200)}`,
-        );
+      const current = head.next.value as RawWord;
+      if (current.word !== word) continue;
+      for (const run of current.runs) {
+        runs.push({ ...run, first: run.first + head.offset - last });
+        last = head.offset + run.last;
       }
-      pages.push(...numbered(current[1], head.offset));
       head.next = await head.iterator.next();
     }
-    yield [word, stepped(pages), []];
+    yield { word, runs };
     live = live.filter((h) => !h.next.done);
   }
 }
 
-/** Words cut into chunks the way Pagefind cuts them: a chunk ends once it holds `limit` locations. */
-export async function* chunkWords(words: AsyncIterable<PackedWord>, limit = CHUNK_LOCATIONS): AsyncGenerator<PackedWord[]> {
-  let chunk: PackedWord[] = [];
+const sizeOf = (word: RawWord) => word.runs.reduce((sum, run) => sum + run.size, 0);
+
+/**
+ * Words cut into chunks of about Pagefind's size (a word's size: its locations plus one per page),
+ * where the words say: after a word whose hash is a multiple of `cutEvery`, once the chunk holds
+ * `min`, and at `max` at the latest. Cut by count, as Pagefind does, one new location would move
+ * every later chunk's end and change every later file; this way an edit changes the chunks of the
+ * words it changed (and at most the next), and the others are reused (reader-index.ts).
+ */
+export async function* chunkWords(words: AsyncIterable<RawWord>, { min, max, cutEvery } = CHUNKS): AsyncGenerator<RawWord[]> {
+  let chunk: RawWord[] = [];
   let size = 0;
   for await (const word of words) {
     chunk.push(word);
-    size += word[1].reduce((sum, [, locations]) => sum + locations.length + 1, 0);
-    if (size >= limit) {
+    size += sizeOf(word);
+    if (size >= max || (size >= min && fnv1a(word.word) % cutEvery === 0)) {
       yield chunk;
       chunk = [];
       size = 0;

@@ -11,13 +11,7 @@
  * re-indexes its own shard and rarely the next. Shards average about half of `size`.
  */
 import { newestFirst, type Dated } from '../archive/order.ts';
-
-/** FNV-1a: a fast, stable hash of a slug (no cryptography needed, only spread). */
-function hashSlug(slug: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
+import { fnv1a } from '../hash.ts';
 
 export function shardsOf<T extends Dated>(articles: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search: a shard size must be a whole number above 0, not ${size}`);
@@ -27,7 +21,7 @@ export function shardsOf<T extends Dated>(articles: readonly T[], size: number):
   let current: T[] = [];
   for (const article of oldestFirst) {
     current.push(article);
-    if (current.length >= size || (current.length >= min && hashSlug(article.slug) % min === 0)) {
+    if (current.length >= size || (current.length >= min && fnv1a(article.slug) % min === 0)) {
       shards.push(current);
       current = [];
     }

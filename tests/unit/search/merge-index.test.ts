@@ -1,7 +1,22 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { byteOrder, chunkWords, fragmentName, mergeDateSort, mergeFilters, mergeWords } from '../../../src/lib/search/merge-index.ts';
-import type { PackedWord } from '../../../src/lib/search/pagefind-files.ts';
+import {
+  decodeCborFile,
+  decodeWordChunk,
+  encodeCbor,
+  encodeWordChunk,
+  type PackedWord,
+  type RawWord,
+  type WordChunk,
+} from '../../../src/lib/search/pagefind-files.ts';
+
+/** Words as the merge takes them, read from a chunk file of `words` (written with cbor-x). */
+const raw = (words: PackedWord[]): RawWord[] => decodeWordChunk(file(encodeCbor([words])), 'test.pf_index');
+/** Words the merge gave, as cbor-x reads them from their chunk file. */
+const packed = (words: RawWord[]): PackedWord[] => decodeCborFile<WordChunk>(file(encodeWordChunk(words)), 'test.pf_index')[0];
+const file = (payload: Uint8Array) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), payload]));
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
@@ -42,11 +57,13 @@ describe('the reader index merge', () => {
       ['b', [[0, [5], []]], []],
       ['c', [[1, [-26, 7], []]], []],
     ];
-    const merged = await collect(
-      mergeWords([
-        { words: from(first), offset: 0 },
-        { words: from(second), offset: 4 },
-      ]),
+    const merged = packed(
+      await collect(
+        mergeWords([
+          { words: from(raw(first)), offset: 0 },
+          { words: from(raw(second)), offset: 4 },
+        ]),
+      ),
     );
     // "c": pages 1 and 3 of the first shard, page 1 + 4 of the second: steps 1, 2, 2.
     expect(merged).toEqual([
@@ -67,7 +84,7 @@ describe('the reader index merge', () => {
   it('keeps every word and every page of random shards', async () => {
     // A word's pages in a shard of 5 pages; each location is the page's number in the merged index.
     const pagesOf = (word: string) => [...new Set([...word].map((c) => c.charCodeAt(0) % 5))].sort((a, b) => a - b);
-    const packed = (word: string, pages: number[], offset: number): PackedWord => [
+    const word = (word: string, pages: number[], offset: number): PackedWord => [
       word,
       pages.map((p, i) => [p - (i ? pages[i - 1]! : 0), [p + offset], []]),
       [],
@@ -77,14 +94,14 @@ describe('the reader index merge', () => {
         fc.array(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 20 }), { maxLength: 5 }),
         async (shards) => {
           const inputs = shards.map((words, s) => ({
-            words: from([...words].sort(byteOrder).map((w) => packed(w, pagesOf(w), s * 5))),
+            words: from(raw([...words].sort(byteOrder).map((w) => word(w, pagesOf(w), s * 5)))),
             offset: s * 5,
           }));
-          const merged = await collect(mergeWords(inputs));
+          const merged = packed(await collect(mergeWords(inputs)));
           expect(merged.map(([w]) => w)).toEqual([...new Set(shards.flat())].sort(byteOrder));
-          for (const [word, pages] of merged) {
-            const global = shards.flatMap((words, s) => (words.includes(word) ? pagesOf(word).map((p) => p + s * 5) : []));
-            expect([word, pages, []]).toEqual(packed(word, global, 0));
+          for (const [w, pages] of merged) {
+            const global = shards.flatMap((words, s) => (words.includes(w) ? pagesOf(w).map((p) => p + s * 5) : []));
+            expect([w, pages, []]).toEqual(word(w, global, 0));
           }
         },
       ),
@@ -92,17 +109,66 @@ describe('the reader index merge', () => {
     );
   });
 
-  it('refuses a word with data it does not know', async () => {
-    const odd: PackedWord = ['a', [[0, [1], ['x']]], []];
-    await expect(collect(mergeWords([{ words: from([odd]), offset: 0 }]))).rejects.toThrow(
-      'search: the word "a" carries data this merge does not know',
+  it('refuses a word with data it does not know', () => {
+    for (const odd of [['a', [[0, [1], [2]]], []] as PackedWord, ['a', [[0, [1], []]], [2]] as PackedWord]) {
+      expect(() => raw([odd])).toThrow('search: the word "a" in test.pf_index carries data this merge does not know (a newer Pagefind?)');
+    }
+  });
+
+  it('reads and writes chunks as cbor-x does, whatever their numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.string({ minLength: 1 }),
+            fc.array(
+              fc.tuple(fc.nat(2 ** 32 - 1), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), fc.constant<unknown[]>([])),
+              {
+                minLength: 1,
+              },
+            ),
+            fc.constant<unknown[]>([]),
+          ),
+        ),
+        (words) => {
+          expect(packed(raw(words))).toEqual(words);
+          expect(encodeWordChunk(raw(words))).toEqual(encodeCbor([words]));
+        },
+      ),
+      { seed: 16, numRuns: 300 },
     );
   });
 
-  it('cuts chunks where Pagefind does: once a chunk holds the limit of locations and pages', async () => {
-    const words: PackedWord[] = ['a', 'b', 'c', 'd', 'e'].map((w) => [w, [[0, [1, 2], []]], []]); // 3 each
-    const chunks = await collect(chunkWords(from(words), 6));
-    expect(chunks.map((c) => c.map(([w]) => w))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  it('cuts chunks at the words whose hash says so, once they hold the least, and at the most', async () => {
+    const words = raw(['a', 'b', 'c', 'd', 'e'].map((w) => [w, [[0, [1, 2], []]], []])); // 3 each
+    const cuts = async (limits: { min: number; max: number; cutEvery: number }) =>
+      (await collect(chunkWords(from(words), limits))).map((c) => c.map((w) => w.word).join(''));
+    // Every hash is a multiple of 1: cut as soon as a chunk holds 6.
+    expect(await cuts({ min: 6, max: 100, cutEvery: 1 })).toEqual(['ab', 'cd', 'e']);
+    // No hash is a multiple of 2**32: cut only at the most.
+    expect(await cuts({ min: 1, max: 9, cutEvery: 2 ** 32 })).toEqual(['abc', 'de']);
+  });
+
+  it('changes only the chunk of a word whose locations changed, and at most the next', async () => {
+    const words = (changed: string) =>
+      raw(
+        Array.from({ length: 300 }, (_, i) => `w${String(i).padStart(3, '0')}`).map((w) => [
+          w,
+          [[0, w === changed ? [1, 2, 3] : [1], []]],
+          [],
+        ]),
+      );
+    const limits = { min: 10, max: 60, cutEvery: 5 };
+    const before = (await collect(chunkWords(from(words('')), limits))).map((c) => JSON.stringify(packed(c)));
+    const after = (await collect(chunkWords(from(words('w100')), limits))).map((c) => JSON.stringify(packed(c)));
+    expect(before.length).toBeGreaterThan(20);
+    // The chunk may now reach its least size earlier and end at an earlier cut: the next one then
+    // starts there and ends where it did.
+    const changed = after.map((c, i) => [c, i] as const).filter(([c]) => !before.includes(c));
+    expect(changed.length).toBeGreaterThanOrEqual(1);
+    expect(changed.length).toBeLessThanOrEqual(2);
+    expect(changed[0]![0]).toContain('w100');
+    expect(changed.at(-1)![1] - changed[0]![1]).toBeLessThanOrEqual(1);
   });
 
   it('merges filters by value and the date sort shard after shard', () => {

@@ -1,0 +1,123 @@
+/**
+ * The reader index against Pagefind itself: records indexed in three shards and merged hold the
+ * same words, pages, locations, filters and date order as the same records indexed at once; and
+ * a merge after an edit reuses the earlier merge's files whose words the edit did not touch.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
+import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
+import { decodeCborFile, decodeJsonFile, type FilterIndex, type Meta, type WordChunk } from '../../../src/lib/search/pagefind-files.ts';
+import type { SearchRecord } from '../../../src/lib/search/records.ts';
+import { tempDir } from '../../helpers/content-fixture.ts';
+
+const WORDS = ['aa', 'ab', 'ba', 'bb', 'cc', 'cd', 'dc', 'dd', 'ee', 'ef', 'fe', 'ff', 'x1', 'x2', 'y1', 'y2'];
+/** Record `i`: words picked by its number, so words recur across shards; dates ascending. */
+const record = (i: number, extra = ''): SearchRecord => ({
+  url: `/a-${String(i).padStart(2, '0')}/`,
+  content: `${Array.from({ length: 30 }, (_, j) => WORDS[(i * 7 + j * j) % WORDS.length]).join(' ')}${extra}`,
+  language: 'und',
+  filters: { channel: [i % 3 ? 'jingying' : 'taobao'] },
+  sort: { date: String(Date.UTC(2019, 0, 1) + i * 86_400_000) },
+});
+const RECORDS = Array.from({ length: 24 }, (_, i) => record(i));
+const SMALL_CHUNKS = { min: 20, max: 80, cutEvery: 3 };
+
+let root: string;
+let indexer: ShardIndexer;
+beforeAll(async () => {
+  root = await tempDir('reader-index');
+  indexer = new ShardIndexer();
+}, 30_000);
+afterAll(() => indexer.close());
+
+/** One shard at a time: an indexer's thread indexes one. */
+const index = async (name: string, records: SearchRecord[]) => {
+  const dir = path.join(root, name);
+  await indexer.index(records, dir);
+  return dir;
+};
+const indexAll = async (name: string, shards: SearchRecord[][]) => {
+  const dirs: string[] = [];
+  for (const [i, records] of shards.entries()) dirs.push(await index(`${name}-${i}`, records));
+  return dirs;
+};
+
+/** Page number → URL of an index: from Pagefind's fragments, or for a reader index from its shards'. */
+async function urls(meta: Meta, fragmentUrl: (fragment: string) => Promise<string>): Promise<string[]> {
+  return Promise.all(meta[1].map(([fragment]) => fragmentUrl(fragment)));
+}
+const fragmentUrlIn = (dir: string) => async (fragment: string) => {
+  const file = path.join(dir, 'fragment', `${fragment}.pf_fragment`);
+  return String(decodeJsonFile(await readFile(file), file).url);
+};
+async function shardFragmentUrls(shards: Shard[]) {
+  const byName = new Map<string, string>();
+  for (const [i, shard] of shards.entries()) {
+    for (const [original, renamed] of renamedFragments(shard, i)) {
+      byName.set(renamed.replace('.pf_fragment', ''), await fragmentUrlIn(shard.dir)(original.replace('.pf_fragment', '')));
+    }
+  }
+  return async (fragment: string) => byName.get(fragment)!;
+}
+
+/** What an index says, by URL: each word's pages with their locations, each filter value's pages, the date order. */
+async function contents(dir: string, fragmentUrl: (fragment: string) => Promise<string>) {
+  const shard = await readShard(dir);
+  const meta = shard.meta;
+  const url = await urls(meta, fragmentUrl);
+  const words: Record<string, Record<string, number[]>> = {};
+  for (const [, , name] of meta[2]) {
+    const file = path.join(dir, 'index', `${name}.pf_index`);
+    for (const [word, pages] of decodeCborFile<WordChunk>(await readFile(file), file)[0]) {
+      let page = 0;
+      words[word] = Object.fromEntries(pages.map(([step, locations]) => [url[(page += step)]!, locations]));
+    }
+  }
+  const filters: Record<string, string[]> = {};
+  for (const [, name] of meta[3]) {
+    const file = path.join(dir, 'filter', `${name}.pf_filter`);
+    const [filter, values] = decodeCborFile<FilterIndex>(await readFile(file), file);
+    for (const [value, pages] of values) filters[`${filter}:${value}`] = pages.map((p) => url[p]!).sort();
+  }
+  return { words, filters, byDate: meta[4].map(([key, pages]) => [key, pages.map((p) => url[p])]), pages: meta[1].length };
+}
+
+describe('the reader index', () => {
+  it('says what one Pagefind index of all the records says', async () => {
+    const whole = await index('whole', RECORDS);
+    const dirs = await indexAll('shard', [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)]);
+    const out = path.join(root, 'reader');
+    await writeReaderIndex(dirs, out, [], SMALL_CHUNKS);
+    const merged = await contents(out, await shardFragmentUrls(await Promise.all(dirs.map(readShard))));
+    const single = await contents(whole, fragmentUrlIn(whole));
+    expect(merged.pages).toBe(24);
+    expect(Object.keys(merged.words).length).toBeGreaterThan(10);
+    expect(merged).toEqual(single);
+    expect((await readdir(path.join(out, 'index'))).length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('reuses the files of an earlier merge whose words an edit did not touch, and writes the same files', async () => {
+    const shards = [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)];
+    const dirs = await indexAll('before', shards);
+    const before = path.join(root, 'before');
+    await writeReaderIndex(dirs, before, [], SMALL_CHUNKS);
+    // One article of the last shard gets a word no other has.
+    const edited = [...shards[2]!];
+    edited[3] = record(20, ' zz');
+    dirs[2] = await index('edited', edited);
+    const after = path.join(root, 'after');
+    const stats = await writeReaderIndex(dirs, after, [before], SMALL_CHUNKS);
+    expect(stats.linked).toBeGreaterThan(0);
+    expect(stats.linked).toBeLessThan(stats.files);
+    const fresh = path.join(root, 'fresh');
+    await writeReaderIndex(dirs, fresh, [], SMALL_CHUNKS);
+    const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+    expect(await files(after)).toEqual(await files(fresh));
+    for (const file of await files(fresh)) {
+      if (!file.includes('.')) continue;
+      expect((await readFile(path.join(after, file))).equals(await readFile(path.join(fresh, file))), file).toBe(true);
+    }
+  }, 60_000);
+});
