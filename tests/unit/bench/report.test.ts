@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { median, medianOf, scaling, type SizeSummary } from '../../../bench/lib/report.ts';
 import { reportPhases } from '../../../bench/lib/ours.ts';
 import { descendants, parentFromStat } from '../../../bench/lib/process-tree.ts';
-import { END, START, withScaleResults } from '../../../bench/lib/benchmarks-file.ts';
+import { END, SEARCH_PHONE_BLOCK, START, withBlock, withScaleResults } from '../../../bench/lib/benchmarks-file.ts';
 
 describe('median', () => {
   it.each([
@@ -89,4 +89,14 @@ describe('withScaleResults', () => {
       expected: `# B\n\n## Scale\n\nwhy it is slow\n\n${block('new')}\n\nmore notes\n\n## Search\n\ntheirs\n`,
     },
   ])('$what', ({ file, expected }) => expect(withScaleResults(file, 'new')).toBe(expected));
+});
+
+describe('withBlock', () => {
+  it("adds a second benchmark's block under its own heading and leaves the first one alone", () => {
+    const scale = `# Benchmarks\n\n## Scale\n\n${START}\nscale\n${END}\n`;
+    const { start, end } = SEARCH_PHONE_BLOCK;
+    const once = withBlock(scale, SEARCH_PHONE_BLOCK, 'old');
+    expect(once).toBe(`${scale}\n## Search on a phone\n\n${start}\nold\n${end}\n`);
+    expect(withBlock(once, SEARCH_PHONE_BLOCK, 'new')).toBe(`${scale}\n## Search on a phone\n\n${start}\nnew\n${end}\n`);
+  });
 });
