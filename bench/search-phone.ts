@@ -15,7 +15,7 @@
  * `--json <file>` writes every run; `--write` puts the tables in BENCHMARKS.md ("Search on a phone").
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,11 +23,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cliArgs } from '../scripts/lib/cli.ts';
 import { createCorpus } from '../scripts/lib/corpus/index.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { SEARCH_PHONE_BLOCK, withBlock } from './lib/benchmarks-file.ts';
+import { BENCHMARKS_FILE, SEARCH_PHONE_BLOCK, writeBlock } from './lib/benchmarks-file.ts';
 import { serveLikeCdn, type CdnServer, type Traffic } from './lib/cdn-server.ts';
 import { buildOurs } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
 import { emulateFast3g, FAST_3G, PHONE } from './lib/phone-link.ts';
+import { saveJson, thisMachine } from './lib/record.ts';
 import { phoneMarkdown, summarizeSite, type PhoneReport, type QueryRun, type SiteRuns } from './lib/search-phone-report.ts';
 
 const HANS = '/search/';
@@ -245,11 +246,10 @@ async function benchSites(sites: Site[]): Promise<{ chromium: string; sites: Pho
 const sites = [...given];
 for (const articles of sizes) sites.push(...(await buildSites(articles)));
 const measured = await benchSites(sites);
-const cpus = os.cpus();
 const report: PhoneReport = {
   command: `npm run bench:search-phone -- ${process.argv.slice(2).join(' ')}`.trim(),
   date: new Date().toISOString().slice(0, 10),
-  machine: { cores: cpus.length, memoryBytes: os.totalmem(), cpu: cpus[0]?.model.trim() ?? 'unknown' },
+  machine: thisMachine(),
   link:
     `Chromium ${measured.chromium} at ${PHONE.viewport!.width}×${PHONE.viewport!.height}, emulated Fast 3G ` +
     `(${FAST_3G.latencyMs} ms round trip, ${FAST_3G.downloadBytesPerSecond.toLocaleString('en')} B/s down), served over HTTP/2 with gzip`,
@@ -257,12 +257,8 @@ const report: PhoneReport = {
 };
 const markdown = phoneMarkdown(report);
 console.log(`\n${markdown}`);
-if (values.json) {
-  await mkdir(path.dirname(path.resolve(values.json)), { recursive: true });
-  await writeFile(values.json, JSON.stringify(report, null, 2));
-}
+if (values.json) await saveJson(values.json, report);
 if (values.write) {
-  const file = 'BENCHMARKS.md';
-  await writeFile(file, withBlock(await readFile(file, 'utf8').catch(() => ''), SEARCH_PHONE_BLOCK, markdown));
-  log(`results written to ${file}`);
+  await writeBlock(SEARCH_PHONE_BLOCK, markdown);
+  log(`results written to ${BENCHMARKS_FILE}`);
 }

@@ -2,6 +2,10 @@
  * BENCHMARKS.md is shared: the search engineer owns "## Search"; each benchmark rewrites only the
  * generated block between its own markers, and adds its section when the block is missing.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+
+export const BENCHMARKS_FILE = 'BENCHMARKS.md';
+
 export interface MarkedBlock {
   start: string;
   end: string;
@@ -14,7 +18,6 @@ export const SCALE_BLOCK: MarkedBlock = {
   end: '<!-- bench:scale:end -->',
   heading: '## Scale',
 };
-export const { start: START, end: END } = SCALE_BLOCK;
 
 export const SEARCH_PHONE_BLOCK: MarkedBlock = {
   start: '<!-- bench:search-phone:start (npm run bench:search-phone -- --write) -->',
@@ -31,4 +34,8 @@ export function withBlock(file: string, marked: MarkedBlock, results: string): s
   return `${base}\n${marked.heading}\n\n${block}\n`;
 }
 
-export const withScaleResults = (file: string, results: string) => withBlock(file, SCALE_BLOCK, results);
+/** Rewrites one benchmark's block in BENCHMARKS.md (at the project's root, where the benchmarks run). */
+export async function writeBlock(marked: MarkedBlock, results: string): Promise<void> {
+  const current = await readFile(BENCHMARKS_FILE, 'utf8').catch(() => '');
+  await writeFile(BENCHMARKS_FILE, withBlock(current, marked, results));
+}
