@@ -33,12 +33,17 @@ import { phoneMarkdown, summarizeSite, type PhoneReport, type QueryRun, type Sit
 
 const HANS = '/search/';
 const HANT = '/zh-hant/search/';
+interface Query {
+  query: string;
+  /** The search page it is typed into. */
+  page: string;
+}
 /**
  * One to six characters, both scripts, a Latin word and a number; each occurs in the generated
  * corpus (its text is the real archive's). A traditional-script query is typed where a reader of
  * that script searches, the zh-Hant variant's page: the peer's pages carry one script each.
  */
-const QUERIES: { query: string; page: string }[] = [
+const DEFAULT_QUERIES: Query[] = [
   ...['店', '发货', '物流', '直通车', '淘宝店铺', '社区团购', '小程序商城', '社区团购平台', 'SaaS', '2019'].map((query) => ({
     query,
     page: HANS,
@@ -52,7 +57,7 @@ const RESULTS = '#search-results';
 const QUIET_MS = 1000;
 
 const usage =
-  'npm run bench:search-phone -- (--sites ours=<dist>,peer=<dist> | --articles 1000[,2000] [--work <dir>] [--seed 1]) [--timeout 60] [--json <file>] [--write]';
+  'npm run bench:search-phone -- (--sites ours=<dist>,peer=<dist> | --articles 1000[,2000] [--work <dir>] [--seed 1]) [--queries a,b] [--timeout 60] [--json <file>] [--write]';
 const { values } = cliArgs(
   () =>
     parseArgs({
@@ -61,6 +66,7 @@ const { values } = cliArgs(
         articles: { type: 'string' },
         work: { type: 'string', default: path.join(os.tmpdir(), 'yiqihui-search-phone') },
         seed: { type: 'string', default: '1' },
+        queries: { type: 'string' },
         timeout: { type: 'string', default: '60' },
         json: { type: 'string' },
         write: { type: 'boolean', default: false },
@@ -78,7 +84,7 @@ interface Site {
 }
 
 /** Every problem with the flags at once, so one run fixes them all. */
-function parseFlags(): { given: Site[]; sizes: number[]; timeoutMs: number } {
+function parseFlags(): { given: Site[]; sizes: number[]; queries: Query[]; timeoutMs: number } {
   const problems: string[] = [];
   const given: Site[] = [];
   for (const entry of values.sites?.split(',').filter(Boolean) ?? []) {
@@ -93,6 +99,15 @@ function parseFlags(): { given: Site[]; sizes: number[]; timeoutMs: number } {
   const sizes = values.articles?.split(',').map(Number) ?? [];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
     problems.push(`--articles: "${values.articles}" is not whole numbers >= 1 separated by commas`);
+  // Queries of one's own are typed into the zh-Hans page, where ours finds both scripts.
+  const queries =
+    values.queries === undefined
+      ? DEFAULT_QUERIES
+      : values.queries
+          .split(',')
+          .filter(Boolean)
+          .map((query) => ({ query, page: HANS }));
+  if (!queries.length) problems.push('--queries: give at least one query, separated by commas');
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) problems.push(`--timeout: "${values.timeout}" is not a number of seconds above 0`);
   if (!given.length && !sizes.length && !problems.length) problems.push('give --sites or --articles (or both)');
@@ -100,10 +115,10 @@ function parseFlags(): { given: Site[]; sizes: number[]; timeoutMs: number } {
     console.error(`${problems.join('\n')}\nusage: ${usage}`);
     process.exit(2);
   }
-  return { given, sizes, timeoutMs };
+  return { given, sizes, queries, timeoutMs };
 }
 
-const { given, sizes, timeoutMs } = parseFlags();
+const { given, sizes, queries, timeoutMs } = parseFlags();
 const log = (message: string) => console.log(`[search-phone ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Generates a corpus of `articles` and builds both sites from it. */
@@ -185,7 +200,7 @@ async function emptyPage(browser: Browser, server: CdnServer): Promise<SiteRuns[
   return { loadMs, ...traffic };
 }
 
-async function queryRun(browser: Browser, server: CdnServer, site: Site, { query, page: at }: (typeof QUERIES)[number]): Promise<QueryRun> {
+async function queryRun(browser: Browser, server: CdnServer, site: Site, { query, page: at }: Query): Promise<QueryRun> {
   const { context, page, settled } = await phonePage(browser);
   const traffic: Traffic = server.count();
   await page.goto(`${server.url}${at}?q=${encodeURIComponent(query)}`, { waitUntil: 'commit', timeout: timeoutMs });
@@ -201,7 +216,7 @@ async function queryRun(browser: Browser, server: CdnServer, site: Site, { query
 
 /** The next query of the list typed on the same page, so each first query has its second. */
 function nextQuery(query: string, at: string): string {
-  const same = QUERIES.filter((q) => q.page === at);
+  const same = queries.filter((q) => q.page === at);
   return same[(same.findIndex((q) => q.query === query) + 1) % same.length]!.query;
 }
 
@@ -223,7 +238,7 @@ async function benchSites(sites: Site[]): Promise<{ chromium: string; sites: Pho
     for (const [i, site] of sites.entries()) {
       runs.push({ site: site.label, articles: site.articles, emptyPage: await emptyPage(browser, servers[i]!), queries: [] });
     }
-    for (const [n, q] of QUERIES.entries()) {
+    for (const [n, q] of queries.entries()) {
       // Alternating which site goes first, so neither always meets the other's leftovers.
       const order = [...sites.keys()];
       if (n % 2) order.reverse();
@@ -235,7 +250,7 @@ async function benchSites(sites: Site[]): Promise<{ chromium: string; sites: Pho
       }
     }
     for (const r of runs)
-      r.queries.sort((a, b) => QUERIES.findIndex((q) => q.query === a.query) - QUERIES.findIndex((q) => q.query === b.query));
+      r.queries.sort((a, b) => queries.findIndex((q) => q.query === a.query) - queries.findIndex((q) => q.query === b.query));
     return { chromium: browser.version(), sites: runs.map((r) => ({ ...r, summary: summarizeSite(r) })) };
   } finally {
     await browser.close();
