@@ -1,9 +1,10 @@
 /**
- * The reader the search page is measured for: a phone (Chrome DevTools' Moto G Power size) on
+ * The reader the search page is measured for: a phone (Chrome DevTools' Pixel 7: 412×915 at 2.625) on
  * DevTools' classic "Fast 3G" link. The link is Chromium's own network emulation: checked on
- * Chromium 156, it covers the requests of the page's dedicated web workers too (Pagefind's worker
- * fetches its wasm and index chunks: one index chunk took 19 ms without it and 408 ms with it),
- * and all requests share its one bandwidth budget.
+ * Chromium 156 (over HTTP/2), it covers the requests of the page's dedicated web workers too
+ * (Pagefind's worker fetches its wasm and index chunks: one index chunk took 14 ms without it and
+ * 396 ms with it), and all requests share its one bandwidth budget (two index chunks of 26 and 28 KB
+ * fetched together took 400 ms each: 150 ms plus both at 200,000 B/s, not 150 ms plus one).
  */
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
