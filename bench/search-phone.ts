@@ -140,9 +140,12 @@ async function buildSites(articles: number): Promise<Site[]> {
   ];
 }
 
-/** Marks, in the page, when an item first lands in the results list and when the reader last typed. */
+/** In the page's clock (ms from navigation start): the first item in the results list, the latest one, the last input. */
+type Marks = { firstResult: number; result: number; input: number };
+
+/** Runs in the page before its own scripts. */
 function instrument(list: string) {
-  const marks = { firstResult: 0, result: 0, input: 0 };
+  const marks: Marks = { firstResult: 0, result: 0, input: 0 };
   Object.assign(window, { benchMarks: marks });
   document.addEventListener('input', () => (marks.input = performance.now()), true);
   new MutationObserver((records) => {
@@ -155,10 +158,9 @@ function instrument(list: string) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-type Marks = { firstResult: number; result: number; input: number };
 const marks = (page: Page) => page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks);
 
-/** Resolves once no request of the context (its workers' included) has been open for QUIET_MS. */
+/** Resolves once no request of the context (its workers' included) has been open for QUIET_MS, or at the timeout. */
 function watchNetwork(context: BrowserContext) {
   let open = 0;
   let last = performance.now();
@@ -168,8 +170,10 @@ function watchNetwork(context: BrowserContext) {
   context.on('requestfailed', done);
   return () =>
     new Promise<void>((resolve) => {
+      const started = performance.now();
       const timer = setInterval(() => {
-        if (open <= 0 && performance.now() - last >= QUIET_MS) resolve(void clearInterval(timer));
+        const now = performance.now();
+        if ((open <= 0 && now - last >= QUIET_MS) || now - started > timeoutMs) resolve(void clearInterval(timer));
       }, 100);
     });
 }
@@ -182,7 +186,7 @@ async function phonePage(browser: Browser) {
   return { context, page, settled: watchNetwork(context) };
 }
 
-/** Waits for a mark; null when it does not come within the timeout. */
+/** Waits for a mark; false when it does not come within the timeout. */
 async function waitForMark(page: Page, mark: keyof Marks): Promise<boolean> {
   return page
     .waitForFunction((m) => ((window as unknown as { benchMarks: Marks }).benchMarks[m] ?? 0) > 0, mark, { timeout: timeoutMs })
@@ -249,8 +253,6 @@ async function benchSites(sites: Site[]): Promise<{ chromium: string; sites: Pho
         log(`${sites[i]!.label} ${q.query}: ${time}, ${run.requests} requests, ${run.bytes} bytes, ${run.shown} shown`);
       }
     }
-    for (const r of runs)
-      r.queries.sort((a, b) => queries.findIndex((q) => q.query === a.query) - queries.findIndex((q) => q.query === b.query));
     return { chromium: browser.version(), sites: runs.map((r) => ({ ...r, summary: summarizeSite(r) })) };
   } finally {
     await browser.close();
