@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { cliArgs } from '../scripts/lib/cli.ts';
 import { createCorpus, type Corpus } from '../scripts/lib/corpus/index.ts';
 import { articlePath, writeArticle } from '../scripts/lib/corpus/write.ts';
-import { withScaleResults } from './lib/benchmarks-file.ts';
+import { BENCHMARKS_FILE, SCALE_BLOCK, writeBlock } from './lib/benchmarks-file.ts';
+import { saveJson, thisMachine } from './lib/record.ts';
 import { SCALE_CHART, SCALE_CHART_REFERENCE, scaleChartSvg } from './lib/scale-chart.ts';
 import { buildOurs, type OurBuild } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
@@ -144,11 +145,10 @@ async function runBench(): Promise<BenchReport> {
   await mkdir(work, { recursive: true });
   const summaries = [];
   for (const articles of sizes) summaries.push(summarizeSize(await benchSize(articles)));
-  const cpus = os.cpus();
   return {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString().slice(0, 10),
-    machine: { cores: cpus.length, memoryBytes: os.totalmem(), cpu: cpus[0]?.model.trim() ?? 'unknown' },
+    machine: thisMachine(),
     runs,
     sizes: summaries,
     scaling: scaling(summaries),
@@ -158,15 +158,10 @@ async function runBench(): Promise<BenchReport> {
 const report = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as BenchReport) : await runBench();
 const markdown = reportMarkdown(report);
 console.log(`\n${markdown}`);
-if (values.json) {
-  await mkdir(path.dirname(path.resolve(values.json)), { recursive: true });
-  await writeFile(values.json, JSON.stringify(report, null, 2));
-}
+if (values.json) await saveJson(values.json, report);
 if (values.write) {
-  const file = 'BENCHMARKS.md';
-  const current = await readFile(file, 'utf8').catch(() => '');
   await mkdir(path.dirname(SCALE_CHART), { recursive: true });
   await writeFile(SCALE_CHART, await scaleChartSvg(report));
-  await writeFile(file, withScaleResults(current, `${markdown}\n\n${SCALE_CHART_REFERENCE}`));
-  log(`results written to ${file}, the chart to ${SCALE_CHART}`);
+  await writeBlock(SCALE_BLOCK, `${markdown}\n\n${SCALE_CHART_REFERENCE}`);
+  log(`results written to ${BENCHMARKS_FILE}, the chart to ${SCALE_CHART}`);
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { median, medianOf, scaling, type SizeSummary } from '../../../bench/lib/report.ts';
 import { reportPhases } from '../../../bench/lib/ours.ts';
 import { descendants, parentFromStat } from '../../../bench/lib/process-tree.ts';
-import { END, START, withScaleResults } from '../../../bench/lib/benchmarks-file.ts';
+import { SCALE_BLOCK, SEARCH_PHONE_BLOCK, withBlock } from '../../../bench/lib/benchmarks-file.ts';
+
+const { start: START, end: END } = SCALE_BLOCK;
 
 describe('median', () => {
   it.each([
@@ -74,7 +76,7 @@ describe('scaling', () => {
   });
 });
 
-describe('withScaleResults', () => {
+describe('withBlock', () => {
   const block = (text: string) => `${START}\n${text}\n${END}`;
   it.each([
     { what: 'an empty file', file: '', expected: `# Benchmarks\n\n## Scale\n\n${block('new')}\n` },
@@ -88,5 +90,15 @@ describe('withScaleResults', () => {
       file: `# B\n\n## Scale\n\nwhy it is slow\n\n${block('old')}\n\nmore notes\n\n## Search\n\ntheirs\n`,
       expected: `# B\n\n## Scale\n\nwhy it is slow\n\n${block('new')}\n\nmore notes\n\n## Search\n\ntheirs\n`,
     },
-  ])('$what', ({ file, expected }) => expect(withScaleResults(file, 'new')).toBe(expected));
+  ])('$what', ({ file, expected }) => expect(withBlock(file, SCALE_BLOCK, 'new')).toBe(expected));
+});
+
+describe('withBlock of a second benchmark', () => {
+  it("adds a second benchmark's block under its own heading and leaves the first one alone", () => {
+    const scale = `# Benchmarks\n\n## Scale\n\n${START}\nscale\n${END}\n`;
+    const { start, end } = SEARCH_PHONE_BLOCK;
+    const once = withBlock(scale, SEARCH_PHONE_BLOCK, 'old');
+    expect(once).toBe(`${scale}\n## Search on a phone\n\n${start}\nold\n${end}\n`);
+    expect(withBlock(once, SEARCH_PHONE_BLOCK, 'new')).toBe(`${scale}\n## Search on a phone\n\n${start}\nnew\n${end}\n`);
+  });
 });
