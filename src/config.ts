@@ -33,6 +33,11 @@ const environmentSchema = z.object({
   SEARCH_INDEX_THREADS: wholeNumber('Pagefind threads').optional(),
   /** The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000). */
   SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(1000),
+  /**
+   * About how many articles a reader's first search covers: the newest volume of the index; older
+   * volumes are searched when the reader asks for more (lib/search/shards.ts).
+   */
+  SEARCH_VOLUME_SIZE: wholeNumber('articles per search volume').default(10_000),
 });
 
 /** A setting the environment got wrong: the message names each variable, its value and what it takes. */
@@ -67,6 +72,7 @@ export function readSettings(env: Record<string, string | undefined>) {
     searchSegmentation: values.SEARCH_SEGMENTATION,
     searchIndexThreads: values.SEARCH_INDEX_THREADS,
     searchShardSize: values.SEARCH_SHARD_SIZE,
+    searchVolumeSize: values.SEARCH_VOLUME_SIZE,
   };
 }
 

@@ -32,9 +32,9 @@ export default function pagefindSearch(): AstroIntegration {
         recordPhase('search-index', index.ms);
         reportProgress({ kind: 'phase', phase: 'bundles' });
         const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
-        const reader = index.merged ? `${index.merged.linked} of ${index.merged.files} files reused` : 'reused';
+        const volumes = `${index.volumes.length} volume${index.volumes.length === 1 ? '' : 's'}`;
         logger.info(
-          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${reader}; bundles for ${stats.map((s) => s.lang).join(', ')}`,
+          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes}, ${index.merged.linked} of ${index.merged.files} files reused; bundles for ${stats.map((s) => s.lang).join(', ')}`,
         );
       },
     },

@@ -49,7 +49,7 @@ export const HEADERS_FILE = `# CDN response headers (Netlify / Cloudflare Pages 
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable
 
-# Pagefind's index and filter chunks are named by the hash of their content;
+# Pagefind's index and filter chunks are named by the hash of their content, in every volume;
 # its entry files (pagefind.js, pagefind-entry.json, the wasm) are not, and keep the short default.
 # So are the fragments: each variant's are named by their place in the index (a renamed channel
 # or a glossary change alters them under the same name), so they must be revalidated.
@@ -57,8 +57,16 @@ export const HEADERS_FILE = `# CDN response headers (Netlify / Cloudflare Pages 
   Cache-Control: public, max-age=31536000, immutable
 /pagefind/filter/*
   Cache-Control: public, max-age=31536000, immutable
+/pagefind/:volume/index/*
+  Cache-Control: public, max-age=31536000, immutable
+/pagefind/:volume/filter/*
+  Cache-Control: public, max-age=31536000, immutable
 /zh-hant/pagefind/index/*
   Cache-Control: public, max-age=31536000, immutable
 /zh-hant/pagefind/filter/*
+  Cache-Control: public, max-age=31536000, immutable
+/zh-hant/pagefind/:volume/index/*
+  Cache-Control: public, max-age=31536000, immutable
+/zh-hant/pagefind/:volume/filter/*
   Cache-Control: public, max-age=31536000, immutable
 `;

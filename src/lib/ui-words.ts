@@ -38,6 +38,8 @@ export const UI = {
   noResults: '没有找到包含这些文字的文章。',
   searchFailed: '搜索暂时无法使用，请稍后再试。',
   moreResults: '显示更多结果',
+  resultsSince: '以来',
+  searchOlder: '搜索更早的文章',
   sortLabel: '排序',
   sortRelevance: '按相关度',
   sortDate: '按日期',

@@ -126,7 +126,7 @@ describe('a rebuild after edits', () => {
 
   it('merges the shards into a reader index again', () => {
     // Too few words here for a chunk to be reused (tests/unit/search/reader-index.test.ts shows that).
-    const reader = (log: string) => /reader index: (\d+) of (\d+) files reused/.exec(log);
+    const reader = (log: string) => /reader index: 1 volume, (\d+) of (\d+) files reused/.exec(log);
     expect(reader(first), first).toMatchObject({ 1: '0' });
     expect(reader(second), second).not.toBeNull();
   });

@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const root = await tempDir('e2e-site');
   const content = await writeContent(path.join(root, 'content'), E2E_CONTENT);
   const dist = path.join(root, 'dist');
-  // Small search shards, so that the search tests run across several merged indexes.
+  // Small search shards, so that the search tests run on a reader index merged from several.
   const result = buildSite(content, dist, { SEARCH_SHARD_SIZE: '10' });
   if (result.status !== 0) throw new Error(`the browser tests' site did not build:\n${result.output}`);
   project.provide('e2eDist', dist);

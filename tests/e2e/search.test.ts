@@ -5,12 +5,12 @@
  * search until it is focused. Expected counts come from the fixture's text, folded with OpenCC.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { toSimplified } from '../../src/lib/convert/opencc.ts';
 import { launchBrowser, watchForErrors } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/static-server.ts';
 import { E2E_CONTENT } from './fixture.ts';
+import { expectedSlugs, settled } from './search-helpers.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -23,26 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const fold = (text: string) => toSimplified(text).toLowerCase();
-/** Slugs of the fixture articles whose title or body contains every part of the query. */
-function expectedSlugs(query: string, channel?: string): string[] {
-  const parts = fold(query).split(/\s+/);
-  return E2E_CONTENT.articles
-    .filter((a) => !a.draft && (!channel || [a.channel].flat().includes(channel)))
-    .filter((a) => parts.every((p) => fold(`${a.title}\n${a.body ?? ''}`).includes(p)))
-    .map((a) => a.slug);
-}
-
-/** Waits until the search has settled on `count` results, then returns the result links. */
-async function settled(page: Page, count: number): Promise<string[]> {
-  await page.waitForFunction((n) => {
-    const app = document.getElementById('search-app');
-    const status = document.getElementById('search-status')?.textContent ?? '';
-    return app?.dataset.state === 'done' && (n === 0 ? !/\d/.test(status) : status.includes(` ${n} `));
-  }, count);
-  return page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
-}
 
 describe.each([
   ['zh-Hans', ''],

@@ -14,6 +14,7 @@ describe('readSettings', () => {
       searchSegmentation: 'bigram',
       searchIndexThreads: undefined,
       searchShardSize: 1000,
+      searchVolumeSize: 10_000,
     });
   });
 

@@ -10,6 +10,7 @@ import { planQuery } from '../../lib/search/query.ts';
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(
     term: string,
     options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
@@ -38,9 +39,14 @@ export interface ResultView {
 }
 
 export interface Hits {
+  /** Results in the volumes searched so far. */
   total: number;
   /** Loads the results from `from` (inclusive) to `to` (exclusive), ready to show. */
   load(from: number, to: number): Promise<ResultView[]>;
+  /** The day of the oldest article searched, while older volumes are left (undefined once all are searched). */
+  since: string | undefined;
+  /** These results and the next older volume's after them (loading its index); only while `since` is set. */
+  widen(): Promise<Hits>;
 }
 
 export interface Engine {
@@ -77,28 +83,51 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
     return first.filter((r) => ids.every((set) => set.has(r.id)));
   }
 
+  const { volumes } = config;
+  /** Volumes merged into Pagefind so far, newest first: a search runs over all of them. */
+  let merged = 1;
+  /** The volume (its place, newest first) of a result: its fragment's name begins with its shard's number. */
+  const volumeOf = (id: string) => {
+    const shard = parseInt(id.slice(0, id.indexOf('-')), 36);
+    return volumes.findIndex((v) => shard >= v.firstShard);
+  };
+
   return {
     async search(query, { channel, sort = 'relevance' } = {}) {
       const plan = planQuery(query, config.map, config.segmentation);
       const filters: Record<string, string[]> = channel ? { channel: [channel] } : {};
-      const hits = await matching(plan.searches, sort === 'relevance' ? { filters } : { filters, sort: { [DATE_SORT]: 'desc' } });
-      return {
-        total: hits.length,
-        load: (from, to) =>
-          Promise.all(
-            hits.slice(from, to).map(async (hit): Promise<ResultView> => {
-              // The fragment's content is the article's readable text (see lib/search/records.ts).
-              const { url, content, meta } = await hit.data();
-              return {
-                url,
-                title: meta.title ?? url,
-                date: meta.date ?? '',
-                channels: (meta.channels ?? '').split(CHANNEL_SEPARATOR).filter(Boolean),
-                excerpt: buildExcerpt(content, plan.needles, config.map),
-              };
-            }),
-          ),
-      };
+      const options = sort === 'relevance' ? { filters } : { filters, sort: { [DATE_SORT]: 'desc' as const } };
+
+      /** The results of volumes 0 to `searched`: `earlier` (those before it) as they were shown, then its own. */
+      async function hitsUpTo(searched: number, earlier: PagefindResult[]): Promise<Hits> {
+        for (; merged <= searched; merged++) {
+          await pagefind.mergeIndex(`${basePath}${volumes[merged]!.path}`, { language: config.language, baseUrl: '/' });
+        }
+        // Pagefind ranks a merged search within each index, so each volume's results keep their
+        // own order, and volumes follow one another newest first (right for date order too).
+        const hits = [...earlier, ...(await matching(plan.searches, options)).filter((hit) => volumeOf(hit.id) === searched)];
+        const older = searched + 1 < volumes.length;
+        return {
+          total: hits.length,
+          since: older ? volumes[searched]!.since : undefined,
+          widen: () => hitsUpTo(Math.min(searched + 1, volumes.length - 1), older ? hits : earlier),
+          load: (from, to) =>
+            Promise.all(
+              hits.slice(from, to).map(async (hit): Promise<ResultView> => {
+                // The fragment's content is the article's readable text (see lib/search/records.ts).
+                const { url, content, meta } = await hit.data();
+                return {
+                  url,
+                  title: meta.title ?? url,
+                  date: meta.date ?? '',
+                  channels: (meta.channels ?? '').split(CHANNEL_SEPARATOR).filter(Boolean),
+                  excerpt: buildExcerpt(content, plan.needles, config.map),
+                };
+              }),
+            ),
+        };
+      }
+      return hitsUpTo(0, []);
     },
   };
 }

@@ -44,14 +44,32 @@ function start(app: HTMLElement) {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-variant-switch]')) link.search = url.search;
   }
 
+  /**
+   * The next page of results, searching older volumes of the index when the ones searched have
+   * no more (at once while a page is not full; on the reader's "more" after that).
+   */
   async function showMore(id: number): Promise<HTMLAnchorElement | undefined> {
     if (!hits) return undefined;
-    const views = await hits.load(list.children.length, list.children.length + PAGE);
+    const shown = list.children.length;
+    while (hits.since !== undefined && hits.total < shown + PAGE && (shown < PAGE || hits.total === shown)) {
+      hits = await hits.widen();
+      if (id !== run) return undefined;
+    }
+    const views = await hits.load(shown, shown + PAGE);
     if (id !== run) return undefined;
     const items = views.map(renderResult);
     list.append(...items);
-    more.hidden = list.children.length >= hits.total;
+    const left = list.children.length < hits.total;
+    more.hidden = !left && hits.since === undefined;
+    more.textContent = left ? words.moreResults : words.searchOlder;
+    status.textContent = statusOf(hits);
     return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  function statusOf(found: Hits): string {
+    if (!found.total && found.since === undefined) return words.noResults;
+    const count = `${words.resultsFound} ${found.total} ${words.articlesCount}`;
+    return found.since === undefined ? count : `${count}（${found.since} ${words.resultsSince}）`;
   }
 
   async function execute() {
@@ -76,7 +94,6 @@ function start(app: HTMLElement) {
       list.replaceChildren();
       await showMore(id);
       if (id !== run) return;
-      status.textContent = found.total ? `${words.resultsFound} ${found.total} ${words.articlesCount}` : words.noResults;
     } catch (error) {
       if (id !== run) return;
       console.error(error);
@@ -96,7 +113,9 @@ function start(app: HTMLElement) {
   channel.addEventListener('change', () => void execute());
   sort.addEventListener('change', () => void execute());
   more.addEventListener('click', async () => {
+    app.dataset.state = 'busy';
     const first = await showMore(run);
+    app.dataset.state = 'done';
     // Keyboard and screen-reader users continue at the first new result, not back at the top.
     first?.focus();
   });

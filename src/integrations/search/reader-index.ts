@@ -125,8 +125,19 @@ export interface ReaderIndexStats {
   linked: number;
 }
 
-/** `reuse`: earlier reader indexes, never changed once made (they are in the build cache). */
-export async function writeReaderIndex(dirs: string[], out: string, reuse: string[] = [], chunkSizes = CHUNKS): Promise<ReaderIndexStats> {
+export interface ReaderIndexOptions {
+  /** Earlier reader indexes, never changed once made (they are in the build cache). */
+  reuse?: string[];
+  /** The first shard's number in the archive: fragments are named by it (`fragmentName`). */
+  firstShard?: number;
+  chunkSizes?: typeof CHUNKS;
+}
+
+export async function writeReaderIndex(
+  dirs: string[],
+  out: string,
+  { reuse = [], firstShard = 0, chunkSizes = CHUNKS }: ReaderIndexOptions = {},
+): Promise<ReaderIndexStats> {
   const shards = await Promise.all(dirs.map(readShard));
   const [first] = shards;
   if (!first) throw new Error('search: no shards to merge');
@@ -159,7 +170,7 @@ export async function writeReaderIndex(dirs: string[], out: string, reuse: strin
 
   const meta: Meta = [
     first.meta[0],
-    shards.flatMap((s, i) => s.meta[1].map(([, ...rest], page): Meta[1][number] => [fragmentName(i, page), ...rest])),
+    shards.flatMap((s, i) => s.meta[1].map(([, ...rest], page): Meta[1][number] => [fragmentName(firstShard + i, page), ...rest])),
     chunks,
     filters,
     mergeDateSort(

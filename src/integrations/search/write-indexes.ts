@@ -24,7 +24,7 @@ import {
   searchRecord,
   type FragmentView,
 } from '../../lib/search/records.ts';
-import { shardsOf } from '../../lib/search/shards.ts';
+import { shardsOf, volumePath, volumesOf } from '../../lib/search/shards.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
@@ -38,10 +38,10 @@ import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 export interface SearchIndex {
   /** Each shard's folder (oldest first) and its articles' slugs. */
   shards: { dir: string; slugs: string[] }[];
-  /** The reader index made from them: everything of a bundle but the fragments. */
-  reader: string;
-  /** How it was made; none if it was taken whole from the build cache. */
-  merged: ReaderIndexStats | undefined;
+  /** The volumes' reader indexes (everything of a bundle but the fragments), newest first; their shards; where each sits in a bundle. */
+  volumes: { reader: string; shards: number[]; path: string }[];
+  /** Files the reader indexes that were not taken whole from the build cache were made of. */
+  merged: ReaderIndexStats;
   config: SearchConfig;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
@@ -115,18 +115,36 @@ export async function buildSearchIndex(
     }
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
+  const volumes = volumesOf(shards, settings.searchVolumeSize);
   const readers = new FolderCache('search-reader', site.contentDir, version);
   const earlier = await readers.folders();
-  let merged: ReaderIndexStats | undefined;
-  const reader = await readers.get(
-    dirs.map((dir) => path.basename(dir)),
-    async (out) => void (merged = await writeReaderIndex(dirs, out, earlier)),
-  );
+  const merged: ReaderIndexStats = { files: 0, linked: 0 };
+  const readerDirs: string[] = [];
+  for (const volume of volumes) {
+    const volumeDirs = volume.map((i) => dirs[i]!);
+    readerDirs.push(
+      await readers.get([volume[0], volumeDirs.map((dir) => path.basename(dir))], async (out) => {
+        const stats = await writeReaderIndex(volumeDirs, out, { reuse: earlier, firstShard: volume[0]! });
+        merged.files += stats.files;
+        merged.linked += stats.linked;
+      }),
+    );
+  }
+  const newestFirst = volumes.map((volume, v) => ({ volume, v, reader: readerDirs[v]! })).reverse();
   return {
     shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
-    reader,
+    volumes: newestFirst.map(({ volume, v, reader }) => ({ reader, shards: volume, path: volumePath(v, volumes.length) })),
     merged,
-    config: { segmentation, language: INDEX_LANGUAGE[segmentation], map },
+    config: {
+      segmentation,
+      language: INDEX_LANGUAGE[segmentation],
+      map,
+      volumes: newestFirst.map(({ volume, v }) => ({
+        path: volumePath(v, volumes.length),
+        firstShard: volume[0]!,
+        since: shards[volume[0]!]![0]?.date.day ?? '',
+      })),
+    },
     records: shards.flat().length,
     reused: cache.hits,
     ms: performance.now() - started,
@@ -148,16 +166,19 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
     const started = performance.now();
     const variant = site.variants[lang];
     const bundle = path.join(outDir, folderOf(lang), 'pagefind');
-    await linkTree(index.reader, bundle);
-    for (const [i, shard] of index.shards.entries()) {
-      const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
-      // Keyed by each article's view without its text, and its body's hash: the text (the slow
-      // part) is only extracted for a shard that is rewritten.
-      const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
-      const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
-        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
-      );
-      await linkTree(dir, path.join(bundle, FRAGMENTS));
+    for (const volume of index.volumes) {
+      await linkTree(volume.reader, path.join(bundle, volume.path));
+      for (const i of volume.shards) {
+        const shard = index.shards[i]!;
+        const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
+        // Keyed by each article's view without its text, and its body's hash: the text (the slow
+        // part) is only extracted for a shard that is rewritten.
+        const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
+        const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
+          rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
+        );
+        await linkTree(dir, path.join(bundle, volume.path, FRAGMENTS));
+      }
     }
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
     stats.push({ lang, records: index.records, ms: performance.now() - started });

@@ -5,7 +5,17 @@ import { pageFrame } from './frame.ts';
 import { homeUrl, searchUrl, variantParam } from '../urls.ts';
 
 /** The words the search script prints, handed to it on its root element. */
-const SCRIPT_WORDS = ['searchPrompt', 'searching', 'resultsFound', 'articlesCount', 'noResults', 'searchFailed'] as const;
+const SCRIPT_WORDS = [
+  'searchPrompt',
+  'searching',
+  'resultsFound',
+  'articlesCount',
+  'noResults',
+  'searchFailed',
+  'moreResults',
+  'resultsSince',
+  'searchOlder',
+] as const;
 
 export async function searchPaths() {
   const site = await getSite();

@@ -9,6 +9,17 @@ export interface SearchConfig {
   /** The language the records were indexed as: Pagefind is initialised with it. */
   language: string;
   map: ScriptMap;
+  /** The index's volumes, newest first: the first is the bundle itself, the others in folders of it. */
+  volumes: SearchVolume[];
+}
+
+export interface SearchVolume {
+  /** The volume's folder in the bundle (`v0/`, …), or '' for the newest. */
+  path: string;
+  /** Its first shard's number: a result's fragment name starts with its shard's, in base 36. */
+  firstShard: number;
+  /** The day of its oldest article (YYYY-MM-DD). */
+  since: string;
 }
 
 /** Between channel names in a fragment's `channels` meta (a name may contain spaces). */

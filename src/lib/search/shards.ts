@@ -1,8 +1,8 @@
 /**
  * The search index is split into shards, oldest articles first: Pagefind holds a whole index in
  * memory while it writes it (0.9–1.6 GB for 1,000 articles), so shards bound the build's memory; and a shard whose records did
- * not change is reused from the build cache. The build merges them into one reader index
- * (merge-index.ts): the browser never sees a shard.
+ * not change is reused from the build cache. The build merges them into the reader's index, one
+ * per volume of about 10,000 articles (merge-index.ts, `volumesOf`): the browser never sees a shard.
  *
  * Where a shard ends is decided by the articles themselves (content-defined, as in rsync or
  * restic): after an article whose slug hashes to a multiple of `size / 4`, once the shard has a
@@ -29,3 +29,30 @@ export function shardsOf<T extends Dated>(articles: readonly T[], size: number):
   if (current.length || !shards.length) shards.push(current);
   return shards;
 }
+
+/**
+ * Shards grouped into the index's volumes, oldest first, as shard numbers: a volume ends with the
+ * shard that brings it to `size` articles or more. The reader searches the newest volume first
+ * and the older ones when asked for more, so a first search costs what `size` articles cost,
+ * whatever the archive's size. New articles go into the newest shards, so older volumes stay
+ * as they are, and stay cached by the reader's browser.
+ */
+export function volumesOf(shards: readonly unknown[][], size: number): number[][] {
+  const volumes: number[][] = [];
+  let current: number[] = [];
+  let articles = 0;
+  for (const [i, shard] of shards.entries()) {
+    current.push(i);
+    articles += shard.length;
+    if (articles >= size) {
+      volumes.push(current);
+      current = [];
+      articles = 0;
+    }
+  }
+  if (current.length || !volumes.length) volumes.push(current);
+  return volumes;
+}
+
+/** Where volume `v` of `count` sits in a bundle: the newest is the bundle itself (Pagefind's primary index). */
+export const volumePath = (v: number, count: number) => (v === count - 1 ? '' : `v${v}/`);

@@ -89,7 +89,7 @@ describe('the reader index', () => {
     const whole = await index('whole', RECORDS);
     const dirs = await indexAll('shard', [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)]);
     const out = path.join(root, 'reader');
-    await writeReaderIndex(dirs, out, [], SMALL_CHUNKS);
+    await writeReaderIndex(dirs, out, { chunkSizes: SMALL_CHUNKS });
     const merged = await contents(out, await shardFragmentUrls(await Promise.all(dirs.map(readShard))));
     const single = await contents(whole, fragmentUrlIn(whole));
     expect(merged.pages).toBe(24);
@@ -102,17 +102,17 @@ describe('the reader index', () => {
     const shards = [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)];
     const dirs = await indexAll('before', shards);
     const before = path.join(root, 'before');
-    await writeReaderIndex(dirs, before, [], SMALL_CHUNKS);
+    await writeReaderIndex(dirs, before, { chunkSizes: SMALL_CHUNKS });
     // One article of the last shard gets a word no other has.
     const edited = [...shards[2]!];
     edited[3] = record(20, ' zz');
     dirs[2] = await index('edited', edited);
     const after = path.join(root, 'after');
-    const stats = await writeReaderIndex(dirs, after, [before], SMALL_CHUNKS);
+    const stats = await writeReaderIndex(dirs, after, { reuse: [before], chunkSizes: SMALL_CHUNKS });
     expect(stats.linked).toBeGreaterThan(0);
     expect(stats.linked).toBeLessThan(stats.files);
     const fresh = path.join(root, 'fresh');
-    await writeReaderIndex(dirs, fresh, [], SMALL_CHUNKS);
+    await writeReaderIndex(dirs, fresh, { chunkSizes: SMALL_CHUNKS });
     const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
     expect(await files(after)).toEqual(await files(fresh));
     for (const file of await files(fresh)) {
