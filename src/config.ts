@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { parseSegment, SEGMENT_FORMAT } from './lib/segments.ts';
 
 /** Where the search segmentation can come from: ours, or Pagefind's own (for comparison). */
 export const SEGMENTATIONS = ['bigram', 'pagefind'] as const;
@@ -33,6 +34,11 @@ const environmentSchema = z.object({
   SEARCH_INDEX_THREADS: wholeNumber('Pagefind threads').optional(),
   /** The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000). */
   SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(1000),
+  /** Build only this segment of the site (`npm run build -- --segment I/N` sets it; see lib/segments.ts). */
+  BUILD_SEGMENT: z
+    .string()
+    .transform((text, context) => parseSegment(text) ?? (context.addIssue({ code: 'custom', message: `expected ${SEGMENT_FORMAT}` }), z.NEVER))
+    .optional(),
 });
 
 /** A setting the environment got wrong: the message names each variable, its value and what it takes. */
@@ -67,6 +73,7 @@ export function readSettings(env: Record<string, string | undefined>) {
     searchSegmentation: values.SEARCH_SEGMENTATION,
     searchIndexThreads: values.SEARCH_INDEX_THREADS,
     searchShardSize: values.SEARCH_SHARD_SIZE,
+    buildSegment: values.BUILD_SEGMENT,
   };
 }
 
