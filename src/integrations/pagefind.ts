@@ -12,6 +12,7 @@ import { settings } from '../config.ts';
 import { recordPhase } from './timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
 import { reportProgress } from './progress/events.ts';
+import { writeSegmentOutput } from './segment/output.ts';
 
 export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<SearchIndex> | undefined;
@@ -21,7 +22,7 @@ export default function pagefindSearch(): AstroIntegration {
       'astro:build:start': () => {
         const segmentation = settings.searchSegmentation;
         indexing = getSite().then((site) =>
-          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total })),
+          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total }), settings.buildSegment),
         );
         // Awaited in build:done; a build that fails before then must not also report it unhandled.
         indexing.catch(() => undefined);
@@ -31,7 +32,8 @@ export default function pagefindSearch(): AstroIntegration {
         const index = await indexing;
         recordPhase('search-index', index.ms);
         reportProgress({ kind: 'phase', phase: 'bundles' });
-        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
+        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir), settings.buildSegment);
+        if (settings.buildSegment) await writeSegmentOutput(fileURLToPath(dir), settings.buildSegment, index);
         logger.info(
           `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; bundles for ${stats.map((s) => s.lang).join(', ')}`,
         );

@@ -25,6 +25,7 @@ import {
   type FragmentView,
 } from '../../lib/search/records.ts';
 import { shardsOf } from '../../lib/search/shards.ts';
+import { formatSegment, shareOf, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
@@ -36,10 +37,18 @@ import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
 /** Pagefind's index of the archive: its shards, in the build cache until the bundles are written. */
 export interface SearchIndex {
-  /** Each shard's folder (oldest first) and its articles' slugs. */
-  shards: { dir: string; slugs: string[] }[];
-  /** The reader index made from them: everything of a bundle but the fragments. */
-  reader: string;
+  /**
+   * The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts):
+   * each one's number among all the archive's shards, its folder and its articles' slugs.
+   */
+  shards: { number: number; dir: string; slugs: string[] }[];
+  /** How many shards the whole archive has. */
+  shardCount: number;
+  /**
+   * The reader index made from them: everything of a bundle but the fragments. None in a segment:
+   * `npm run assemble` makes it from every segment's shards.
+   */
+  reader?: string;
   config: SearchConfig;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
@@ -69,11 +78,15 @@ export const SEARCH_PRODUCERS = [
   'src/integrations/search/reader-index.ts',
 ];
 
-/** `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. */
+/**
+ * `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. A segment
+ * indexes its share of the shards only.
+ */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
   onShard: (done: number, total: number) => void = () => {},
+  segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
@@ -82,6 +95,10 @@ export async function buildSearchIndex(
     toSimplified,
   );
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, settings.searchShardSize);
+  const mine = shareOf(
+    shards.map((_, i) => i),
+    segment,
+  );
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
@@ -94,35 +111,40 @@ export async function buildSearchIndex(
   const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation));
 
   const version = codeVersion(SEARCH_PRODUCERS);
-  const cache = new FolderCache('search-shards', site.contentDir, version);
+  const scope = cacheScope(site, segment);
+  const cache = new FolderCache('search-shards', scope, version);
   const dirs: string[] = [];
   let next = 0;
   let done = 0;
-  onShard(done, shards.length);
+  onShard(done, mine.length);
   // Each lane takes the next shard until none is left: cached shards are reused, the others
   // indexed on the lane's own thread.
   const lane = async () => {
     let indexer: ShardIndexer | undefined;
     try {
-      for (let i = next++; i < shards.length; i = next++) {
+      for (let i = mine[next++]; i !== undefined; i = mine[next++]) {
         dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer()).index(recordsOf(i), out));
-        onShard(++done, shards.length);
+        onShard(++done, mine.length);
       }
     } finally {
       await indexer?.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
-  const readers = new FolderCache('search-reader', site.contentDir, version);
-  const reader = await readers.get(
-    dirs.map((dir) => path.basename(dir)),
-    (out) => writeReaderIndex(dirs, out),
-  );
+  await Promise.all(Array.from({ length: Math.min(indexingThreads(), mine.length) }, lane));
+  const readers = new FolderCache('search-reader', scope, version);
+  const reader =
+    segment === undefined
+      ? await readers.get(
+          dirs.map((dir) => path.basename(dir)),
+          (out) => writeReaderIndex(dirs, out),
+        )
+      : undefined;
   return {
-    shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
+    shards: mine.map((i) => ({ number: i, dir: dirs[i]!, slugs: shards[i]!.map((a) => a.slug) })),
+    shardCount: shards.length,
     reader,
     config: { segmentation, language: INDEX_LANGUAGE[segmentation], map },
-    records: shards.flat().length,
+    records: mine.reduce((sum, i) => sum + shards[i]!.length, 0),
     reused: cache.hits,
     ms: performance.now() - started,
     caches: [cache, readers],
@@ -131,20 +153,34 @@ export async function buildSearchIndex(
 }
 
 /**
- * Each variant's bundle in `outDir`: the reader index and the variant's fragments, every shard's
- * rewritten with the variant's view of its articles under the reader index's names. The
- * rewritten fragments are cached too (an unchanged shard of an unchanged variant is linked, not
- * rewritten), and everything is hard-linked into the output.
+ * The build cache's folders are kept per content dir, and per segment: segments built one after
+ * the other on one machine would otherwise each prune the others' shards.
  */
-export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const bundles = new FolderCache('search-bundles', site.contentDir, index.codeVersion);
+const cacheScope = (site: Site, segment: Segment | undefined) =>
+  segment === undefined ? site.contentDir : `${site.contentDir}\0${formatSegment(segment)}`;
+
+const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lang), 'pagefind');
+
+/** The reader index into each variant's bundle in `outDir`: by a build, or by `npm run assemble` from the segments' shards. */
+export async function linkReaderIndex(reader: string, outDir: string): Promise<void> {
+  for (const lang of LANGS) await linkTree(reader, bundleDir(outDir, lang));
+}
+
+/**
+ * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's
+ * fragments, every shard's rewritten with the variant's view of its articles under the reader
+ * index's names. The rewritten fragments are cached too (an unchanged shard of an unchanged
+ * variant is linked, not rewritten), and everything is hard-linked into the output.
+ */
+export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string, segment?: Segment): Promise<BundleStats[]> {
+  const bundles = new FolderCache('search-bundles', cacheScope(site, segment), index.codeVersion);
   const stats: BundleStats[] = [];
+  if (index.reader !== undefined) await linkReaderIndex(index.reader, outDir);
   for (const lang of LANGS) {
     const started = performance.now();
     const variant = site.variants[lang];
-    const bundle = path.join(outDir, folderOf(lang), 'pagefind');
-    await linkTree(index.reader, bundle);
-    for (const [i, shard] of index.shards.entries()) {
+    const bundle = bundleDir(outDir, lang);
+    for (const { number: i, ...shard } of index.shards) {
       const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
       // Keyed by each article's view without its text, and its body's hash: the text (the slow
       // part) is only extracted for a shard that is rewritten.
@@ -154,6 +190,8 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
       );
       await linkTree(dir, path.join(bundle, FRAGMENTS));
     }
+    // A segment may have no shard of its own (more segments than shards), and still writes the config.
+    await mkdir(bundle, { recursive: true });
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
     stats.push({ lang, records: index.records, ms: performance.now() - started });
   }
