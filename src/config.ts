@@ -37,7 +37,9 @@ const environmentSchema = z.object({
   /** Build only this segment of the site (`npm run build -- --segment I/N` sets it; see lib/segments.ts). */
   BUILD_SEGMENT: z
     .string()
-    .transform((text, context) => parseSegment(text) ?? (context.addIssue({ code: 'custom', message: `expected ${SEGMENT_FORMAT}` }), z.NEVER))
+    .transform(
+      (text, context) => parseSegment(text) ?? (context.addIssue({ code: 'custom', message: `expected ${SEGMENT_FORMAT}` }), z.NEVER),
+    )
     .optional(),
 });
 

@@ -66,7 +66,9 @@ export function segmentProblems(segments: readonly GivenSegment[]): string[] {
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !valid.some((s) => s.manifest.index === index));
   if (missing.length > 0) {
     const names = missing.map((index) => `${index}/${count}`).join(', ');
-    problems.push(`segment${missing.length > 1 ? 's' : ''} ${names} ${missing.length > 1 ? 'are' : 'is'} missing: give all ${count} segments of the build`);
+    problems.push(
+      `segment${missing.length > 1 ? 's' : ''} ${names} ${missing.length > 1 ? 'are' : 'is'} missing: give all ${count} segments of the build`,
+    );
   }
   return problems;
 }
