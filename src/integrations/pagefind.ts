@@ -2,7 +2,8 @@
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
  * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs on
  * worker threads with a Pagefind service each (search/shard-indexer.ts) while Astro renders; each
- * variant's bundle is written when both are done.
+ * variant's bundle is written when both are done. A segment build (`--segment I/N`) indexes its
+ * share of the shards and leaves them for `npm run assemble` to merge (segment/output.ts).
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
 import { fileURLToPath } from 'node:url';

@@ -43,6 +43,7 @@ export function segmentProblems(segments: readonly GivenSegment[]): string[] {
   const [first] = valid;
   if (!first) return problems;
   const other = (differs: (m: SegmentManifest) => boolean) => valid.filter((s) => differs(s.manifest));
+  const unusable = problems.length;
   for (const s of other((m) => m.count !== first.manifest.count)) {
     problems.push(
       `${first.shown} is segment ${first.manifest.segment} and ${s.shown} is ${s.manifest.segment}: ` +
@@ -55,7 +56,8 @@ export function segmentProblems(segments: readonly GivenSegment[]): string[] {
         'build every segment from the same commit, content and settings',
     );
   }
-  if (problems.length > 0) return problems;
+  // Which segment is missing or given twice means nothing among segments of different builds.
+  if (problems.length > unusable) return problems;
   const { count } = first.manifest;
   for (let index = 1; index <= count; index++) {
     const holders = valid.filter((s) => s.manifest.index === index);
