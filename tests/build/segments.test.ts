@@ -12,6 +12,7 @@ import { buildSite } from '../helpers/build-site.ts';
 import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
 import { diffTrees } from '../../scripts/lib/site-checks/determinism.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
+import { inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -92,6 +93,10 @@ describe('npm run build -- --segment I/N', () => {
       ),
     ).toBe(true);
     expect(existsSync(path.join(segments[0]!, '.segment/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('leaves a folder the next build may replace (it holds the build marker)', () => {
+    for (const dir of segments) expect(outputRefusal(inspectOutput(dir, content), dir)).toBeUndefined();
   });
 
   it('refuses a bad --segment, naming the flag, the value and what it takes', () => {
