@@ -5,6 +5,7 @@ import pagefindSearch from './src/integrations/pagefind.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import responseHeaders from './src/integrations/headers.ts';
 import siteData from './src/integrations/site-data/index.ts';
+import { wholeSiteSitemap } from './src/integrations/segment/sitemap.ts';
 import buildProgress from './src/integrations/progress/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
@@ -58,10 +59,12 @@ export default defineConfig({
     siteData(),
     timedBuildDone(
       'sitemap',
-      sitemap({
-        filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
-        serialize: withAlternates,
-      }),
+      wholeSiteSitemap(
+        sitemap({
+          filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
+          serialize: withAlternates,
+        }),
+      ),
     ),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),

@@ -3,13 +3,16 @@
  * integration validates the content first and stops the build on any error), and the result is
  * swapped in only when the whole build (pages and search indexes) succeeded. A failed build leaves
  * the previous good site untouched and nothing half-written behind; a folder that no build made
- * is never replaced (scripts/lib/output-folder/).
+ * is never replaced (scripts/lib/output-folder/). `--segment I/N` builds one N-th of the site, for
+ * `npm run assemble` to join (src/lib/segments.ts).
  */
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/integrations/site-data/load-content.ts';
+import { settings } from '../src/config.ts';
+import { formatSegment, parseSegment, SEGMENT_FORMAT } from '../src/lib/segments.ts';
 import { recordPhase, timed } from '../src/integrations/timings.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
@@ -18,10 +21,16 @@ import { progressReporter } from './lib/build-progress/reporter.ts';
 import { runAstro } from './lib/build-progress/run-astro.ts';
 import { pagesSummary } from './lib/build-progress/state.ts';
 
+const USAGE = 'npm run build [-- --out <dir>] [--segment I/N]   (content from CONTENT_DIR, default content/)';
 const { values } = cliArgs(
-  () => parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: false }),
-  'npm run build [-- --out <dir>]   (content from CONTENT_DIR, default content/)',
+  () => parseArgs({ options: { out: { type: 'string', default: 'dist' }, segment: { type: 'string' } }, allowPositionals: false }),
+  USAGE,
 );
+const segment = values.segment === undefined ? settings.buildSegment : parseSegment(values.segment);
+if (segment === undefined && values.segment !== undefined) {
+  console.error(`--segment takes ${SEGMENT_FORMAT}; got ${JSON.stringify(values.segment)}\nusage: ${USAGE}`);
+  process.exit(2);
+}
 const out = path.resolve(values.out);
 const relative = path.relative(process.cwd(), out);
 const shown = relative === '' || relative.startsWith('..') ? out : relative;
@@ -42,7 +51,7 @@ const staging = astroOutDir(out, process.cwd(), process.pid);
 const reporter = progressReporter(process.stderr, process.env);
 const astro = await runAstro(
   [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
-  { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(segment && { BUILD_SEGMENT: formatSegment(segment) }) },
   reporter,
 );
 recordPhase('astro', performance.now() - started);
@@ -75,4 +84,8 @@ try {
 }
 reporter.stop();
 recordPhase('total', performance.now() - started);
-console.log(`Site written to ${shown}`);
+console.log(
+  segment
+    ? `Segment ${formatSegment(segment)} written to ${shown}: not a site until npm run assemble joins it with the other segments`
+    : `Site written to ${shown}`,
+);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { parseSegment, SEGMENT_FORMAT } from './lib/segments.ts';
 
 /** Where the search segmentation can come from: ours, or Pagefind's own (for comparison). */
 export const SEGMENTATIONS = ['bigram', 'pagefind'] as const;
@@ -38,6 +39,13 @@ const environmentSchema = z.object({
    * volumes are searched when the reader asks for more (lib/search/shards.ts).
    */
   SEARCH_VOLUME_SIZE: wholeNumber('articles per search volume').default(10_000),
+  /** Build only this segment of the site (`npm run build -- --segment I/N` sets it; see lib/segments.ts). */
+  BUILD_SEGMENT: z
+    .string()
+    .transform(
+      (text, context) => parseSegment(text) ?? (context.addIssue({ code: 'custom', message: `expected ${SEGMENT_FORMAT}` }), z.NEVER),
+    )
+    .optional(),
 });
 
 /** A setting the environment got wrong: the message names each variable, its value and what it takes. */
@@ -73,6 +81,7 @@ export function readSettings(env: Record<string, string | undefined>) {
     searchIndexThreads: values.SEARCH_INDEX_THREADS,
     searchShardSize: values.SEARCH_SHARD_SIZE,
     searchVolumeSize: values.SEARCH_VOLUME_SIZE,
+    buildSegment: values.BUILD_SEGMENT,
   };
 }
 

@@ -2,7 +2,8 @@
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
  * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs on
  * worker threads with a Pagefind service each (search/shard-indexer.ts) while Astro renders; each
- * variant's bundle is written when both are done.
+ * variant's bundle is written when both are done. A segment build (`--segment I/N`) indexes its
+ * share of the shards and leaves them for `npm run assemble` to merge (segment/output.ts).
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { settings } from '../config.ts';
 import { recordPhase } from './timings.ts';
 import { buildSearchIndex, writeSearchBundles, type SearchIndex } from './search/write-indexes.ts';
 import { reportProgress } from './progress/events.ts';
+import { writeSegmentOutput } from './segment/output.ts';
 
 export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<SearchIndex> | undefined;
@@ -21,7 +23,7 @@ export default function pagefindSearch(): AstroIntegration {
       'astro:build:start': () => {
         const segmentation = settings.searchSegmentation;
         indexing = getSite().then((site) =>
-          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total })),
+          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total }), settings.buildSegment),
         );
         // Awaited in build:done; a build that fails before then must not also report it unhandled.
         indexing.catch(() => undefined);
@@ -31,7 +33,8 @@ export default function pagefindSearch(): AstroIntegration {
         const index = await indexing;
         recordPhase('search-index', index.ms);
         reportProgress({ kind: 'phase', phase: 'bundles' });
-        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir));
+        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir), settings.buildSegment);
+        if (settings.buildSegment) await writeSegmentOutput(fileURLToPath(dir), settings.buildSegment, index);
         const volumes = `${index.volumes.length} volume${index.volumes.length === 1 ? '' : 's'}`;
         logger.info(
           `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes}, ${index.merged.linked} of ${index.merged.files} files reused; bundles for ${stats.map((s) => s.lang).join(', ')}`,

@@ -45,6 +45,14 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('reads a build segment as I/N and refuses any other value', () => {
+    expect(readSettings({}).buildSegment).toBeUndefined();
+    expect(readSettings({ BUILD_SEGMENT: '2/3' }).buildSegment).toEqual({ index: 2, count: 3 });
+    expect(() => readSettings({ BUILD_SEGMENT: '4/3' })).toThrow(
+      new SettingsError('BUILD_SEGMENT="4/3" is not a valid setting: expected I/N with 1 ≤ I ≤ N, e.g. 2/3; fix or unset it'),
+    );
+  });
+
   it('stops a command before it does anything, naming the variable', () => {
     const result = spawnSync('node_modules/.bin/tsx', ['scripts/check.ts'], {
       encoding: 'utf8',

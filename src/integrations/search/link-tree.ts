@@ -7,14 +7,14 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../../config.ts';
 
-export async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const dirs = new Set([
-    to,
-    ...entries.filter((e) => e.isDirectory()).map((e) => path.join(to, path.relative(from, path.join(e.parentPath, e.name)))),
-  ]);
+/** `keep` picks the files and folders to link, by their path relative to `from` (`index`, `index/x.pf_index`). */
+export async function linkTree(from: string, to: string, keep: (relative: string) => boolean = () => true): Promise<void> {
+  const entries = (await readdir(from, { recursive: true, withFileTypes: true }))
+    .map((e) => ({ entry: e, relative: path.relative(from, path.join(e.parentPath, e.name)) }))
+    .filter((e) => keep(e.relative));
+  const dirs = new Set([to, ...entries.filter((e) => e.entry.isDirectory()).map((e) => path.join(to, e.relative))]);
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const files = entries.filter((e) => e.entry.isFile()).map((e) => e.relative);
   for (let i = 0; i < files.length; i += LINK_PARALLEL) {
     await Promise.all(
       files.slice(i, i + LINK_PARALLEL).map(async (file) => {

@@ -1,8 +1,8 @@
 /**
  * The search bundles: Pagefind runs once over the articles' folded text (both variants index the
- * same text), in shards (lib/search/shards.ts) that are merged into one reader index
- * (reader-index.ts); then each variant's bundle (`/pagefind/`, `/zh-hant/pagefind/`) is that index
- * with the variant's own fragments: its URLs, titles, channel names and excerpt text. Used by the
+ * same text), in shards (lib/search/shards.ts) that are merged into a reader index per volume
+ * (reader-index.ts); then each variant's bundle (`/pagefind/`, `/zh-hant/pagefind/`) is those
+ * indexes with the variant's own fragments: its URLs, titles, channel names and excerpt text. Used by the
  * Astro integration and by the search benchmark.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -24,7 +24,8 @@ import {
   searchRecord,
   type FragmentView,
 } from '../../lib/search/records.ts';
-import { shardsOf, volumePath, volumesOf } from '../../lib/search/shards.ts';
+import { shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
+import { formatSegment, shareOf, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
@@ -36,11 +37,21 @@ import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
 /** Pagefind's index of the archive: its shards, in the build cache until the bundles are written. */
 export interface SearchIndex {
-  /** Each shard's folder (oldest first) and its articles' slugs. */
-  shards: { dir: string; slugs: string[] }[];
-  /** The volumes' reader indexes (everything of a bundle but the fragments), newest first; their shards; where each sits in a bundle. */
-  volumes: { reader: string; shards: number[]; path: string }[];
-  /** Files the reader indexes that were not taken whole from the build cache were made of. */
+  /**
+   * The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts):
+   * each one's number among all the archive's shards, its folder and its articles' slugs.
+   */
+  shards: { number: number; dir: string; slugs: string[] }[];
+  /** How many shards the whole archive has. */
+  shardCount: number;
+  /** The index's volumes, newest first: their shards' numbers and where each sits in a bundle. */
+  volumes: Volume[];
+  /**
+   * Each volume's reader index (everything of its part of a bundle but the fragments), in the
+   * order of `volumes`. None in a segment: `npm run assemble` makes them from every segment's shards.
+   */
+  readers?: string[];
+  /** Files the reader indexes made by this build (not taken whole from the build cache) were made of. */
   merged: ReaderIndexStats;
   config: SearchConfig;
   records: number;
@@ -71,11 +82,15 @@ export const SEARCH_PRODUCERS = [
   'src/integrations/search/reader-index.ts',
 ];
 
-/** `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. */
+/**
+ * `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. A segment
+ * indexes its share of the shards only.
+ */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
   onShard: (done: number, total: number) => void = () => {},
+  segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
   // The characters of the titles and bodies (their markup holds no Han characters of its own).
@@ -84,6 +99,10 @@ export async function buildSearchIndex(
     toSimplified,
   );
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, settings.searchShardSize);
+  const mine = shareOf(
+    shards.map((_, i) => i),
+    segment,
+  );
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
@@ -96,56 +115,53 @@ export async function buildSearchIndex(
   const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation));
 
   const version = codeVersion(SEARCH_PRODUCERS);
-  const cache = new FolderCache('search-shards', site.contentDir, version);
+  const scope = cacheScope(site, segment);
+  const cache = new FolderCache('search-shards', scope, version);
   const dirs: string[] = [];
   let next = 0;
   let done = 0;
-  onShard(done, shards.length);
+  onShard(done, mine.length);
   // Each lane takes the next shard until none is left: cached shards are reused, the others
   // indexed on the lane's own thread.
   const lane = async () => {
     let indexer: ShardIndexer | undefined;
     try {
-      for (let i = next++; i < shards.length; i = next++) {
+      for (let i = mine[next++]; i !== undefined; i = mine[next++]) {
         dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer()).index(recordsOf(i), out));
-        onShard(++done, shards.length);
+        onShard(++done, mine.length);
       }
     } finally {
       await indexer?.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(indexingThreads(), shards.length) }, lane));
-  const volumes = volumesOf(shards, settings.searchVolumeSize);
-  const readers = new FolderCache('search-reader', site.contentDir, version);
-  const earlier = await readers.folders();
-  const merged: ReaderIndexStats = { files: 0, linked: 0 };
-  const readerDirs: string[] = [];
-  for (const volume of volumes) {
-    const volumeDirs = volume.map((i) => dirs[i]!);
-    readerDirs.push(
-      await readers.get([volume[0], volumeDirs.map((dir) => path.basename(dir))], async (out) => {
-        const stats = await writeReaderIndex(volumeDirs, out, { reuse: earlier, firstShard: volume[0]! });
-        merged.files += stats.files;
-        merged.linked += stats.linked;
-      }),
-    );
-  }
-  const newestFirst = volumes.map((volume, v) => ({ volume, v, reader: readerDirs[v]! })).reverse();
+  await Promise.all(Array.from({ length: Math.min(indexingThreads(), mine.length) }, lane));
+  const plan = volumesOf(shards, settings.searchVolumeSize);
+  const volumes = plan.map((numbers, v): Volume => ({ shards: numbers, path: volumePath(v, plan.length) })).reverse();
+  const readers = new FolderCache('search-reader', scope, version);
+  // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
+  const made =
+    segment === undefined
+      ? await writeReaderIndexes(dirs, volumes, await readers.folders(), (volume, make) =>
+          readers.get([volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))], make),
+        )
+      : undefined;
   return {
-    shards: shards.map((articles, i) => ({ dir: dirs[i]!, slugs: articles.map((a) => a.slug) })),
-    volumes: newestFirst.map(({ volume, v, reader }) => ({ reader, shards: volume, path: volumePath(v, volumes.length) })),
-    merged,
+    shards: mine.map((i) => ({ number: i, dir: dirs[i]!, slugs: shards[i]!.map((a) => a.slug) })),
+    shardCount: shards.length,
+    volumes,
+    readers: made?.readers,
+    merged: made?.merged ?? { files: 0, linked: 0 },
     config: {
       segmentation,
       language: INDEX_LANGUAGE[segmentation],
       map,
-      volumes: newestFirst.map(({ volume, v }) => ({
-        path: volumePath(v, volumes.length),
-        firstShard: volume[0]!,
-        since: shards[volume[0]!]![0]?.date.day ?? '',
+      volumes: volumes.map((volume) => ({
+        path: volume.path,
+        firstShard: volume.shards[0]!,
+        since: shards[volume.shards[0]!]![0]?.date.day ?? '',
       })),
     },
-    records: shards.flat().length,
+    records: mine.reduce((sum, i) => sum + shards[i]!.length, 0),
     reused: cache.hits,
     ms: performance.now() - started,
     caches: [cache, readers],
@@ -154,32 +170,75 @@ export async function buildSearchIndex(
 }
 
 /**
- * Each variant's bundle in `outDir`: the reader index and the variant's fragments, every shard's
- * rewritten with the variant's view of its articles under the reader index's names. The
- * rewritten fragments are cached too (an unchanged shard of an unchanged variant is linked, not
- * rewritten), and everything is hard-linked into the output.
+ * The build cache's folders are kept per content dir, and per segment: segments built one after
+ * the other on one machine would otherwise each prune the others' shards.
  */
-export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const bundles = new FolderCache('search-bundles', site.contentDir, index.codeVersion);
+const cacheScope = (site: Site, segment: Segment | undefined) =>
+  segment === undefined ? site.contentDir : `${site.contentDir}\0${formatSegment(segment)}`;
+
+const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lang), 'pagefind');
+
+/**
+ * Each volume's reader index, from the shards' folders (`dirs`, by shard number). `place` gives
+ * the folder a volume's index is in, having it made there by `make` if it is not yet; `reuse`:
+ * earlier reader indexes whose files may be linked (reader-index.ts).
+ */
+export async function writeReaderIndexes(
+  dirs: string[],
+  volumes: Volume[],
+  reuse: string[],
+  place: (volume: Volume, make: (out: string) => Promise<void>) => Promise<string>,
+): Promise<{ readers: string[]; merged: ReaderIndexStats }> {
+  const merged = { files: 0, linked: 0 };
+  const readers: string[] = [];
+  for (const volume of volumes) {
+    const shards = volume.shards.map((i) => dirs[i]!);
+    readers.push(
+      await place(volume, async (out) => {
+        const stats = await writeReaderIndex(shards, out, { reuse, firstShard: volume.shards[0]! });
+        merged.files += stats.files;
+        merged.linked += stats.linked;
+      }),
+    );
+  }
+  return { readers, merged };
+}
+
+/** The volumes' reader indexes into each variant's bundle in `outDir`: by a build, or by `npm run assemble`. */
+export async function linkReaderIndexes(readers: string[], volumes: Volume[], outDir: string): Promise<void> {
+  for (const lang of LANGS) {
+    for (const [v, volume] of volumes.entries()) await linkTree(readers[v]!, path.join(bundleDir(outDir, lang), volume.path));
+  }
+}
+
+/**
+ * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's
+ * fragments, every shard's rewritten with the variant's view of its articles under the reader
+ * index's names. The rewritten fragments are cached too (an unchanged shard of an unchanged
+ * variant is linked, not rewritten), and everything is hard-linked into the output.
+ */
+export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string, segment?: Segment): Promise<BundleStats[]> {
+  const bundles = new FolderCache('search-bundles', cacheScope(site, segment), index.codeVersion);
   const stats: BundleStats[] = [];
+  if (index.readers) await linkReaderIndexes(index.readers, index.volumes, outDir);
   for (const lang of LANGS) {
     const started = performance.now();
     const variant = site.variants[lang];
-    const bundle = path.join(outDir, folderOf(lang), 'pagefind');
-    for (const volume of index.volumes) {
-      await linkTree(volume.reader, path.join(bundle, volume.path));
-      for (const i of volume.shards) {
-        const shard = index.shards[i]!;
-        const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
-        // Keyed by each article's view without its text, and its body's hash: the text (the slow
-        // part) is only extracted for a shard that is rewritten.
-        const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
-        const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
-          rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
-        );
-        await linkTree(dir, path.join(bundle, volume.path, FRAGMENTS));
-      }
+    const bundle = bundleDir(outDir, lang);
+    for (const { number: i, ...shard } of index.shards) {
+      const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
+      // Keyed by each article's view without its text, and its body's hash: the text (the slow
+      // part) is only extracted for a shard that is rewritten.
+      const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
+      const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
+        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
+      );
+      // Each volume's fragments are in its folder, where Pagefind looks for them.
+      const volume = index.volumes.find((v) => v.shards.includes(i))!;
+      await linkTree(dir, path.join(bundle, volume.path, FRAGMENTS));
     }
+    // A segment may have no shard of its own (more segments than shards), and still writes the config.
+    await mkdir(bundle, { recursive: true });
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
     stats.push({ lang, records: index.records, ms: performance.now() - started });
   }

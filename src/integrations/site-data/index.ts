@@ -21,6 +21,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { contentDir } from './load-content.ts';
 import { isError, printProblems, type ContentProblem } from '../../lib/content/problems.ts';
 import { configureSite, validContent, type SiteOptions } from './site.ts';
+import { settings } from '../../config.ts';
 
 const SITE_MODULE_ID = 'virtual:yiqihui/site';
 const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
@@ -68,6 +69,8 @@ function siteModule(options: SiteOptions, external: boolean): Plugin {
         `import { configureSite, getSite } from ${source};`,
         `configureSite(${JSON.stringify(options)});`,
         'export { getSite };',
+        // Only a build renders a segment; `npm run dev` shows every page.
+        `export const segment = ${JSON.stringify(external ? settings.buildSegment : undefined) ?? 'undefined'};`,
       ].join('\n');
     },
   };

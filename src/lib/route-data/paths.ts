@@ -4,7 +4,7 @@
  */
 import type { PaginateFunction } from 'astro';
 import { LANGS, PAGE_SIZE, SITE_URL, type Lang } from '../../consts.ts';
-import { getSite } from 'virtual:yiqihui/site';
+import { getSite, segment } from 'virtual:yiqihui/site';
 import type { Site } from '../archive/site.ts';
 import { inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
@@ -12,6 +12,7 @@ import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
 import { feedItems } from './feed.ts';
 import { pageCacheKey } from './cache-key.ts';
+import { shareOf } from '../segments.ts';
 
 export const HOME_LATEST = 20;
 export const HOME_PER_CHANNEL = 5;
@@ -40,20 +41,22 @@ export async function homePaths() {
   });
 }
 
+/** Channel listings, paginated; in a segmented build, only the segment's share of them (../segments.ts). */
 export async function listingPaths(paginate: PaginateFunction) {
   const site = await getSite();
-  return LANGS.flatMap((lang) =>
+  const pages = LANGS.flatMap((lang) =>
     site.variants[lang].channels.flatMap((channel) =>
       paginate(channelArticles(site, lang, channel.slug), {
         params: { variant: variantParam(lang), channel: channel.slug },
-        props: { channel },
+        props: { channel, lang },
         pageSize: PAGE_SIZE,
-      }).map((entry) => {
-        const props = { ...entry.props, ...listingView(site, lang, channel, entry.props.page.currentPage, entry.props.page.total) };
-        return { ...entry, props, cacheKey: pageCacheKey(props) };
       }),
     ),
   );
+  return shareOf(pages, segment).map(({ props: { lang, ...entry }, ...page }) => {
+    const props = { ...entry, ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total) };
+    return { ...page, props, cacheKey: pageCacheKey(props) };
+  });
 }
 
 /** The frame and pager of one listing page. */
@@ -91,30 +94,30 @@ function listingView(site: Site, lang: Lang, channel: VariantChannel, page: numb
   return { frame, pager: pagerView };
 }
 
+/** Every article in each variant; in a segmented build, only the segment's share of them (../segments.ts). */
 export async function articlePaths() {
   const site = await getSite();
-  return LANGS.flatMap((lang) => {
+  const pages = LANGS.flatMap((lang) => site.variants[lang].articles.map((article) => ({ lang, article })));
+  return shareOf(pages, segment).map(({ lang, article }) => {
     const variant = site.variants[lang];
     const pick = (a?: { slug: string }) => (a ? variant.bySlug.get(a.slug) : undefined);
-    return variant.articles.map((article) => {
-      const { older, newer } = site.archive.neighbours.get(article.slug)!;
-      const home = article.channels[0]!;
-      const props = {
-        frame: pageFrame(site, {
-          lang,
-          path: articleUrl(lang, article.slug),
-          title: article.title,
-          description: article.summary,
-          crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
-          channel: home.slug,
-        }),
-        article,
-        older: pick(older),
-        newer: pick(newer),
-        related: inVariant(variant, site.archive.related.get(article.slug)!),
-      };
-      return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.html) };
-    });
+    const { older, newer } = site.archive.neighbours.get(article.slug)!;
+    const home = article.channels[0]!;
+    const props = {
+      frame: pageFrame(site, {
+        lang,
+        path: articleUrl(lang, article.slug),
+        title: article.title,
+        description: article.summary,
+        crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
+        channel: home.slug,
+      }),
+      article,
+      older: pick(older),
+      newer: pick(newer),
+      related: inVariant(variant, site.archive.related.get(article.slug)!),
+    };
+    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.html) };
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { promisify } from 'node:util';
 import { constants, gunzipSync, gzip } from 'node:zlib';
-import { Decoder, Encoder } from 'cbor-x';
+import { decode, encode } from 'cborg';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -63,10 +63,6 @@ export interface Entry {
   include_characters?: string[];
 }
 
-// Plain CBOR only: cbor-x's record and structure extensions are not Pagefind's.
-const cbor = { useRecords: false, mapsAsObjects: false, variableMapSize: true } as const;
-const encoder = new Encoder(cbor);
-const decoder = new Decoder(cbor);
 
 function unpack(file: Uint8Array, name: string): Buffer {
   const data = gunzipSync(file);
@@ -90,9 +86,9 @@ export const decodeJsonFile = (file: Uint8Array, name: string): Record<string, u
   JSON.parse(unpack(file, name).toString('utf8')) as Record<string, unknown>;
 export const encodeJsonFile = (value: Record<string, unknown>): Promise<Buffer> => pack(Buffer.from(JSON.stringify(value), 'utf8'));
 
-export const decodeCborFile = <T>(file: Uint8Array, name: string): T => decoder.decode(unpack(file, name)) as T;
+export const decodeCborFile = <T>(file: Uint8Array, name: string): T => decode(unpack(file, name)) as T;
 /** The CBOR of `value`, before it is packed into a file. */
-export const encodeCbor = (value: unknown): Buffer => encoder.encode(value);
+export const encodeCbor = (value: unknown): Buffer => Buffer.from(encode(value));
 export const encodeCborFile = (value: unknown): Promise<Buffer> => pack(encodeCbor(value));
 
 /** Reads CBOR heads (major type and argument) and skips items: all a word chunk's scan needs. */

@@ -54,5 +54,18 @@ export function volumesOf(shards: readonly unknown[][], size: number): number[][
   return volumes;
 }
 
+/** A volume of the index: its shards' numbers, and where it sits in a bundle. */
+export interface Volume {
+  shards: number[];
+  path: string;
+}
+
+/** The volumes a search config describes (newest first, by first shard), of an archive of `shardCount` shards. */
+export const volumesIn = (config: readonly { path: string; firstShard: number }[], shardCount: number): Volume[] =>
+  config.map(({ path, firstShard }, v) => {
+    const end = v === 0 ? shardCount : config[v - 1]!.firstShard;
+    return { path, shards: Array.from({ length: end - firstShard }, (_, i) => firstShard + i) };
+  });
+
 /** Where volume `v` of `count` sits in a bundle: the newest is the bundle itself (Pagefind's primary index). */
 export const volumePath = (v: number, count: number) => (v === count - 1 ? '' : `v${v}/`);

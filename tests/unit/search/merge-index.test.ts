@@ -12,9 +12,9 @@ import {
   type WordChunk,
 } from '../../../src/lib/search/pagefind-files.ts';
 
-/** Words as the merge takes them, read from a chunk file of `words` (written with cbor-x). */
+/** Words as the merge takes them, read from a chunk file of `words` (written with cborg). */
 const raw = (words: PackedWord[]): RawWord[] => decodeWordChunk(file(encodeCbor([words])), 'test.pf_index');
-/** Words the merge gave, as cbor-x reads them from their chunk file. */
+/** Words the merge gave, as cborg reads them from their chunk file. */
 const packed = (words: RawWord[]): PackedWord[] => decodeCborFile<WordChunk>(file(encodeWordChunk(words)), 'test.pf_index')[0];
 const file = (payload: Uint8Array) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), payload]));
 
@@ -115,7 +115,7 @@ describe('the reader index merge', () => {
     }
   });
 
-  it('reads and writes chunks as cbor-x does, whatever their numbers', () => {
+  it('reads and writes chunks as cborg does, whatever their numbers', () => {
     fc.assert(
       fc.property(
         fc.array(

@@ -1,0 +1,88 @@
+/**
+ * `npm run assemble -- --out <dir> <segment dirs…>`: joins the segments of a build made with
+ * `npm run build -- --segment I/N` into the site one build would have made, byte for byte: their
+ * files (the ones several segments wrote must agree), and the search index merged from all their
+ * shards. The result passes the built-site checks before it replaces the output folder, as a
+ * build's does (scripts/lib/output-folder/); a refusal or a failed check touches nothing.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentDir } from '../src/integrations/site-data/load-content.ts';
+import { LOCALES, SITE_URL } from '../src/consts.ts';
+import { MANIFEST_FILE, SEGMENT_DIR } from '../src/integrations/segment/output.ts';
+import { cliArgs } from './lib/cli.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
+import { astroOutDir, cleanLeftovers, swapIn } from './lib/output-folder/swap.ts';
+import { checkSite, formatPageProblem } from './lib/site-checks/index.ts';
+import { readSegment, segmentProblems } from './lib/assemble/segments.ts';
+import { joinTrees } from './lib/assemble/join.ts';
+import { writeAssembledSearch } from './lib/assemble/search-index.ts';
+
+const USAGE = 'npm run assemble -- --out <dir> <segment dirs…>   (the folders npm run build -- --segment I/N wrote)';
+const { values, positionals } = cliArgs(
+  () => parseArgs({ options: { out: { type: 'string', default: 'dist' } }, allowPositionals: true }),
+  USAGE,
+);
+if (positionals.length === 0) {
+  console.error(`name the segment folders to join\nusage: ${USAGE}`);
+  process.exit(2);
+}
+const out = path.resolve(values.out);
+const relative = path.relative(process.cwd(), out);
+const shown = relative === '' || relative.startsWith('..') ? out : relative;
+
+const segments = positionals.map(readSegment);
+/** Why `out` may not be replaced: the rules of a build's output, and not a segment being joined. */
+const outRefusal = () =>
+  segments.some((s) => s.dir === out)
+    ? `--out ${values.out} is one of the segments being joined: name another folder, e.g. --out dist.`
+    : outputRefusal(inspectOutput(values.out, contentDir()), values.out);
+const refusals = [...segmentProblems(segments), outRefusal()].filter((p) => p !== undefined);
+if (refusals.length > 0) {
+  console.error(`Assemble refused:\n${refusals.map((p) => `- ${p}`).join('\n')}\nNothing was assembled or touched.`);
+  process.exit(2);
+}
+const joined = segments.flatMap((s) => ('manifest' in s ? [{ ...s, manifest: s.manifest }] : []));
+joined.sort((a, b) => a.manifest.index - b.manifest.index);
+
+const cleanup = await cleanLeftovers(out, process.cwd());
+if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a build was stopped while replacing it.`);
+for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
+
+const staging = astroOutDir(out, process.cwd(), process.pid);
+/** Stops with `message`, leaving the output as it was. */
+const fail = async (message: string, status: number): Promise<never> => {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`${message}\nNothing was assembled; ${shown} was not touched.`);
+  process.exit(status);
+};
+
+const manifest = path.posix.join(SEGMENT_DIR, MANIFEST_FILE);
+const differences = await joinTrees(
+  joined.map((s) => ({ dir: s.dir, name: `segment ${s.manifest.segment} (${s.shown})` })),
+  staging,
+  // Each segment's own; the marker is written afresh (the joined one is a link into a segment).
+  (file) => file === manifest || file === BUILD_MARKER,
+);
+if (differences.length > 0) {
+  await fail(`The segments do not make one site: files they each wrote differ.\n${differences.map((d) => `- ${d}`).join('\n')}`, 1);
+}
+await writeAssembledSearch(staging, joined[0]!.manifest.shards);
+await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
+
+const problems = await checkSite(staging, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
+if (problems.length > 0) {
+  for (const problem of problems) console.log(formatPageProblem(problem));
+  await fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the assembled site.`, 1);
+}
+// The checks took a while: someone may have put files in the output folder meanwhile.
+const refusedNow = outRefusal();
+if (refusedNow !== undefined) await fail(`Assemble refused: ${refusedNow}`, 2);
+try {
+  await swapIn(staging, out, process.pid);
+} catch (error) {
+  console.error(`Could not put the assembled site in place of ${shown}: ${(error as Error).message}`);
+  process.exit(1);
+}
+console.log(`Site assembled from ${joined.length} segments into ${shown}`);

@@ -1,0 +1,76 @@
+/**
+ * Which folders `npm run assemble` may join: each one segment of the same build (its manifest,
+ * src/integrations/segment/output.ts), every segment once. The checks are pure, on manifests
+ * read beforehand, so that every problem is listed at once.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { manifestSchema, MANIFEST_FILE, SEGMENT_DIR, type SegmentManifest } from '../../../src/integrations/segment/output.ts';
+
+/** A folder named on the command line (`shown` as written), with its manifest or why it has none. */
+export type GivenSegment = { dir: string; shown: string } & ({ manifest: SegmentManifest } | { problem: string });
+
+export function readSegment(shown: string): GivenSegment {
+  const dir = path.resolve(shown);
+  const file = path.join(dir, SEGMENT_DIR, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {
+      dir,
+      shown,
+      problem: `${shown} is not a segment of a build (it has no ${SEGMENT_DIR}/${MANIFEST_FILE}): make one with npm run build -- --segment I/N --out ${shown}`,
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    return { dir, shown, problem: `${path.join(shown, SEGMENT_DIR, MANIFEST_FILE)} is damaged: build that segment again` };
+  }
+  return { dir, shown, manifest: parsed.data };
+}
+
+/** Why these segments cannot be joined into a site; none when they are every segment of one build, once each. */
+export function segmentProblems(segments: readonly GivenSegment[]): string[] {
+  const problems = segments.flatMap((s) => ('problem' in s ? [s.problem] : []));
+  const valid = segments.flatMap((s) => ('manifest' in s ? [{ ...s, manifest: s.manifest }] : []));
+  const [first] = valid;
+  if (!first) return problems;
+  const other = (differs: (m: SegmentManifest) => boolean) => valid.filter((s) => differs(s.manifest));
+  const unusable = problems.length;
+  for (const s of other((m) => m.count !== first.manifest.count)) {
+    problems.push(
+      `${first.shown} is segment ${first.manifest.segment} and ${s.shown} is ${s.manifest.segment}: ` +
+        'give the segments of one build, which all have the same N',
+    );
+  }
+  for (const s of other((m) => m.count === first.manifest.count && m.build !== first.manifest.build)) {
+    problems.push(
+      `${first.shown} and ${s.shown} are segments of different builds (their content, code or settings differ): ` +
+        'build every segment from the same commit, content and settings',
+    );
+  }
+  // Which segment is missing or given twice means nothing among segments of different builds.
+  if (problems.length > unusable) return problems;
+  const { count } = first.manifest;
+  for (let index = 1; index <= count; index++) {
+    const holders = valid.filter((s) => s.manifest.index === index);
+    if (holders.length > 1) {
+      problems.push(`${holders.map((s) => s.shown).join(' and ')} are each segment ${index}/${count}: give each segment once`);
+    }
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !valid.some((s) => s.manifest.index === index));
+  if (missing.length > 0) {
+    const names = missing.map((index) => `${index}/${count}`).join(', ');
+    problems.push(
+      `segment${missing.length > 1 ? 's' : ''} ${names} ${missing.length > 1 ? 'are' : 'is'} missing: give all ${count} segments of the build`,
+    );
+  }
+  return problems;
+}

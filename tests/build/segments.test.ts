@@ -1,0 +1,212 @@
+/**
+ * A build in segments: a fixture built once as a whole and once as 3 segments joined by
+ * `npm run assemble` must give the same site, byte for byte; and assemble refuses, touching
+ * nothing, whatever is not every segment of one build once, or an output it may not replace.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { diffTrees } from '../../scripts/lib/site-checks/determinism.ts';
+import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
+import { inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Two listing pages in 经营, one in 社群, none in 空频道; an article in zh-Hant; links between articles. */
+const articles: FixtureArticle[] = Array.from({ length: 30 }, (_, i) => ({
+  slug: `a-${pad(i)}`,
+  title: `第${i}篇文章的信息`,
+  date: `2019-05-${pad(i + 1)} 10:00:00`,
+  channel: i % 4 === 0 ? ['shequn', 'jingying'] : 'jingying',
+  ...(i === 7 && { lang: 'zh-Hant' as const, title: '繁體寫的資訊' }),
+  body: `第${i}篇的正文，讲网店经营。${i > 0 ? `见[上一篇](/articles/a-${pad(i - 1)}/)。` : ''}`,
+}));
+/** Small shards, so that every segment indexes several. */
+// Several shards, in two volumes: the assembled search index is made as a build makes it, volume by volume.
+const ENV = { SEARCH_SHARD_SIZE: '8', SEARCH_VOLUME_SIZE: '15' };
+
+let root: string;
+let content: string;
+let whole: string;
+let segments: string[];
+
+const assemble = (args: string[]) => {
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/assemble.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content, ...ENV },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const manifestOf = async (dir: string) =>
+  JSON.parse(await readFile(path.join(dir, '.segment/segment.json'), 'utf8')) as Record<string, unknown>;
+
+beforeAll(async () => {
+  root = await tempDir('segments-build');
+  content = await writeContent(path.join(root, 'content'), {
+    channels: [
+      { slug: 'jingying', name: '经营' },
+      { slug: 'shequn', name: '社群' },
+      { slug: 'kong', name: '空频道' },
+    ],
+    articles,
+  });
+  // Each build with a cache of its own (beside its output): nothing is shared but the content.
+  whole = path.join(root, 'whole', 'dist');
+  const built = buildSite(content, whole, ENV);
+  expect(built.status, built.output).toBe(0);
+  segments = [1, 2, 3].map((i) => path.join(root, `segment-${i}`, 'dist'));
+  for (const [i, dir] of segments.entries()) {
+    const result = buildSite(content, dir, ENV, ['--segment', `${i + 1}/3`]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain(`Segment ${i + 1}/3 written to ${dir}: not a site until npm run assemble joins it`);
+  }
+});
+
+describe('npm run build -- --segment I/N', () => {
+  it('renders a share of the article and listing pages in each segment, each page in one segment', () => {
+    const pages = (dir: string) =>
+      listFiles(dir).filter((f) => /^(zh-hant\/)?(articles\/[^/]+|jingying(\/\d+)?|shequn|kong)\/index\.html$/.test(f));
+    const shares = segments.map(pages);
+    // 60 article pages and 8 listings (2 + 1 + 1 per variant).
+    expect(shares.map((s) => s.length)).toEqual([23, 23, 22]);
+    expect(shares.flat().sort()).toEqual(pages(whole));
+  });
+
+  it('indexes a share of the search shards in each segment and says which segment of which build it is', async () => {
+    const manifests = await Promise.all(segments.map(manifestOf));
+    const shards = manifests[0]!.shards as number;
+    expect(shards).toBeGreaterThan(3);
+    expect(manifests.map((m) => [m.segment, m.index, m.count, m.shards, m.build])).toEqual(
+      [1, 2, 3].map((i) => [`${i}/3`, i, 3, shards, manifests[0]!.build]),
+    );
+    const held = await Promise.all(segments.map(async (dir) => (await readdir(path.join(dir, '.segment/shards'))).map(Number)));
+    held.forEach((numbers, i) => expect(numbers.every((n) => n % 3 === i)).toBe(true));
+    expect(held.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: shards }, (_, i) => i));
+    // Pagefind's code once, not in every shard; no fragments (the bundles hold the variants' own).
+    expect(
+      listFiles(path.join(segments[0]!, '.segment/shards/0')).every((f) =>
+        /^(pagefind-entry\.json|[^/]+\.pf_meta|index\/|filter\/)/.test(f),
+      ),
+    ).toBe(true);
+    expect(existsSync(path.join(segments[0]!, '.segment/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('leaves a folder the next build may replace (it holds the build marker)', () => {
+    for (const dir of segments) expect(outputRefusal(inspectOutput(dir, content), dir)).toBeUndefined();
+  });
+
+  it('refuses a bad --segment, naming the flag, the value and what it takes', () => {
+    const result = buildSite(content, path.join(root, 'never'), ENV, ['--segment', '4/3']);
+    expect(result.status).toBe(2);
+    expect(result.output.trim()).toBe(
+      '--segment takes I/N with 1 ≤ I ≤ N, e.g. 2/3; got "4/3"\n' +
+        'usage: npm run build [-- --out <dir>] [--segment I/N]   (content from CONTENT_DIR, default content/)',
+    );
+    expect(existsSync(path.join(root, 'never'))).toBe(false);
+  });
+
+  it('is not a site: the site checks refuse it', () => {
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check-site.ts', segments[0]!], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `${segments[0]} is one segment of a build, not a site: join the segments first (npm run assemble -- --out <dir> <segment dirs…>)`,
+    );
+  });
+});
+
+describe('npm run assemble', () => {
+  it('joins the segments into the site one build makes, byte for byte, checked', async () => {
+    const out = path.join(root, 'assembled', 'dist');
+    // Given in any order.
+    const result = assemble(['--out', out, segments[2]!, segments[0]!, segments[1]!]);
+    expect(result, result.stderr).toMatchObject({ status: 0, stdout: `Site assembled from 3 segments into ${out}\n` });
+    expect(listFiles(out)).toEqual(listFiles(whole));
+    expect(await diffTrees(whole, out)).toEqual([]);
+    expect(listFiles(out).filter((f) => f.startsWith('.segment'))).toEqual([]);
+    // Two volumes of the search index, each with its words and its fragments.
+    for (const volume of ['pagefind/', 'pagefind/v0/', 'zh-hant/pagefind/v0/']) {
+      expect(listFiles(out).filter((f) => new RegExp(`^${volume}(index|fragment)/`).test(f)).length, volume).toBeGreaterThan(2);
+    }
+    expect(listFiles(out).some((f) => f.startsWith('pagefind/v1/'))).toBe(false);
+  });
+
+  describe('refuses, touching nothing,', () => {
+    const refused = (args: string[], out: string, problems: string[]) => {
+      const result = assemble(['--out', out, ...args]);
+      expect(result).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `Assemble refused:\n${problems.map((p) => `- ${p}`).join('\n')}\nNothing was assembled or touched.\n`,
+      });
+    };
+    /** A folder with a copy of segment 1's manifest, changed. */
+    const fakeSegment = async (name: string, change: Record<string, unknown>) => {
+      const dir = path.join(root, name);
+      await mkdir(path.join(dir, '.segment'), { recursive: true });
+      await writeFile(path.join(dir, '.segment/segment.json'), JSON.stringify({ ...(await manifestOf(segments[0]!)), ...change }));
+      return dir;
+    };
+
+    it('a missing or duplicated segment', () => {
+      const out = path.join(root, 'out-missing');
+      refused([segments[0]!, segments[1]!], out, ['segment 3/3 is missing: give all 3 segments of the build']);
+      refused([segments[0]!, segments[0]!, segments[2]!], out, [
+        `${segments[0]} and ${segments[0]} are each segment 1/3: give each segment once`,
+        'segment 2/3 is missing: give all 3 segments of the build',
+      ]);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('a folder that is not a segment, and segments of another N or another build', async () => {
+      const otherN = await fakeSegment('other-n', { segment: '2/4', index: 2, count: 4 });
+      const otherBuild = await fakeSegment('other-build', { segment: '2/3', index: 2, build: 'another' });
+      const out = path.join(root, 'out-mixed');
+      refused([segments[0]!, whole, otherN, otherBuild, segments[2]!], out, [
+        `${whole} is not a segment of a build (it has no .segment/segment.json): make one with npm run build -- --segment I/N --out ${whole}`,
+        `${segments[0]} is segment 1/3 and ${otherN} is 2/4: give the segments of one build, which all have the same N`,
+        `${segments[0]} and ${otherBuild} are segments of different builds (their content, code or settings differ): ` +
+          'build every segment from the same commit, content and settings',
+      ]);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('an output folder a build may not replace, or one of the segments', async () => {
+      const notes = path.join(root, 'notes');
+      await mkdir(notes, { recursive: true });
+      await writeFile(path.join(notes, 'todo.txt'), 'mine');
+      refused(segments, notes, [
+        `--out ${notes} holds files that no build made (it has no .yiqihui-archive-build): a build replaces its output folder whole ` +
+          "and would delete them. Name a new or empty folder, or one an earlier build wrote; if this is an old build's output, " +
+          `delete it yourself (rm -r ${notes}) and build again.`,
+      ]);
+      expect(await readdir(notes)).toEqual(['todo.txt']);
+      refused(segments, segments[1]!, [`--out ${segments[1]} is one of the segments being joined: name another folder, e.g. --out dist.`]);
+    });
+  });
+
+  it('stops when files two segments each wrote differ, naming the file and the difference', async () => {
+    const changed = path.join(root, 'segment-2-changed');
+    await cp(segments[1]!, changed, { recursive: true });
+    await writeFile(path.join(changed, 'robots.txt'), 'changed\n');
+    const out = path.join(root, 'out-differs');
+    const result = assemble(['--out', out, segments[0]!, changed, segments[2]!]);
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'The segments do not make one site: files they each wrote differ.\n' +
+        `- robots.txt: segment 1/3 (${segments[0]}) and segment 2/3 (${changed}) wrote different files ` +
+        '(line 1, column 1: "User-agent: *" ≠ "changed")\n' +
+        `Nothing was assembled; ${out} was not touched.\n`,
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+});
