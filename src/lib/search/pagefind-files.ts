@@ -63,7 +63,6 @@ export interface Entry {
   include_characters?: string[];
 }
 
-
 function unpack(file: Uint8Array, name: string): Buffer {
   const data = gunzipSync(file);
   if (data.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
