@@ -32,8 +32,12 @@ const environmentSchema = z.object({
   SEARCH_SEGMENTATION: z.enum(SEGMENTATIONS, { error: `expected one of ${SEGMENTATIONS.join(', ')}` }).default('bigram'),
   /** Search indexing threads, each with a Pagefind service; one per core by default. */
   SEARCH_INDEX_THREADS: wholeNumber('Pagefind threads').optional(),
-  /** The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000). */
-  SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(1000),
+  /**
+   * The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000 a
+   * Pagefind service). Shards no longer reach the reader (they are merged), so they are small: at
+   * 10,000 articles, 250 took the build's peak from 3.82 GB to 2.64 GB in the same time (BENCHMARKS.md).
+   */
+  SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(200),
   /**
    * About how many articles a reader's first search covers: the newest volume of the index; older
    * volumes are searched when the reader asks for more (lib/search/shards.ts).

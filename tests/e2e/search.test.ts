@@ -112,6 +112,14 @@ describe('one index for the reader', () => {
     expect(files.filter((f) => f.startsWith('index/'))).toHaveLength(1);
     expect(files.filter((f) => f.startsWith('fragment/'))).toHaveLength(10);
     expect(files.filter((f) => f.includes('/') && !/^(index|fragment)\//.test(f))).toEqual([]);
+    // Preloaded by the page, and each fetched once: the preloads were the requests the script used.
+    for (const file of ['pagefind.js', 'wasm.unknown.pagefind', 'yiqihui-search.json'])
+      expect(
+        files.filter((f) => f === file),
+        file,
+      ).toHaveLength(1);
+    const preloaded = await page.$$eval('link[rel=preload], link[rel=modulepreload]', (links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded.sort()).toEqual(['/pagefind/pagefind.js', '/pagefind/yiqihui-search.json']);
     await page.context().close();
   });
 });

@@ -13,7 +13,7 @@ describe('readSettings', () => {
       buildTimings: undefined,
       searchSegmentation: 'bigram',
       searchIndexThreads: undefined,
-      searchShardSize: 1000,
+      searchShardSize: 200,
       searchVolumeSize: 10_000,
     });
   });

@@ -3,6 +3,7 @@ import { LANGS } from '../../consts.ts';
 import { getSite } from 'virtual:yiqihui/site';
 import { pageFrame } from './frame.ts';
 import { homeUrl, searchUrl, variantParam } from '../urls.ts';
+import { PRELOADED } from '../search/config.ts';
 
 /** The words the search script prints, handed to it on its root element. */
 const SCRIPT_WORDS = [
@@ -33,6 +34,10 @@ export async function searchPaths() {
           crumbs: [{ label: words.searchTitle }],
         }),
         pagefindBase: `${homeUrl(lang)}pagefind/`,
+        preload: {
+          module: `${homeUrl(lang)}pagefind/${PRELOADED.module}`,
+          fetched: PRELOADED.fetched.map((f) => `${homeUrl(lang)}pagefind/${f}`),
+        },
         channels: variant.channels.map((c) => ({ slug: c.slug, name: c.name })),
         scriptWords: Object.fromEntries(SCRIPT_WORDS.map((k) => [k, words[k]])) as Record<(typeof SCRIPT_WORDS)[number], string>,
       },

@@ -27,3 +27,11 @@ export const CHANNEL_SEPARATOR = '|';
 
 /** The records' one sort key, the articles' dates: the reader index merges its shards in its order. */
 export const DATE_SORT = 'date';
+
+/**
+ * What the search page asks for before its script runs, so that they load beside the page instead
+ * of one after another (on a phone's 150 ms round trips, each wait costs): Pagefind's module and
+ * this config. Not Pagefind's entry file (it carries a cache-busting query) nor its WebAssembly
+ * (its worker fetches that itself, and a page's preload was fetched twice).
+ */
+export const PRELOADED = { module: 'pagefind.js', fetched: [CONFIG_FILE] } as const;
