@@ -15,7 +15,7 @@
  * `--json <file>` writes every run; `--write` puts the tables in BENCHMARKS.md ("Search on a phone").
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ import { buildPeer, preparePeerSite } from './lib/peer.ts';
 import { emulateFast3g, FAST_3G, PHONE } from './lib/phone-link.ts';
 import { saveJson, thisMachine } from './lib/record.ts';
 import { phoneMarkdown, summarizeSite, type PhoneReport, type QueryRun, type SiteRuns } from './lib/search-phone-report.ts';
+import { SEARCH_PHONE_CHART, SEARCH_PHONE_CHART_REFERENCE, searchPhoneChartSvg } from './lib/search-phone-chart.ts';
 
 const HANS = '/search/';
 const HANT = '/zh-hant/search/';
@@ -51,6 +52,8 @@ const DEFAULT_QUERIES: Query[] = [
   ...['電商', '淘寶直播', '供應鏈'].map((query) => ({ query, page: HANT })),
 ];
 /** Each site's search page: its query field (both pages list their results in `#search-results`). */
+/** The project's root, where the chart is written. */
+const ROOT = path.resolve(import.meta.dirname, '..');
 const PAGES = { ours: { input: '#search-page-q' }, peer: { input: '#search-q' } };
 const RESULTS = '#search-results';
 /** The network is taken as settled once no request has been open for this long. */
@@ -276,6 +279,7 @@ const markdown = phoneMarkdown(report);
 console.log(`\n${markdown}`);
 if (values.json) await saveJson(values.json, report);
 if (values.write) {
-  await writeBlock(SEARCH_PHONE_BLOCK, markdown);
-  log(`results written to ${BENCHMARKS_FILE}`);
+  await writeBlock(SEARCH_PHONE_BLOCK, `${markdown}\n\n${SEARCH_PHONE_CHART_REFERENCE}`);
+  await writeFile(path.join(ROOT, SEARCH_PHONE_CHART), await searchPhoneChartSvg(report));
+  log(`results written to ${BENCHMARKS_FILE} and ${SEARCH_PHONE_CHART}`);
 }

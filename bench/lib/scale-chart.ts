@@ -63,11 +63,14 @@ function chartSpec(report: BenchReport): TopLevelSpec {
   };
 }
 
-export async function scaleChartSvg(report: BenchReport): Promise<string> {
-  const view = new vega.View(vega.parse(compile(chartSpec(report)).spec), { renderer: 'none' });
+/** A Vega-Lite chart as an SVG document. */
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return `${await view.toSVG()}\n`;
   } finally {
     view.finalize();
   }
 }
+
+export const scaleChartSvg = (report: BenchReport): Promise<string> => chartSvg(chartSpec(report));

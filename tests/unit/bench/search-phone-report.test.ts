@@ -1,5 +1,6 @@
 /** The phone search bench's pure parts: medians per site and the tables for BENCHMARKS.md. */
 import { describe, expect, it } from 'vitest';
+import { searchPhoneChartSpec, searchPhoneChartSvg } from '../../../bench/lib/search-phone-chart.ts';
 import { phoneMarkdown, summarizeSite, type QueryRun, type SiteRuns } from '../../../bench/lib/search-phone-report.ts';
 
 const run = (query: string, firstResultMs: number | null, bytes: number, requests: number, second?: number | null): QueryRun => ({
@@ -50,5 +51,31 @@ describe('phoneMarkdown', () => {
       '| 店 | 3.1 s, 28 req., 208 KB | 2.2 s, 17 req., 145 KB |',
       '| 发货 | –, 28 req., 193 KB (no result) | – |',
     ]);
+  });
+});
+
+describe('the phone chart', () => {
+  const ours = site([run('店', 3060, 213_101, 28), run('发货', 2000, 100_000, 20)]);
+  const peer = { ...site([run('店', 2240, 148_642, 17)]), site: 'peer' };
+  const report = {
+    command: 'npm run bench:search-phone',
+    date: '2026-11-29',
+    machine: { cores: 2, memoryBytes: 2 ** 34, cpu: 'Xeon' },
+    link: 'Fast 3G',
+    sites: [ours, peer].map((s) => ({ ...s, summary: summarizeSite(s) })),
+  };
+
+  it('draws each site with its median time and bytes, in the order measured', () => {
+    const spec = searchPhoneChartSpec(report) as { data: { values: unknown[] } };
+    expect(spec.data.values).toEqual([
+      { site: 'ours', seconds: 2.53, kilobytes: 153 },
+      { site: 'peer', seconds: 2.24, kilobytes: 145 },
+    ]);
+  });
+
+  it('renders to an SVG that names the sites', async () => {
+    const svg = await searchPhoneChartSvg(report);
+    expect(svg).toMatch(/^<svg/);
+    for (const text of ['ours', 'peer', 'time to first results (s)', 'bytes of the first query (KB)']) expect(svg).toContain(text);
   });
 });
