@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardsOf } from '../../../src/lib/search/shards.ts';
+import { shardsOf, volumePath, volumesIn, volumesOf } from '../../../src/lib/search/shards.ts';
 import { seededRandom } from './corpus.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -54,5 +54,35 @@ describe('search shards', () => {
 
   it('refuse a size that is not a whole number above 0', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => shardsOf(archive(3), size)).toThrow(`not ${size}`);
+  });
+});
+
+describe('search volumes', () => {
+  const sized = (...sizes: number[]) => sizes.map((n) => Array.from({ length: n }, () => 0));
+
+  it('group shards oldest first, each ending with the shard that brings it to the size', () => {
+    expect(volumesOf(sized(4, 4, 4, 4, 4), 10)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    expect(volumesOf(sized(10, 3), 10)).toEqual([[0], [1]]);
+    expect(volumesOf(sized(3), 10)).toEqual([[0]]);
+  });
+
+  it('keep the older volumes as they are when newer articles come', () => {
+    const before = volumesOf(sized(4, 4, 4, 4, 1), 10);
+    const after = volumesOf(sized(4, 4, 4, 4, 4, 4, 4), 10);
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+  });
+
+  it('sit in the bundle (the newest) and in numbered folders, and are read back from the config', () => {
+    const volumes = volumesOf(sized(4, 4, 4, 4, 4, 4, 4), 10);
+    expect(volumes.map((_, v) => volumePath(v, volumes.length))).toEqual(['v0/', 'v1/', '']);
+    const config = volumes.map((shards, v) => ({ path: volumePath(v, volumes.length), firstShard: shards[0]! })).reverse();
+    expect(volumesIn(config, 7)).toEqual([
+      { path: '', shards: [6] },
+      { path: 'v1/', shards: [3, 4, 5] },
+      { path: 'v0/', shards: [0, 1, 2] },
+    ]);
   });
 });
