@@ -25,6 +25,12 @@ export const SEARCH_PHONE_BLOCK: MarkedBlock = {
   heading: '## Search on a phone',
 };
 
+export const SEGMENTS_BLOCK: MarkedBlock = {
+  start: '<!-- bench:segments:start (npm run bench:segments -- --write) -->',
+  end: '<!-- bench:segments:end -->',
+  heading: '## Building in segments',
+};
+
 export function withBlock(file: string, marked: MarkedBlock, results: string): string {
   const block = `${marked.start}\n${results}\n${marked.end}`;
   const start = file.indexOf(marked.start);
