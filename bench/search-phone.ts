@@ -15,7 +15,7 @@
  * `--json <file>` writes every run; `--write` puts the tables in BENCHMARKS.md ("Search on a phone").
  */
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,12 +60,14 @@ const RESULTS = '#search-results';
 const QUIET_MS = 1000;
 
 const usage =
-  'npm run bench:search-phone -- (--sites ours=<dist>,peer=<dist> | --articles 1000[,2000] [--work <dir>] [--seed 1]) [--queries a,b] [--timeout 60] [--json <file>] [--write]';
+  'npm run bench:search-phone -- (--sites ours=<dist>,peer=<dist> | --articles 1000[,2000] [--work <dir>] [--seed 1] | --from <report.json>) [--queries a,b] [--timeout 60] [--json <file>] [--write]';
 const { values } = cliArgs(
   () =>
     parseArgs({
       options: {
         sites: { type: 'string' },
+        // Print (and --write) a saved report again instead of measuring.
+        from: { type: 'string' },
         articles: { type: 'string' },
         work: { type: 'string', default: path.join(os.tmpdir(), 'yiqihui-search-phone') },
         seed: { type: 'string', default: '1' },
@@ -113,7 +115,7 @@ function parseFlags(): { given: Site[]; sizes: number[]; queries: Query[]; timeo
   if (!queries.length) problems.push('--queries: give at least one query, separated by commas');
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) problems.push(`--timeout: "${values.timeout}" is not a number of seconds above 0`);
-  if (!given.length && !sizes.length && !problems.length) problems.push('give --sites or --articles (or both)');
+  if (!given.length && !sizes.length && !values.from && !problems.length) problems.push('give --sites or --articles (or both), or --from');
   if (problems.length) {
     console.error(`${problems.join('\n')}\nusage: ${usage}`);
     process.exit(2);
@@ -263,18 +265,22 @@ async function benchSites(sites: Site[]): Promise<{ chromium: string; sites: Pho
   }
 }
 
-const sites = [...given];
-for (const articles of sizes) sites.push(...(await buildSites(articles)));
-const measured = await benchSites(sites);
-const report: PhoneReport = {
-  command: `npm run bench:search-phone -- ${process.argv.slice(2).join(' ')}`.trim(),
-  date: new Date().toISOString().slice(0, 10),
-  machine: thisMachine(),
-  link:
-    `Chromium ${measured.chromium} at ${PHONE.viewport!.width}×${PHONE.viewport!.height}, emulated Fast 3G ` +
-    `(${FAST_3G.latencyMs} ms round trip, ${FAST_3G.downloadBytesPerSecond.toLocaleString('en')} B/s down), served over HTTP/2 with gzip`,
-  sites: measured.sites,
-};
+async function measure(): Promise<PhoneReport> {
+  const sites = [...given];
+  for (const articles of sizes) sites.push(...(await buildSites(articles)));
+  const measured = await benchSites(sites);
+  return {
+    command: `npm run bench:search-phone -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString().slice(0, 10),
+    machine: thisMachine(),
+    link:
+      `Chromium ${measured.chromium} at ${PHONE.viewport!.width}×${PHONE.viewport!.height}, emulated Fast 3G ` +
+      `(${FAST_3G.latencyMs} ms round trip, ${FAST_3G.downloadBytesPerSecond.toLocaleString('en')} B/s down), served over HTTP/2 with gzip`,
+    sites: measured.sites,
+  };
+}
+
+const report = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as PhoneReport) : await measure();
 const markdown = phoneMarkdown(report);
 console.log(`\n${markdown}`);
 if (values.json) await saveJson(values.json, report);
