@@ -11,6 +11,21 @@ import { contentTypeOf } from '../lib/content-type.ts';
 
 const SEARCH_BUNDLE = /^\/(?:[a-z-]+\/)?pagefind\//;
 
+/**
+ * The file of `dist` a search bundle URL names, or undefined when it names none inside `dist`
+ * (`..`, or a sibling folder whose name begins with dist's, such as `dist-old`).
+ */
+export function searchFile(dist: string, url: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return undefined;
+  }
+  const file = path.join(dist, decoded);
+  return file.startsWith(dist + path.sep) ? file : undefined;
+}
+
 export default function devSearch(): AstroIntegration {
   return {
     name: 'yiqihui-dev-search',
@@ -21,8 +36,8 @@ export default function devSearch(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0]!;
           if (!SEARCH_BUNDLE.test(url)) return next();
-          const file = path.join(dist, decodeURIComponent(url));
-          if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+          const file = searchFile(dist, url);
+          if (file === undefined || !existsSync(file) || !statSync(file).isFile()) {
             res.statusCode = 404;
             res.end('No search index here yet: run `npm run build` once, then search works in dev too.');
             return;
