@@ -4,11 +4,12 @@
  * Astro's assets) must be the same in each: a difference means the segments did not build the
  * same site, and is reported with the file and where the copies first differ.
  */
-import { copyFile, link, mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../site-checks/tree.ts';
 import { firstDifference } from '../site-checks/determinism.ts';
+import { linkOrCopy } from '../../../src/integrations/search/link-tree.ts';
 
 export interface JoinSource {
   dir: string;
@@ -32,12 +33,7 @@ export async function joinTrees(sources: readonly JoinSource[], into: string, sk
       }
       owner.set(file, source);
       await mkdir(path.dirname(to), { recursive: true });
-      try {
-        await link(from, to);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        await copyFile(from, to, constants.COPYFILE_EXCL);
-      }
+      await linkOrCopy(from, to, constants.COPYFILE_EXCL);
     }
   }
   return problems;

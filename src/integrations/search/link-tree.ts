@@ -7,6 +7,19 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../../config.ts';
 
+/**
+ * `to` as a hard link to `from`, or a copy where a link is impossible (another file system);
+ * `copyMode` as for copyFile (COPYFILE_EXCL: never over an existing file, as a link never is).
+ */
+export async function linkOrCopy(from: string, to: string, copyMode?: number): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to, copyMode);
+  }
+}
+
 /** `keep` picks the files and folders to link, by their path relative to `from` (`index`, `index/x.pf_index`). */
 export async function linkTree(from: string, to: string, keep: (relative: string) => boolean = () => true): Promise<void> {
   const entries = (await readdir(from, { recursive: true, withFileTypes: true }))
@@ -16,15 +29,6 @@ export async function linkTree(from: string, to: string, keep: (relative: string
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
   const files = entries.filter((e) => e.entry.isFile()).map((e) => e.relative);
   for (let i = 0; i < files.length; i += LINK_PARALLEL) {
-    await Promise.all(
-      files.slice(i, i + LINK_PARALLEL).map(async (file) => {
-        try {
-          await link(path.join(from, file), path.join(to, file));
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-          await copyFile(path.join(from, file), path.join(to, file));
-        }
-      }),
-    );
+    await Promise.all(files.slice(i, i + LINK_PARALLEL).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
   }
 }

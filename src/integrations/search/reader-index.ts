@@ -9,10 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATE_SORT } from '../../lib/search/config.ts';
-import { CHUNKS, chunkWords, fragmentName, mergeDateSort, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
+import { DATE_SORT, fragmentName } from '../../lib/search/config.ts';
+import { CHUNKS, chunkWords, mergeDateSort, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
 import {
   decodeCborFile,
   encodeCbor,
@@ -27,6 +27,7 @@ import {
   type RawWord,
 } from '../../lib/search/pagefind-files.ts';
 import { SEARCH_BATCH } from '../../config.ts';
+import { linkOrCopy } from './link-tree.ts';
 
 const ENTRY = 'pagefind-entry.json';
 /** Pagefind's browser code, the same in every shard. */
@@ -107,7 +108,7 @@ class HashedFiles {
     this.stats.files++;
     if (earlier) {
       this.stats.linked++;
-      await link(earlier, target).catch(() => copyFile(earlier, target));
+      await linkOrCopy(earlier, target);
     } else {
       await writeFile(target, await pack(payload));
     }
