@@ -2,7 +2,7 @@
  * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
  * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
  */
-import { CHANNEL_SEPARATOR, CONFIG_FILE, DATE_SORT, type SearchConfig } from '../../lib/search/config.ts';
+import { CHANNEL_SEPARATOR, CONFIG_FILE, DATE_SORT, shardOfFragment, type SearchConfig } from '../../lib/search/config.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
 import { planQuery } from '../../lib/search/query.ts';
 
@@ -88,7 +88,7 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
   let merged = 1;
   /** The volume (its place, newest first) of a result: its fragment's name begins with its shard's number. */
   const volumeOf = (id: string) => {
-    const shard = parseInt(id.slice(0, id.indexOf('-')), 36);
+    const shard = shardOfFragment(id);
     return volumes.findIndex((v) => shard >= v.firstShard);
   };
 

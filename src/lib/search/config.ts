@@ -13,6 +13,14 @@ export interface SearchConfig {
   volumes: SearchVolume[];
 }
 
+/**
+ * Where the reader index finds page `page` of shard `shard`: short, because the metadata names
+ * every page; and the shard back from the name (Pagefind's result id), by which the search page
+ * tells a result's volume.
+ */
+export const fragmentName = (shard: number, page: number) => `${shard.toString(36)}-${page.toString(36)}`;
+export const shardOfFragment = (name: string) => parseInt(name.slice(0, name.indexOf('-')), 36);
+
 export interface SearchVolume {
   /** The volume's folder in the bundle (`v0/`, …), or '' for the newest. */
   path: string;

@@ -113,9 +113,6 @@ export function mergeFilters(shards: { filters: FilterIndex[]; offset: number }[
     .map(([filter, values]) => [filter, [...values].sort(([a], [b]) => byteOrder(a, b))]);
 }
 
-/** Where the reader index finds page `page` of shard `shard`: short, because the metadata names every page. */
-export const fragmentName = (shard: number, page: number) => `${shard.toString(36)}-${page.toString(36)}`;
-
 /**
  * The date sort's pages, shard after shard: right because the shards follow one another in date
  * order. No other sort can be merged so, and the records have no other.

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { byteOrder, chunkWords, fragmentName, mergeDateSort, mergeFilters, mergeWords } from '../../../src/lib/search/merge-index.ts';
+import { fragmentName, shardOfFragment } from '../../../src/lib/search/config.ts';
+import { byteOrder, chunkWords, mergeDateSort, mergeFilters, mergeWords } from '../../../src/lib/search/merge-index.ts';
 import {
   decodeCborFile,
   decodeWordChunk,
@@ -207,7 +208,8 @@ describe('the reader index merge', () => {
     );
   });
 
-  it('names fragments by shard and page, in base 36', () => {
+  it('names fragments by shard and page, in base 36, and reads the shard back', () => {
     expect([fragmentName(0, 0), fragmentName(35, 36)]).toEqual(['0-0', 'z-10']);
+    expect(['0-0', 'z-10', '1a-2'].map(shardOfFragment)).toEqual([0, 35, 46]);
   });
 });
