@@ -13,7 +13,7 @@ import { LOCALES, SITE_URL } from '../src/consts.ts';
 import { MANIFEST_FILE, SEGMENT_DIR } from '../src/integrations/segment/output.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
-import { astroOutDir, cleanLeftovers, swapIn } from './lib/output-folder/swap.ts';
+import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
 import { checkSite, formatPageProblem } from './lib/site-checks/index.ts';
 import { readSegment, segmentProblems } from './lib/assemble/segments.ts';
 import { joinTrees } from './lib/assemble/join.ts';
@@ -29,8 +29,7 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 const out = path.resolve(values.out);
-const relative = path.relative(process.cwd(), out);
-const shown = relative === '' || relative.startsWith('..') ? out : relative;
+const shown = shownPath(out);
 
 const segments = positionals.map(readSegment);
 /** Why `out` may not be replaced: the rules of a build's output, and not a segment being joined. */
@@ -46,9 +45,7 @@ if (refusals.length > 0) {
 const joined = segments.flatMap((s) => ('manifest' in s ? [{ ...s, manifest: s.manifest }] : []));
 joined.sort((a, b) => a.manifest.index - b.manifest.index);
 
-const cleanup = await cleanLeftovers(out, process.cwd());
-if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a build was stopped while replacing it.`);
-for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
+await cleanLeftoversAndSay(out, shown);
 
 const staging = astroOutDir(out, process.cwd(), process.pid);
 /** Stops with `message`, leaving the output as it was. */

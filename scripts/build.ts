@@ -16,7 +16,7 @@ import { formatSegment, parseSegment, SEGMENT_FORMAT } from '../src/lib/segments
 import { recordPhase, timed } from '../src/integrations/timings.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
-import { astroOutDir, cleanLeftovers, swapIn } from './lib/output-folder/swap.ts';
+import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
 import { progressReporter } from './lib/build-progress/reporter.ts';
 import { runAstro } from './lib/build-progress/run-astro.ts';
 import { pagesSummary } from './lib/build-progress/state.ts';
@@ -32,8 +32,7 @@ if (segment === undefined && values.segment !== undefined) {
   process.exit(2);
 }
 const out = path.resolve(values.out);
-const relative = path.relative(process.cwd(), out);
-const shown = relative === '' || relative.startsWith('..') ? out : relative;
+const shown = shownPath(out);
 /** Why `out` is not a folder a build may replace (see rules.ts), if it is not. */
 const refusal = () => outputRefusal(inspectOutput(values.out, contentDir()), values.out);
 const refused = refusal();
@@ -43,9 +42,7 @@ if (refused !== undefined) {
 }
 
 const started = performance.now();
-const cleanup = await cleanLeftovers(out, process.cwd());
-if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a build was stopped while replacing it.`);
-for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
+await cleanLeftoversAndSay(out, shown);
 
 const staging = astroOutDir(out, process.cwd(), process.pid);
 const reporter = progressReporter(process.stderr, process.env);

@@ -99,6 +99,19 @@ export async function cleanLeftovers(out: string, project: string, running = isR
   return cleanup;
 }
 
+/** cleanLeftovers for a command (`out` as messages name it: `shown`), saying on stderr what it did. */
+export async function cleanLeftoversAndSay(out: string, shown: string): Promise<void> {
+  const cleanup = await cleanLeftovers(out, process.cwd());
+  if (cleanup.restored) console.warn(`Put ${cleanup.restored} back as ${shown}: a build was stopped while replacing it.`);
+  for (const removed of cleanup.removed) console.warn(`Removed ${removed}, left by a build that was stopped.`);
+}
+
+/** How a command's messages name its output folder: relative to the working folder when inside it, else in full. */
+export function shownPath(out: string): string {
+  const relative = path.relative(process.cwd(), out);
+  return relative === '' || relative.startsWith('..') ? out : relative;
+}
+
 interface Leftover {
   path: string;
   what: string;
