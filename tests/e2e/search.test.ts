@@ -1,8 +1,8 @@
 /**
  * Search in Chromium on both variants, over the shared e2e build: the `?q=` link runs on load,
  * typing runs again, cross-script queries find the same articles, the channel filter and date
- * order work, "more results" pages on and moves focus, and the header box loads nothing of the
- * search until it is focused. Expected counts come from the fixture's text, folded with OpenCC.
+ * order work, "more results" pages on and moves focus, an input method's pinyin is not searched,
+ * and the header box loads nothing of the search until it is focused. Expected counts come from the fixture's text, folded with OpenCC.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Request } from 'playwright-core';
@@ -119,7 +119,27 @@ describe('one index for the reader', () => {
         file,
       ).toHaveLength(1);
     const preloaded = await page.$$eval('link[rel=preload], link[rel=modulepreload]', (links) => links.map((l) => l.getAttribute('href')));
-    expect(preloaded.sort()).toEqual(['/pagefind/pagefind.js', '/pagefind/yiqihui-search.json']);
+    expect(preloaded.sort()).toEqual(['/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind', '/pagefind/yiqihui-search.json']);
+    // Pagefind runs on the page's thread: its worker's script would be a round trip more.
+    expect(files).not.toContain('pagefind-worker.js');
+    await page.context().close();
+  });
+});
+
+describe('typing with an input method', () => {
+  it('searches the word picked, not the pinyin on its way to it', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    await page.focus('#search-page-q');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'fahuo', selectionStart: 5, selectionEnd: 5 });
+    expect(await page.inputValue('#search-page-q')).toBe('fahuo');
+    // A search puts its query in the URL at once, before it fetches anything.
+    expect(await page.evaluate(() => location.search)).toBe('');
+    await cdp.send('Input.insertText', { text: '发货' });
+    expect(await settled(page, expectedSlugs('发货').length)).toHaveLength(10);
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('q'))).toBe('发货');
     await page.context().close();
   });
 });

@@ -2,19 +2,17 @@
  * The search engine the page drives: Pagefind's bundle for one variant, our query plan and
  * excerpts. Nothing here touches the DOM, so the relevance tests run it in Node as well.
  */
-import { CHANNEL_SEPARATOR, CONFIG_FILE, DATE_SORT, shardOfFragment, type SearchConfig } from '../../lib/search/config.ts';
+import { CHANNEL_SEPARATOR, CONFIG_FILE, placeOfFragment, type SearchConfig } from '../../lib/search/config.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
 import { planQuery } from '../../lib/search/query.ts';
 
 /** The part of Pagefind's JS API (pagefind.js) used here. */
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  init(language?: string): Promise<void>;
+  init(): Promise<void>;
   mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
-  search(
-    term: string,
-    options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] } | null>;
+  preload(term: string, options?: { filters?: Record<string, string[]> }): Promise<void>;
+  search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
   id: string;
@@ -68,14 +66,19 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
     get(CONFIG_FILE).then((r) => r.json() as Promise<SearchConfig>),
   ]);
   // Record URLs are already root-relative (/zh-hant/articles/…): Pagefind must not prefix the
-  // bundle's folder to them.
-  await pagefind.options({ basePath, baseUrl: '/' });
-  // Initialise with the records' language, not the page's: for zh-* Pagefind would re-segment
-  // the query in the browser and split our tokens apart.
-  await pagefind.init(config.language);
+  // bundle's folder to them. No worker: starting Pagefind's worker fetched its script before its
+  // files, a round trip more on a phone's first query, and the worker could not use the page's
+  // preloads (lib/search/config.ts PRELOADED); searching an index chunk takes milliseconds.
+  await pagefind.options({ basePath, baseUrl: '/', noWorker: true });
+  // Pagefind takes the page's language (zh-hans), finds no index of it and opens the bundle's
+  // one; the query's tokens are Latin letters and digits (lib/search/tokens.ts), which its word
+  // segmentation of Chinese leaves whole.
+  await pagefind.init();
 
   /** The hits of every search of the plan, in the first search's order. */
   async function matching(searches: string[], options: Parameters<PagefindApi['search']>[1]) {
+    // Every search's word chunks at once, not a round trip per search.
+    await Promise.all(searches.map((term) => pagefind.preload(term, options)));
     const found = [];
     for (const term of searches) found.push((await pagefind.search(term, options))?.results ?? []);
     const [first = [], ...rest] = found;
@@ -88,15 +91,19 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
   let merged = 1;
   /** The volume (its place, newest first) of a result: its fragment's name begins with its shard's number. */
   const volumeOf = (id: string) => {
-    const shard = shardOfFragment(id);
+    const { shard } = placeOfFragment(id);
     return volumes.findIndex((v) => shard >= v.firstShard);
+  };
+  /** Newest first: shards and the pages of each are numbered oldest first (lib/search/merge-index.ts). */
+  const byDate = (a: PagefindResult, b: PagefindResult) => {
+    const [x, y] = [placeOfFragment(a.id), placeOfFragment(b.id)];
+    return y.shard - x.shard || y.page - x.page;
   };
 
   return {
     async search(query, { channel, sort = 'relevance' } = {}) {
       const plan = planQuery(query, config.map, config.segmentation);
       const filters: Record<string, string[]> = channel ? { channel: [channel] } : {};
-      const options = sort === 'relevance' ? { filters } : { filters, sort: { [DATE_SORT]: 'desc' as const } };
 
       /** The results of volumes 0 to `searched`: `earlier` (those before it) as they were shown, then its own. */
       async function hitsUpTo(searched: number, earlier: PagefindResult[]): Promise<Hits> {
@@ -105,7 +112,8 @@ export async function openEngine(basePath: string, load: Importer = browserImpor
         }
         // Pagefind ranks a merged search within each index, so each volume's results keep their
         // own order, and volumes follow one another newest first (right for date order too).
-        const hits = [...earlier, ...(await matching(plan.searches, options)).filter((hit) => volumeOf(hit.id) === searched)];
+        const found = (await matching(plan.searches, { filters })).filter((hit) => volumeOf(hit.id) === searched);
+        const hits = [...earlier, ...(sort === 'date' ? found.sort(byDate) : found)];
         const older = searched + 1 < volumes.length;
         return {
           total: hits.length,

@@ -7,7 +7,10 @@ import type { ScriptWords } from '../../lib/route-data/search-page.ts';
 import { openEngine, type Hits, type ResultView, type SortOrder } from './engine.ts';
 
 const PAGE = 10;
-/** Typing pauses this long before a search runs: one search per word typed, not per keystroke. */
+/**
+ * Keystrokes closer together than this are one word being typed: it is searched once they pause.
+ * A change after a pause (a word picked in an input method, a pasted query) is searched at once.
+ */
 const TYPING_PAUSE_MS = 150;
 
 const app = document.getElementById('search-app');
@@ -32,6 +35,9 @@ function start(app: HTMLElement) {
   let run = 0;
   let hits: Hits | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastChange = -Infinity;
+  /** The query of the latest search, so that an input method's second event for one word does not search it again. */
+  let searched: string | undefined;
 
   function syncUrl(query: string) {
     const url = new URL(location.href);
@@ -76,6 +82,7 @@ function start(app: HTMLElement) {
     clearTimeout(timer);
     const id = ++run;
     const query = input.value.trim();
+    searched = query;
     syncUrl(query);
     app.dataset.state = 'busy';
     if (!query) {
@@ -106,10 +113,20 @@ function start(app: HTMLElement) {
     event.preventDefault();
     void execute();
   });
-  input.addEventListener('input', () => {
+  function changed() {
+    const now = performance.now();
+    const typing = now - lastChange < TYPING_PAUSE_MS;
+    lastChange = now;
     clearTimeout(timer);
-    timer = setTimeout(() => void execute(), TYPING_PAUSE_MS);
+    if (typing) timer = setTimeout(() => void execute(), TYPING_PAUSE_MS);
+    else if (input.value.trim() !== searched) void execute();
+  }
+  // Mid-composition the field holds pinyin, not the reader's words: the search waits for the
+  // composition's end (an input event follows it in some browsers, precedes it in others).
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) changed();
   });
+  input.addEventListener('compositionend', changed);
   channel.addEventListener('change', () => void execute());
   sort.addEventListener('change', () => void execute());
   more.addEventListener('click', async () => {

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATE_SORT, fragmentName } from '../../lib/search/config.ts';
-import { CHUNKS, chunkWords, mergeDateSort, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
+import { DATE_SORT, fragmentName, PAGEFIND_WASM } from '../../lib/search/config.ts';
+import { CHUNKS, checkDateOrder, chunkWords, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
 import {
   decodeCborFile,
   encodeCbor,
@@ -143,6 +143,16 @@ export async function writeReaderIndex(
   const [first] = shards;
   if (!first) throw new Error('search: no shards to merge');
   const language = first.language;
+  checkDateOrder(
+    shards.map((s) => ({ sorts: s.meta[4], name: s.dir })),
+    DATE_SORT,
+  );
+  const { wasm } = first.entry.languages[language]!;
+  if (`wasm.${wasm ?? 'unknown'}.pagefind` !== PAGEFIND_WASM) {
+    throw new Error(
+      `search: Pagefind's entry names wasm.${wasm}.pagefind; the search page preloads ${PAGEFIND_WASM} (lib/search/config.ts)`,
+    );
+  }
   const offsets = shards.map((_, i) => shards.slice(0, i).reduce((sum, s) => sum + s.meta[1].length, 0));
   await mkdir(path.join(out, 'index'), { recursive: true });
   await mkdir(path.join(out, 'filter'), { recursive: true });
@@ -174,10 +184,7 @@ export async function writeReaderIndex(
     shards.flatMap((s, i) => s.meta[1].map(([, ...rest], page): Meta[1][number] => [fragmentName(firstShard + i, page), ...rest])),
     chunks,
     filters,
-    mergeDateSort(
-      shards.map((s, i) => ({ sorts: s.meta[4], offset: offsets[i]! })),
-      DATE_SORT,
-    ),
+    [],
     [],
   ];
   const metaName = await files.add((n) => `pagefind.${n}.pf_meta`, encodeCbor(meta));

@@ -15,11 +15,14 @@ export interface SearchConfig {
 
 /**
  * Where the reader index finds page `page` of shard `shard`: short, because the metadata names
- * every page; and the shard back from the name (Pagefind's result id), by which the search page
- * tells a result's volume.
+ * every page; and the place back from the name (Pagefind's result id), by which the search page
+ * tells a result's volume and orders results by date (pages are numbered in date order).
  */
 export const fragmentName = (shard: number, page: number) => `${shard.toString(36)}-${page.toString(36)}`;
-export const shardOfFragment = (name: string) => parseInt(name.slice(0, name.indexOf('-')), 36);
+export const placeOfFragment = (name: string): { shard: number; page: number } => {
+  const [shard = '', page = ''] = name.split('-');
+  return { shard: parseInt(shard, 36), page: parseInt(page, 36) };
+};
 
 export interface SearchVolume {
   /** The volume's folder in the bundle (`v0/`, …), or '' for the newest. */
@@ -33,13 +36,19 @@ export interface SearchVolume {
 /** Between channel names in a fragment's `channels` meta (a name may contain spaces). */
 export const CHANNEL_SEPARATOR = '|';
 
-/** The records' one sort key, the articles' dates: the reader index merges its shards in its order. */
+/** The records' one sort key, the articles' dates: the reader index checks its pages are in its order. */
 export const DATE_SORT = 'date';
 
 /**
- * What the search page asks for before its script runs, so that they load beside the page instead
- * of one after another (on a phone's 150 ms round trips, each wait costs): Pagefind's module and
- * this config. Not Pagefind's entry file (it carries a cache-busting query) nor its WebAssembly
- * (its worker fetches that itself, and a page's preload was fetched twice).
+ * Pagefind's WebAssembly for a language without one of its own, as our records are indexed
+ * (records.ts `INDEX_LANGUAGE`); the reader index checks that Pagefind's entry file names it.
  */
-export const PRELOADED = { module: 'pagefind.js', fetched: [CONFIG_FILE] } as const;
+export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
+
+/**
+ * What the search page asks for before its script runs, so that they load beside the page instead
+ * of one after another (on a phone's 150 ms round trips, each wait costs): Pagefind's module, this
+ * config and the WebAssembly, which the engine loads on the page's own thread (engine.ts). Not
+ * Pagefind's entry file: it carries a cache-busting query.
+ */
+export const PRELOADED = { module: 'pagefind.js', fetched: [CONFIG_FILE, PAGEFIND_WASM] } as const;

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fragmentName, shardOfFragment } from '../../../src/lib/search/config.ts';
-import { byteOrder, chunkWords, mergeDateSort, mergeFilters, mergeWords } from '../../../src/lib/search/merge-index.ts';
+import { fragmentName, placeOfFragment } from '../../../src/lib/search/config.ts';
+import { byteOrder, checkDateOrder, chunkWords, mergeFilters, mergeWords } from '../../../src/lib/search/merge-index.ts';
 import {
   decodeCborFile,
   decodeWordChunk,
@@ -172,7 +172,7 @@ describe('the reader index merge', () => {
     expect(changed.at(-1)![1] - changed[0]![1]).toBeLessThanOrEqual(1);
   });
 
-  it('merges filters by value and the date sort shard after shard', () => {
+  it('merges filters by value', () => {
     const filters = mergeFilters([
       {
         filters: [
@@ -197,19 +197,39 @@ describe('the reader index merge', () => {
         ],
       ],
     ]);
-    const sorts = [
-      { sorts: [['date', [1, 0]]] as [string, number[]][], offset: 0 },
-      { sorts: [['date', [0, 2, 1]]] as [string, number[]][], offset: 2 },
-    ];
-    expect(mergeDateSort(sorts, 'date')).toEqual([['date', [1, 0, 2, 4, 3]]]);
-    expect(mergeDateSort([{ sorts: [], offset: 0 }], 'date')).toEqual([]);
-    expect(() => mergeDateSort([{ sorts: [['title', [0]]], offset: 0 }], 'date')).toThrow(
-      'search: shards can only be merged sorted by "date", in whose order they are; not by "title"',
+  });
+
+  it('takes shards whose pages are in date order, and names the first that is not', () => {
+    const sorted = (pages: number[]) => [['date', pages]] as [string, number[]][];
+    expect(() =>
+      checkDateOrder(
+        [
+          { sorts: sorted([0, 1]), name: 'a' },
+          { sorts: [], name: 'b' },
+        ],
+        'date',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkDateOrder(
+        [
+          { sorts: sorted([0, 1]), name: 'a' },
+          { sorts: sorted([0, 2, 1]), name: 'b' },
+        ],
+        'date',
+      ),
+    ).toThrow("search: b's pages are not in date order: its date sort puts page 2 at place 1.");
+    expect(() => checkDateOrder([{ sorts: [['title', [0]]], name: 'a' }], 'date')).toThrow(
+      'search: a is sorted by "title"; the reader index knows only the "date" order of its pages',
     );
   });
 
-  it('names fragments by shard and page, in base 36, and reads the shard back', () => {
+  it('names fragments by shard and page, in base 36, and reads both back', () => {
     expect([fragmentName(0, 0), fragmentName(35, 36)]).toEqual(['0-0', 'z-10']);
-    expect(['0-0', 'z-10', '1a-2'].map(shardOfFragment)).toEqual([0, 35, 46]);
+    expect(['0-0', 'z-10', '1a-2'].map(placeOfFragment)).toEqual([
+      { shard: 0, page: 0 },
+      { shard: 35, page: 36 },
+      { shard: 46, page: 2 },
+    ]);
   });
 });

@@ -81,7 +81,9 @@ async function contents(dir: string, fragmentUrl: (fragment: string) => Promise<
     const [filter, values] = decodeCborFile<FilterIndex>(await readFile(file), file);
     for (const [value, pages] of values) filters[`${filter}:${value}`] = pages.map((p) => url[p]!).sort();
   }
-  return { words, filters, byDate: meta[4].map(([key, pages]) => [key, pages.map((p) => url[p])]), pages: meta[1].length };
+  // Pagefind's date sort, or for a reader index, which keeps none, its pages' own order.
+  const byDate = meta[4].find(([key]) => key === 'date')?.[1] ?? meta[1].map((_, page) => page);
+  return { words, filters, byDate: byDate.map((p) => url[p]), pages: meta[1].length };
 }
 
 describe('the reader index', () => {
@@ -92,10 +94,19 @@ describe('the reader index', () => {
     await writeReaderIndex(dirs, out, { chunkSizes: SMALL_CHUNKS });
     const merged = await contents(out, await shardFragmentUrls(await Promise.all(dirs.map(readShard))));
     const single = await contents(whole, fragmentUrlIn(whole));
+    expect((await readShard(out)).meta[4]).toEqual([]);
+    expect((await readShard(whole)).meta[4]).toHaveLength(1);
     expect(merged.pages).toBe(24);
     expect(Object.keys(merged.words).length).toBeGreaterThan(10);
     expect(merged).toEqual(single);
     expect((await readdir(path.join(out, 'index'))).length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('refuses shards whose pages are not in date order, which the search page orders results by', async () => {
+    const [dir] = await indexAll('unordered', [[RECORDS[1]!, RECORDS[0]!, RECORDS[2]!]]);
+    await expect(writeReaderIndex([dir!], path.join(root, 'unordered'))).rejects.toThrow(
+      `search: ${dir}'s pages are not in date order: its date sort puts page 1 at place 0.`,
+    );
   }, 60_000);
 
   it('reuses the files of an earlier merge whose words an edit did not touch, and writes the same files', async () => {
