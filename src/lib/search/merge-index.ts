@@ -17,8 +17,12 @@ import type { FilterIndex, MetaSort, PageRun, RawWord } from './pagefind-files.t
 /**
  * Chunk sizes around Pagefind's own 20,000 (pagefind/src/index/mod.rs): a query downloads the
  * metadata, which lists every chunk, and one chunk per word, so both fewer and smaller chunks cost.
+ * A word of `alone` or more (about one in thirty) has a chunk to itself: a query for any word
+ * beside it downloaded it too (直通车's two words are 4 KB of the 94 KB their chunks were). At
+ * 10,000 articles that took the chunk a query downloads from 32 to 21 KB, weighing words by their
+ * pages, for 17 KB more metadata (BENCHMARKS.md "Search on a phone").
  */
-export const CHUNKS = { min: 10_000, max: 40_000, cutEvery: 6 };
+export const CHUNKS = { min: 10_000, max: 40_000, cutEvery: 6, alone: 7_000 };
 
 /** Byte order of UTF-8, which Pagefind (Rust strings) sorts words by; UTF-16 order differs above U+FFFF. */
 export function byteOrder(a: string, b: string): number {
@@ -77,17 +81,24 @@ const sizeOf = (word: RawWord) => word.runs.reduce((sum, run) => sum + run.size,
 /**
  * Words cut into chunks of about Pagefind's size (a word's size: its locations plus one per page),
  * where the words say: after a word whose hash is a multiple of `cutEvery`, once the chunk holds
- * `min`, and at `max` at the latest. Cut by count, as Pagefind does, one new location would move
- * every later chunk's end and change every later file; this way an edit changes the chunks of the
- * words it changed (and at most the next), and the others are reused (reader-index.ts).
+ * `min`, and at `max` at the latest; a word of `alone` or more on its own. Cut by count, as
+ * Pagefind does, one new location would move every later chunk's end and change every later file;
+ * this way an edit changes the chunks of the words it changed (and the next few at most), and the
+ * others are reused (reader-index.ts).
  */
-export async function* chunkWords(words: AsyncIterable<RawWord>, { min, max, cutEvery } = CHUNKS): AsyncGenerator<RawWord[]> {
+export async function* chunkWords(words: AsyncIterable<RawWord>, { min, max, cutEvery, alone } = CHUNKS): AsyncGenerator<RawWord[]> {
   let chunk: RawWord[] = [];
   let size = 0;
   for await (const word of words) {
+    const own = sizeOf(word);
+    if (own >= alone && chunk.length) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
     chunk.push(word);
-    size += sizeOf(word);
-    if (size >= max || (size >= min && fnv1a(word.word) % cutEvery === 0)) {
+    size += own;
+    if (own >= alone || size >= max || (size >= min && fnv1a(word.word) % cutEvery === 0)) {
       yield chunk;
       chunk = [];
       size = 0;

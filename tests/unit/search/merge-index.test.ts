@@ -143,11 +143,20 @@ describe('the reader index merge', () => {
   it('cuts chunks at the words whose hash says so, once they hold the least, and at the most', async () => {
     const words = raw(['a', 'b', 'c', 'd', 'e'].map((w) => [w, [[0, [1, 2], []]], []])); // 3 each
     const cuts = async (limits: { min: number; max: number; cutEvery: number }) =>
-      (await collect(chunkWords(from(words), limits))).map((c) => c.map((w) => w.word).join(''));
+      (await collect(chunkWords(from(words), { ...limits, alone: Infinity }))).map((c) => c.map((w) => w.word).join(''));
     // Every hash is a multiple of 1: cut as soon as a chunk holds 6.
     expect(await cuts({ min: 6, max: 100, cutEvery: 1 })).toEqual(['ab', 'cd', 'e']);
     // No hash is a multiple of 2**32: cut only at the most.
     expect(await cuts({ min: 1, max: 9, cutEvery: 2 ** 32 })).toEqual(['abc', 'de']);
+  });
+
+  it('gives a heavy word a chunk of its own, so that a query for a word beside it does not download it', async () => {
+    const locations = { c: 20, f: 9 };
+    const words = raw(
+      [...'abcdefg'].map((w) => [w, [[0, Array.from({ length: locations[w as keyof typeof locations] ?? 2 }, (_, i) => i + 1), []]], []]),
+    );
+    const chunks = await collect(chunkWords(from(words), { min: 100, max: 100, cutEvery: 2 ** 32, alone: 10 }));
+    expect(chunks.map((c) => c.map((w) => w.word).join(''))).toEqual(['ab', 'c', 'de', 'f', 'g']);
   });
 
   it('changes only the chunk of a word whose locations changed, and at most the next', async () => {
@@ -159,7 +168,7 @@ describe('the reader index merge', () => {
           [],
         ]),
       );
-    const limits = { min: 10, max: 60, cutEvery: 5 };
+    const limits = { min: 10, max: 60, cutEvery: 5, alone: Infinity };
     const before = (await collect(chunkWords(from(words('')), limits))).map((c) => JSON.stringify(packed(c)));
     const after = (await collect(chunkWords(from(words('w100')), limits))).map((c) => JSON.stringify(packed(c)));
     expect(before.length).toBeGreaterThan(20);

@@ -22,7 +22,7 @@ const record = (i: number, extra = ''): SearchRecord => ({
   sort: { date: String(Date.UTC(2019, 0, 1) + i * 86_400_000) },
 });
 const RECORDS = Array.from({ length: 24 }, (_, i) => record(i));
-const SMALL_CHUNKS = { min: 20, max: 80, cutEvery: 3 };
+const SMALL_CHUNKS = { min: 20, max: 80, cutEvery: 3, alone: 60 };
 
 let root: string;
 let indexer: ShardIndexer;
