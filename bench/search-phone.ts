@@ -51,9 +51,9 @@ const DEFAULT_QUERIES: Query[] = [
   })),
   ...['電商', '淘寶直播', '供應鏈'].map((query) => ({ query, page: HANT })),
 ];
-/** Each site's search page: its query field (both pages list their results in `#search-results`). */
 /** The project's root, where the chart is written. */
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** Each site's search page: its query field (both pages list their results in `#search-results`). */
 const PAGES = { ours: { input: '#search-page-q' }, peer: { input: '#search-q' } };
 const RESULTS = '#search-results';
 /** The network is taken as settled once no request has been open for this long. */

@@ -38,7 +38,7 @@ export function advance(state: BuildProgress, event: ProgressEvent, now: number)
       return { ...state, phase: 'rendering', pages: { done: 0, restored: 0, total: event.total, since: now } };
     case 'page': {
       const pages = state.pages ?? { done: 0, restored: 0, total: 0, since: now };
-      return { ...state, pages: { ...pages, done: pages.done + 1, restored: pages.restored + (event.restored ? 1 : 0) } };
+      return { ...state, pages: { ...pages, done: pages.done + event.count, restored: pages.restored + event.restored } };
     }
     case 'shards':
       return { ...state, shards: { done: event.done, total: event.total, since: state.shards?.since ?? now } };

@@ -12,8 +12,8 @@ export type ProgressEvent =
   | { kind: 'phase'; phase: AstroPhase }
   /** Rendering starts: the pages Astro is about to generate (its static paths, all routes together). */
   | { kind: 'pages'; total: number }
-  /** One page written: rendered, or restored from Astro's incremental cache. */
-  | { kind: 'page'; restored: boolean }
+  /** Pages written since the last such event (rendered, or restored from Astro's incremental cache), and of those restored. */
+  | { kind: 'page'; count: number; restored: number }
   | { kind: 'shards'; done: number; total: number };
 
 /** Whether this process reports its progress to a parent (and so leaves the page lines out of its log). */

@@ -31,7 +31,7 @@ import { linkTree } from './link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
-import { readShard, renamedFragments, writeReaderIndex, type ReaderIndexStats } from './reader-index.ts';
+import { readShard, renamedFragments, writeReaderIndexOnThread, type ReaderIndexStats } from './reader-index.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
@@ -80,6 +80,7 @@ export const SEARCH_PRODUCERS = [
   'src/integrations/search/write-indexes.ts',
   'src/integrations/search/shard-worker.ts',
   'src/integrations/search/reader-index.ts',
+  'src/integrations/search/reader-index-worker.ts',
 ];
 
 /**
@@ -195,7 +196,7 @@ export async function writeReaderIndexes(
     const shards = volume.shards.map((i) => dirs[i]!);
     readers.push(
       await place(volume, async (out) => {
-        const stats = await writeReaderIndex(shards, out, { reuse, firstShard: volume.shards[0]! });
+        const stats = await writeReaderIndexOnThread(shards, out, { reuse, firstShard: volume.shards[0]! });
         merged.files += stats.files;
         merged.linked += stats.linked;
       }),

@@ -1,7 +1,7 @@
 /** Astro's log under `npm run build`: a page's line becomes a count; warnings, errors and our own lines are printed. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { classify } from '../../../src/integrations/progress/log-destination.ts';
+import { classify, pageBatches } from '../../../src/integrations/progress/log-destination.ts';
 
 const info = (label: string | null, message: string, newLine = true): AstroLoggerMessage => ({ level: 'info', label, message, newLine });
 // As Astro 7 writes them, colours and all.
@@ -11,13 +11,14 @@ describe("Astro's log events", () => {
   it('counts each page once, at its end, and tells restored pages apart', () => {
     expect(classify(info(null, BLUE_START, false))).toBe('drop');
     expect(classify(info(null, '  ├─ /rss.xml', false))).toBe('drop');
-    expect(classify(info('SKIP_FORMAT', ' \u001b[2m(+12ms)\u001b[22m '))).toEqual({ kind: 'page', restored: false });
+    expect(classify(info('SKIP_FORMAT', ' \u001b[2m(+12ms)\u001b[22m '))).toEqual({ kind: 'page', count: 1, restored: 0 });
     expect(classify(info('SKIP_FORMAT', ' (+1.02s) (file not created, response body was empty)'))).toEqual({
       kind: 'page',
-      restored: false,
+      count: 1,
+      restored: 0,
     });
-    expect(classify(info('SKIP_FORMAT', ' \u001b[32m(restored)\u001b[39m'))).toEqual({ kind: 'page', restored: true });
-    expect(classify(info('SKIP_FORMAT', ' (cached)'))).toEqual({ kind: 'page', restored: true });
+    expect(classify(info('SKIP_FORMAT', ' \u001b[32m(restored)\u001b[39m'))).toEqual({ kind: 'page', count: 1, restored: 1 });
+    expect(classify(info('SKIP_FORMAT', ' (cached)'))).toEqual({ kind: 'page', count: 1, restored: 1 });
   });
 
   it("prints warnings, errors and our integrations' lines, and leaves Astro's other chatter out", () => {
@@ -27,5 +28,30 @@ describe("Astro's log events", () => {
     expect(classify(info('build', 'Collecting build info...'))).toBe('drop');
     expect(classify(info('SKIP_FORMAT', '\n generating static routes '))).toBe('drop');
     expect(classify({ level: 'debug', label: 'build', message: 'Initial setup...', newLine: true })).toBe('drop');
+  });
+});
+
+describe('page counts sent to the parent', () => {
+  it('are batched: sent once a batch is due, or at once before anything else', () => {
+    vi.useFakeTimers();
+    try {
+      const sent: unknown[] = [];
+      const batches = pageBatches((event) => sent.push(event));
+      for (let i = 0; i < 500; i++) batches.add({ kind: 'page', count: 1, restored: i % 2 });
+      expect(sent).toEqual([]);
+      vi.advanceTimersByTime(100);
+      expect(sent).toEqual([{ kind: 'page', count: 500, restored: 250 }]);
+      batches.add({ kind: 'page', count: 1, restored: 0 });
+      batches.flush();
+      batches.flush();
+      expect(sent).toEqual([
+        { kind: 'page', count: 500, restored: 250 },
+        { kind: 'page', count: 1, restored: 0 },
+      ]);
+      vi.advanceTimersByTime(1000);
+      expect(sent).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

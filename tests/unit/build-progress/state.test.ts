@@ -16,7 +16,7 @@ import { writeSink } from '../../helpers/write-sink.ts';
 const after = (events: [ProgressEvent, number][], from: BuildProgress = START) =>
   events.reduce((state, [event, now]) => advance(state, event, now), from);
 const pages = (n: number, at: number, restored = false) =>
-  Array.from({ length: n }, (): [ProgressEvent, number] => [{ kind: 'page', restored }, at]);
+  Array.from({ length: n }, (): [ProgressEvent, number] => [{ kind: 'page', count: 1, restored: restored ? 1 : 0 }, at]);
 
 describe('the progress line', () => {
   it('names the phase, and the pages and search shards done of how many', () => {
@@ -82,7 +82,7 @@ describe('the plain log (CI, or not a terminal)', () => {
     const events: ProgressEvent[] = [
       { kind: 'phase', phase: 'preparing' },
       { kind: 'pages', total: 1000 },
-      ...Array.from({ length: 1000 }, (): ProgressEvent => ({ kind: 'page', restored: false })),
+      ...Array.from({ length: 1000 }, (): ProgressEvent => ({ kind: 'page', count: 1, restored: 0 })),
       { kind: 'phase', phase: 'bundles' },
     ];
     reporter.update(state);
