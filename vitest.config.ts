@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    setupFiles: ['tests/helpers/clean-temp-dirs.ts'],
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
       // Browser tests share one fixture build (global setup) and one Chromium per file.

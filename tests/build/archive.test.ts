@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
-import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 45 articles in 经营, one an hour going back from 2019-05-13 23:00 (Beijing). */

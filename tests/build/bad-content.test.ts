@@ -5,10 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
-import { tempDir } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const CHANNELS = '- slug: jingying\n  name: 经营\n- slug: shequn\n  name: 社群\n';
 const good = (extra = '', body = '正文。') =>
@@ -348,6 +348,8 @@ describe('files and folders under articles/: reported by name, never followed bl
     const { messages: found } = await load({ 'articles/locked/a.md': good(), 'articles/secret.md': good() }, async (dir) => {
       await chmod(path.join(dir, 'articles/locked'), 0);
       await chmod(path.join(dir, 'articles/secret.md'), 0);
+      // Readable again afterwards, so that the temporary folder can be removed.
+      onTestFinished(() => chmod(path.join(dir, 'articles/locked'), 0o755));
     });
     expect(found).toEqual([
       "content/articles/locked: can't be read (permission denied): make it readable (chmod u+rwX) or move it out of content/",

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../bench/lib/report.ts';
-import { tempDir } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTICLES = 200;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING_DEPTH } from '../../src/lib/markdown/limits.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
-import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const channels = [{ slug: 'jingying', name: '经营' }];

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let root: string;

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkXml } from '../../scripts/lib/site-checks/index.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 import { readFeed } from '../helpers/feed.ts';
 
 let dist: string;

@@ -11,7 +11,8 @@ import { checkSite, checkSiteScript, diffTrees, formatPageProblem, protectedText
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
 import { CSP_HEADER, CSP_META } from '../../src/lib/headers.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
-import { tempDir, writeContent, type FixtureContent } from '../helpers/content-fixture.ts';
+import { writeContent, type FixtureContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 import { headersFor, parseHeadersFile } from '../helpers/static-server.ts';
 
 const CONTENT: FixtureContent = {

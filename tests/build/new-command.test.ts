@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (...args: string[]) =>

@@ -6,14 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 import { cleanLeftovers, isRunning, swapIn } from '../../scripts/lib/output-folder/swap.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A tmpfs where there is one: another file system than the working directory's. */
@@ -127,7 +128,7 @@ describe('a build on another file system than the working directory', () => {
   let base: string;
   let out: string;
   beforeAll(async () => {
-    base = OTHER_FS ? await mkdtemp(path.join(OTHER_FS, 'output-folder-')) : await tempDir('output-folder-other');
+    base = OTHER_FS ? await tempDir('output-folder', OTHER_FS) : await tempDir('output-folder-other');
     out = path.join(base, 'site');
     await mkdir(out); // empty: a build may take it
   });
@@ -173,7 +174,7 @@ describe('a build on another file system than the working directory', () => {
 describe('swapIn', () => {
   // A copy that fails half-way stands for a build killed there: the output must be whole either way.
   it.skipIf(OTHER_FS === undefined)('leaves the output whole when the copy to another file system stops half-way', async () => {
-    const base = await mkdtemp(path.join(OTHER_FS!, 'swap-'));
+    const base = await tempDir('swap', OTHER_FS!);
     const built = await tempDir('swap-built');
     try {
       const out = path.join(base, 'dist');

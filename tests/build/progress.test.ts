@@ -6,7 +6,8 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 60 articles in two channels: 120 article pages, and listings, feeds and home pages. */

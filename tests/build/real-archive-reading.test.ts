@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import { launchBrowser, PHONE } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 import { serveDist } from '../helpers/static-server.ts';
 
 const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');

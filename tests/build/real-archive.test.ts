@@ -10,7 +10,7 @@ import { loadContent } from '../../src/integrations/site-data/load-content.ts';
 import type { Content } from '../../src/integrations/site-data/load-content.ts';
 import { checkSite, checkSiteScript, formatPageProblem, protectedTexts } from '../../scripts/lib/site-checks/index.ts';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
-import { tempDir } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
 let dist: string;

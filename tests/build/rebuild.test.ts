@@ -8,7 +8,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, page, textOf } from '../helpers/build-site.ts';
-import { tempDir, writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 import { headersFor, parseHeadersFile } from '../helpers/static-server.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');

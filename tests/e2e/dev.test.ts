@@ -7,7 +7,8 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dev: ChildProcess;

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../helpers/build-site.ts';
-import { tempDir, writeContent } from '../helpers/content-fixture.ts';
+import { writeContent } from '../helpers/content-fixture.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dirs.ts';
 import { E2E_CONTENT } from './fixture.ts';
 
 declare module 'vitest' {
@@ -19,4 +20,5 @@ export default async function setup(project: TestProject) {
   const result = buildSite(content, dist, { SEARCH_SHARD_SIZE: '10' });
   if (result.status !== 0) throw new Error(`the browser tests' site did not build:\n${result.output}`);
   project.provide('e2eDist', dist);
+  return removeTempDirs;
 }

@@ -1,6 +1,5 @@
 /** Small content directories for build-level tests, written in the real layout. */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 
@@ -24,10 +23,6 @@ export interface FixtureContent {
   merchants?: { name: string; rebate: string }[];
   glossary?: { hans: string; hant: string; note?: string }[];
   articles: FixtureArticle[];
-}
-
-export async function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), `${prefix}-`));
 }
 
 export async function writeContent(dir: string, content: FixtureContent): Promise<string> {

@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { toSimplified } from '../../src/lib/convert/opencc.ts';
 import type { Engine } from '../../src/browser/search/engine.ts';
 import { buildSite } from './build-site.ts';
-import { tempDir, writeContent } from './content-fixture.ts';
+import { writeContent } from './content-fixture.ts';
+import { tempDir } from './temp-dirs.ts';
 import { generateArticles } from '../unit/search/corpus.ts';
 
 const REAL = path.resolve(import.meta.dirname, '../../content');

@@ -1,23 +1,23 @@
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeVersion, moduleGraph } from '../../src/integrations/code-version.ts';
 import { CACHE_PRODUCERS } from '../../src/integrations/site-data/site.ts';
 import { SEARCH_PRODUCERS } from '../../src/integrations/search/write-indexes.ts';
+import { tempDirSync } from '../helpers/temp-dirs.ts';
 
 let BuildCache: typeof import('../../src/integrations/site-data/build-cache.ts').BuildCache;
 
 /** A copy of the project's code, to change without touching the repository. */
 function projectCopy(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'code-version-'));
+  const root = tempDirSync('code-version');
   cpSync('src', path.join(root, 'src'), { recursive: true });
   cpSync('package-lock.json', path.join(root, 'package-lock.json'));
   return root;
 }
 
 beforeAll(async () => {
-  vi.stubEnv('BUILD_CACHE_DIR', mkdtempSync(path.join(tmpdir(), 'code-version-cache-')));
+  vi.stubEnv('BUILD_CACHE_DIR', tempDirSync('code-version-cache'));
   ({ BuildCache } = await import('../../src/integrations/site-data/build-cache.ts'));
 });
 

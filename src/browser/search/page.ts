@@ -36,7 +36,7 @@ function start(app: HTMLElement) {
   let hits: Hits | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastChange = -Infinity;
-  /** The query of the latest search, so that an input method's second event for one word does not search it again. */
+  /** The query of the latest search: a change back to it (an input method's second event for one word) searches nothing. */
   let searched: string | undefined;
 
   function syncUrl(query: string) {
@@ -118,8 +118,9 @@ function start(app: HTMLElement) {
     const typing = now - lastChange < TYPING_PAUSE_MS;
     lastChange = now;
     clearTimeout(timer);
+    if (input.value.trim() === searched) return;
     if (typing) timer = setTimeout(() => void execute(), TYPING_PAUSE_MS);
-    else if (input.value.trim() !== searched) void execute();
+    else void execute();
   }
   // Mid-composition the field holds pinyin, not the reader's words: the search waits for the
   // composition's end (an input event follows it in some browsers, precedes it in others).

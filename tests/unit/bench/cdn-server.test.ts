@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveLikeCdn, type CdnServer } from '../../../bench/lib/cdn-server.ts';
-import { tempDir } from '../../helpers/content-fixture.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const SCRIPT = 'console.log("一起惠");\n'.repeat(500);
 const CHUNK = randomBytes(5000);

@@ -6,7 +6,7 @@ import { loadContent, type Content } from '../../../src/integrations/site-data/l
 import { toSimplified } from '../../../src/lib/convert/opencc.ts';
 import { createCorpus } from '../../../scripts/lib/corpus/index.ts';
 import { readTextSample, type TextSample } from '../../../scripts/lib/corpus/real-text.ts';
-import { tempDir } from '../../helpers/content-fixture.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const ARTICLES = 300;
 

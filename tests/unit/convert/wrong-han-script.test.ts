@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/consts.ts';
 import { findWrongScript } from '../../../src/lib/convert/wrong-han-script.ts';
 import { checkPageScript } from '../../../src/lib/convert/page-han-script.ts';
 import { checkSiteScript } from '../../../scripts/lib/site-checks/index.ts';
+import { tempDirSync } from '../../helpers/temp-dirs.ts';
 
 describe('findWrongScript (sets derived from OpenCC)', () => {
   it.each<[text: string, lang: Lang, chars: string[], why: string]>([
@@ -47,7 +47,7 @@ describe('checkPageScript', () => {
 
 describe('checkSiteScript over a built site', () => {
   it('names the page and the character, in both variants', async () => {
-    const dist = mkdtempSync(path.join(tmpdir(), 'site-script-'));
+    const dist = tempDirSync('site-script');
     const page = (file: string, lang: string, body: string) => {
       mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
       writeFileSync(path.join(dist, file), `<!doctype html><html lang="${lang}"><head><title>t</title></head><body>${body}</body></html>`);

@@ -1,6 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { parseArchiveDate, type ArchiveDate } from '../../../src/lib/dates.ts';
 import { parseArticle } from '../../../scripts/lib/import/content-store.ts';
 import { runImport, type ImportOptions } from '../../../scripts/lib/import/importer.ts';
 import { LEGACY_DIR } from '../../helpers/legacy.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const LEGACY = LEGACY_DIR;
 const FIXTURES = path.resolve('tests/fixtures/import');
@@ -19,7 +19,6 @@ const longformFile = path.join(LEGACY, 'shequn-longform.txt');
 const fixture = (name: string) => path.join(FIXTURES, name);
 const longform = { channel: 'shequn', date: parseArchiveDate('2018-06-01') as ArchiveDate, views: 0 };
 
-const tempDir = () => mkdtemp(path.join(tmpdir(), 'import-test-'));
 const run = (contentDir: string, files: string[], extra: Partial<ImportOptions> = {}) =>
   runImport({ files, contentDir, dryRun: false, ...extra });
 
@@ -37,7 +36,7 @@ const articles = (files: Record<string, string>) =>
 
 describe('importing the legacy pages', () => {
   it('writes every article once, valid for the site, with registries', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     const report = await run(dir, [jingying, shequn, longformFile], { longform });
     // 41 copies: one article in both channels and two reposts make 38 articles.
     expect(report.plan?.created).toHaveLength(38);
@@ -65,7 +64,7 @@ describe('importing the legacy pages', () => {
   });
 
   it('changes nothing when run twice, and slugs do not depend on file order', async () => {
-    const [a, b] = [await tempDir(), await tempDir()];
+    const [a, b] = [await tempDir('import-test'), await tempDir('import-test')];
     await run(a, [jingying, shequn, longformFile], { longform });
     const first = await snapshot(a);
     const again = await run(a, [longformFile, shequn, jingying], { longform });
@@ -79,7 +78,7 @@ describe('importing the legacy pages', () => {
   });
 
   it('merges a further page without touching what a writer edited', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await run(dir, [jingying]);
     const [target] = articles(await snapshot(dir)).filter((a) => String(a.data.title).startsWith('开车进入'));
     const edited = (await readFile(path.join(dir, target!.file), 'utf8'))
@@ -95,7 +94,7 @@ describe('importing the legacy pages', () => {
   });
 
   it('dry-run reports the files it would write and writes none', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     const report = await run(dir, [jingying], { dryRun: true });
     expect(report.written).toHaveLength(20); // 20 copies with two repost pairs: 18 articles, channels, merchants
     expect(await snapshot(dir)).toEqual({});
@@ -104,7 +103,7 @@ describe('importing the legacy pages', () => {
 
 describe('traditional pages', () => {
   it('merges a traditional copy into the simplified article and keeps the simplified text', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     const report = await run(dir, [fixture('taobao-traditional.txt'), jingying]);
     const all = articles(await snapshot(dir));
     const shared = all.find((a) => a.body.startsWith('我相信网购'))!;
@@ -122,7 +121,7 @@ describe('traditional pages', () => {
   });
 
   it('treats 淘寶 and 淘宝 as one channel, merges a repost, updates rebates', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await run(dir, [fixture('taobao-simplified.txt')]);
     await run(dir, [fixture('taobao-traditional.txt')]);
     const files = await snapshot(dir);
@@ -135,7 +134,7 @@ describe('traditional pages', () => {
 
 describe('registries', () => {
   it('appends to channels.yaml and merchants.yaml, keeping comments, entries and order', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await writeFile(path.join(dir, 'channels.yaml'), '# navigation order\n- slug: news\n  name: 新闻\n  description: 行业新闻。\n');
     await writeFile(path.join(dir, 'merchants.yaml'), '- name: 天猫\n  rebate: 5%\n- name: 京东商城\n  rebate: 50%\n');
     await run(dir, [fixture('taobao-traditional.txt')]);
@@ -148,7 +147,7 @@ describe('registries', () => {
   });
 
   it('refuses to write anything when a registry is broken', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await writeFile(path.join(dir, 'channels.yaml'), '- slug: [unclosed\n');
     const report = await run(dir, [jingying]);
     expect(report.fatal[0]).toMatchObject({ file: path.join(dir, 'channels.yaml'), message: expect.stringMatching(/not valid YAML/) });
@@ -158,7 +157,7 @@ describe('registries', () => {
 
 describe('refusals and bad input', () => {
   it('skips a long-form page without a .meta.yaml or --channel/--date, saying so, and imports the rest', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     const report = await run(dir, [jingying, fixture('longform-small.txt')]);
     expect(report.fatal).toEqual([]);
     expect(report.problems).toEqual([
@@ -174,14 +173,14 @@ describe('refusals and bad input', () => {
   });
 
   it('refuses an unknown --channel slug and writes nothing', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     const report = await run(dir, [fixture('longform-small.txt')], { longform: { ...longform, channel: 'nosuch' } });
     expect(report.fatal[0]?.message).toMatch(/no channel has the slug "nosuch"/);
     expect(await snapshot(dir)).toEqual({});
   });
 
   it('reports each bad file by file and line, imports the rest and loses nothing', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await mkdir(path.join(dir, 'articles/2019/01'), { recursive: true });
     const mine = '---\ntitle: 编辑的文章\ndate: 2019-01-02 03:04:05\nchannel: jingying\nviews: 1\n---\n\n正文。\n';
     await writeFile(path.join(dir, 'articles/2019/01/mine.md'), mine);
@@ -202,7 +201,7 @@ describe('refusals and bad input', () => {
   });
 
   it('reads the content folder as check does: no link out, loop or pipe is followed or opened, each is named', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await mkdir(path.join(dir, 'articles/2019/01'), { recursive: true });
     await writeFile(
       path.join(dir, 'articles/2019/01/mine.md'),
@@ -218,12 +217,12 @@ describe('refusals and bad input', () => {
       'warning: content/articles/root: is a link to /, outside the content folder: links out of content/ are not followed; ' +
         'move or copy the files into content/articles',
     ]);
-    expect(report.plan?.created).toEqual((await run(await tempDir(), [jingying], { dryRun: true })).plan?.created);
+    expect(report.plan?.created).toEqual((await run(await tempDir('import-test'), [jingying], { dryRun: true })).plan?.created);
   });
 
   it('writes nothing through a link out of the content folder (articles/ linked elsewhere), and says so', async () => {
-    const dir = await tempDir();
-    const away = await tempDir();
+    const dir = await tempDir('import-test');
+    const away = await tempDir('import-test');
     await symlink(away, path.join(dir, 'articles'));
     const report = await run(dir, [jingying]);
     expect(report.fatal.map(formatProblem)).toEqual([
@@ -246,7 +245,7 @@ describe('the command line', () => {
 
   /** A scrape as it comes: pages in sub-folders, a long-form page with its .meta.yaml, one without, a README. */
   async function scrape(): Promise<string> {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await mkdir(path.join(dir, 'shequn/longform'), { recursive: true });
     await cp(jingying, path.join(dir, 'jingying-page-8.txt'));
     await cp(shequn, path.join(dir, 'shequn/shequn-page-2.txt'));
@@ -258,7 +257,7 @@ describe('the command line', () => {
   }
 
   it('imports every page of a folder and its sub-folders, reports what it did and why it skipped, then writes nothing', async () => {
-    const [pages, content] = [await scrape(), await tempDir()];
+    const [pages, content] = [await scrape(), await tempDir('import-test')];
     const reportFile = path.join(content, '..', `${path.basename(content)}-report.json`);
     const first = await cli(pages, '--out', content, '--report', reportFile);
     expect(first.code).toBe(1); // a page was skipped
@@ -293,7 +292,7 @@ describe('the command line', () => {
   });
 
   it("refuses an --out inside a content folder's articles folder, saying what to pass", async () => {
-    const content = await tempDir();
+    const content = await tempDir('import-test');
     await mkdir(path.join(content, 'articles'));
     await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
     const out = path.join(content, 'articles');
@@ -317,11 +316,11 @@ describe('the command line', () => {
   });
 
   it("refuses a --report that would replace a writer's file or sit in the content folder, and rewrites its own report", async () => {
-    const content = await tempDir();
+    const content = await tempDir('import-test');
     const mine = '---\ntitle: 编辑的文章\ndate: 2019-01-02\nchannel: jingying\n---\n\n正文。\n';
     await mkdir(path.join(content, 'articles'));
     await writeFile(path.join(content, 'articles/mine.md'), mine);
-    const notes = path.join(await tempDir(), 'notes.json');
+    const notes = path.join(await tempDir('import-test'), 'notes.json');
     await writeFile(notes, '{"mine": true}\n');
     const article = path.join(content, 'articles/mine.md');
     const firstLines = await Promise.all(
@@ -349,10 +348,10 @@ describe('the command line', () => {
   });
 
   it('refuses an --out that is a file, empty, or a link to an articles folder, saying what it is', async () => {
-    const content = await tempDir();
+    const content = await tempDir('import-test');
     await mkdir(path.join(content, 'articles'));
     await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营\n');
-    const link = path.join(await tempDir(), 'articles-link');
+    const link = path.join(await tempDir('import-test'), 'articles-link');
     await symlink(path.join(content, 'articles'), link);
     const folder = path.relative(process.cwd(), content);
     const firstLines = await Promise.all(
@@ -381,7 +380,7 @@ describe('the command line', () => {
 
 describe('the better copy wins', () => {
   const traditionalFirst = async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('import-test');
     await run(dir, [fixture('taobao-traditional.txt')]);
     const [article] = articles(await snapshot(dir)).filter((a) => a.body.startsWith('我相信網購'));
     return { dir, article: article! };

@@ -17,7 +17,7 @@ import { loadContent } from '../../../src/integrations/site-data/load-content.ts
 import { isError } from '../../../src/lib/content/problems.ts';
 import { createVariantConverter } from '../../../src/lib/convert/variant-converter.ts';
 import { BodyLimitError, RENDER_BUDGET_MS, shallowWithoutParsing } from '../../../src/lib/markdown/limits.ts';
-import { tempDir } from '../../helpers/content-fixture.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const repeat = (unit: fc.Arbitrary<string>, max: number) => fc.tuple(unit, fc.nat({ max })).map(([u, n]) => u.repeat(n));
 

@@ -10,7 +10,7 @@ import { readShard, renamedFragments, writeReaderIndex, type Shard } from '../..
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
 import { decodeCborFile, decodeJsonFile, type FilterIndex, type Meta, type WordChunk } from '../../../src/lib/search/pagefind-files.ts';
 import type { SearchRecord } from '../../../src/lib/search/records.ts';
-import { tempDir } from '../../helpers/content-fixture.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const WORDS = ['aa', 'ab', 'ba', 'bb', 'cc', 'cd', 'dc', 'dd', 'ee', 'ef', 'fe', 'ff', 'x1', 'x2', 'y1', 'y2'];
 /** Record `i`: words picked by its number, so words recur across shards; dates ascending. */

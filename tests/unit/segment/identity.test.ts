@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { readSettings } from '../../../src/config.ts';
 import { buildIdentity } from '../../../src/integrations/segment/identity.ts';
-import { tempDir } from '../../helpers/content-fixture.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 let project: string;
 const identity = (env: Record<string, string> = {}) =>

@@ -3,9 +3,9 @@
  * Pagefind), small for the tests and large for the benchmark. Pages are valid under the repo's
  * html-validate config, so every problem a test sees is one it planted.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 export const ORIGIN = 'https://archive.yiqihui.example';
 export const FOLDERS = ['', 'zh-hant'] as const;
@@ -139,7 +139,7 @@ ${`<p>${words}</p>\n`.repeat(shape.paragraphs ?? 8)}<p><a href="#comments">è¯„è®
 }
 
 export async function writeTree(tree: Tree, dir?: string): Promise<string> {
-  const root = dir ?? (await mkdtemp(join(tmpdir(), 'site-checks-')));
+  const root = dir ?? (await tempDir('site-checks'));
   for (const [file, content] of tree) {
     await mkdir(dirname(join(root, file)), { recursive: true });
     await writeFile(join(root, file), content);

@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 let BuildCache: typeof import('../../../src/integrations/site-data/build-cache.ts').BuildCache;
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'build-cache-'));
+  dir = await tempDir('build-cache');
   vi.stubEnv('BUILD_CACHE_DIR', dir);
   ({ BuildCache } = await import('../../../src/integrations/site-data/build-cache.ts'));
 });
