@@ -3,8 +3,9 @@
  * its memory (shards.ts); a reader should not pay for that: a browser merging 20 shards fetched
  * every shard's metadata and one word chunk per token from each, so a query's cost grew with the
  * archive. Pagefind's browser code only needs its file formats (pagefind-files.ts), so the shards'
- * words and filters are merged here into the files one Pagefind run over the whole archive
- * would write, less its date sort: the browser then fetches one metadata file and the chunks of the query's words.
+ * words and filters are merged here into the files one Pagefind run over the whole archive would
+ * write, less its date sort: the browser then fetches one metadata file and the chunks of the
+ * query's words.
  *
  * Words are merged as streams in order (each shard's chunks are sorted), so memory holds one chunk
  * per shard, not the index. Pages are numbered shard after shard, so page `p` of shard `s` becomes

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 it('is the same for the same content, code and settings, wherever the project is', async () => {
-  const copy = `${project}-copy`;
+  const copy = await tempDir('identity-copy');
   await cp(project, copy, { recursive: true });
   expect(await buildIdentity(readSettings({ CONTENT_DIR: path.join(copy, 'content') }), copy)).toBe(await identity());
 });
