@@ -14,7 +14,7 @@ import { cliArgs } from '../scripts/lib/cli.ts';
 import { createCorpus, type Corpus } from '../scripts/lib/corpus/index.ts';
 import { articlePath, writeArticle } from '../scripts/lib/corpus/write.ts';
 import { BENCHMARKS_FILE, SCALE_BLOCK, writeBlock } from './lib/benchmarks-file.ts';
-import { saveJson, thisMachine } from './lib/record.ts';
+import { readSavedReport, saveJson, thisMachine } from './lib/record.ts';
 import { SCALE_CHART, SCALE_CHART_REFERENCE, scaleChartSvg } from './lib/scale-chart.ts';
 import { buildOurs, type OurBuild } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
@@ -155,7 +155,9 @@ async function runBench(): Promise<BenchReport> {
   };
 }
 
-const report = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as BenchReport) : await runBench();
+const report = values.from
+  ? await readSavedReport<BenchReport>(values.from, ['command', 'machine', 'runs', 'sizes', 'scaling'], 'npm run bench')
+  : await runBench();
 const markdown = reportMarkdown(report);
 console.log(`\n${markdown}`);
 if (values.json) await saveJson(values.json, report);

@@ -15,7 +15,7 @@
  * `--json <file>` writes every run; `--write` puts the tables in BENCHMARKS.md ("Search on a phone").
  */
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,7 @@ import { serveLikeCdn, type CdnServer, type Traffic } from './lib/cdn-server.ts'
 import { buildOurs } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
 import { emulateFast3g, FAST_3G, PHONE } from './lib/phone-link.ts';
-import { saveJson, thisMachine } from './lib/record.ts';
+import { readSavedReport, saveJson, thisMachine } from './lib/record.ts';
 import { phoneMarkdown, summarizeSite, type PhoneReport, type QueryRun, type SiteRuns } from './lib/search-phone-report.ts';
 import { SEARCH_PHONE_CHART, SEARCH_PHONE_CHART_REFERENCE, searchPhoneChartSvg } from './lib/search-phone-chart.ts';
 
@@ -280,7 +280,9 @@ async function measure(): Promise<PhoneReport> {
   };
 }
 
-const report = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as PhoneReport) : await measure();
+const report = values.from
+  ? await readSavedReport<PhoneReport>(values.from, ['command', 'machine', 'link', 'sites'], 'npm run bench:search-phone')
+  : await measure();
 const markdown = phoneMarkdown(report);
 console.log(`\n${markdown}`);
 if (values.json) await saveJson(values.json, report);

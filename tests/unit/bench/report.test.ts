@@ -4,6 +4,7 @@ import { median, medianOf, scaling, type SizeSummary } from '../../../bench/lib/
 import { reportPhases } from '../../../bench/lib/ours.ts';
 import { descendants, parentFromStat } from '../../../bench/lib/process-tree.ts';
 import { SCALE_BLOCK, SEARCH_PHONE_BLOCK, withBlock } from '../../../bench/lib/benchmarks-file.ts';
+import { savedReportProblem } from '../../../bench/lib/record.ts';
 
 const { start: START, end: END } = SCALE_BLOCK;
 
@@ -100,5 +101,19 @@ describe('withBlock of a second benchmark', () => {
     const once = withBlock(scale, SEARCH_PHONE_BLOCK, 'old');
     expect(once).toBe(`${scale}\n## Search on a phone\n\n${start}\nold\n${end}\n`);
     expect(withBlock(once, SEARCH_PHONE_BLOCK, 'new')).toBe(`${scale}\n## Search on a phone\n\n${start}\nnew\n${end}\n`);
+  });
+});
+
+describe('a saved report given to --from', () => {
+  const FIELDS = ['command', 'sizes'];
+  it('is taken when it has the fields, and otherwise named with what is wrong and how to fix it', () => {
+    expect(savedReportProblem('{"command":"x","sizes":[]}', 'r.json', FIELDS, 'npm run bench')).toBeUndefined();
+    expect(savedReportProblem('{"not":"a report"}', 'r.json', FIELDS, 'npm run bench')).toBe(
+      '--from: r.json is not a report of npm run bench (no "command", "sizes"): give a report saved by `npm run bench -- --json <file>`',
+    );
+    expect(savedReportProblem('[1, 2', 'r.json', FIELDS, 'npm run bench')).toMatch(
+      /^--from: r\.json is not JSON \(.+\): give a report saved by `npm run bench -- --json <file>`$/,
+    );
+    expect(savedReportProblem('null', 'r.json', FIELDS, 'npm run bench')).toMatch(/^--from: r\.json is not a report of npm run bench/);
   });
 });
