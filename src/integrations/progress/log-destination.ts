@@ -56,19 +56,31 @@ export function pageBatches(send: (event: PageEvent) => void) {
   };
 }
 
+/**
+ * Astro's log events as `npm run build` sees them: page counts batched into `send`, other progress
+ * events sent at once after the pages before them, lines worth reading printed, the rest dropped.
+ */
+export function progressWriter(printed: AstroLoggerDestination, send: (event: ProgressEvent) => void) {
+  const pages = pageBatches(send);
+  return {
+    write(event: AstroLoggerMessage) {
+      const meaning = classify(event);
+      if (typeof meaning === 'object' && meaning.kind === 'page') return pages.add(meaning);
+      // Dropped lines (half of a page's own, among them) must not end a batch.
+      if (meaning === 'drop') return;
+      pages.flush();
+      if (meaning === 'print') printed.write(event);
+      else send(meaning);
+    },
+    flush: pages.flush,
+  };
+}
+
 export default function progressLog(config?: { level?: AstroLoggerMessage['level'] }): AstroLoggerDestination {
   const printed = nodeDestination(config);
   if (!reportsProgress()) return printed;
-  const pages = pageBatches(reportProgress);
+  const writer = progressWriter(printed, reportProgress);
   // The timer does not hold the process open: what is left is sent as it ends.
-  process.once('beforeExit', pages.flush);
-  return {
-    write(event) {
-      const meaning = classify(event);
-      if (typeof meaning === 'object' && meaning.kind === 'page') return pages.add(meaning);
-      pages.flush();
-      if (meaning === 'print') printed.write(event);
-      else if (meaning !== 'drop') reportProgress(meaning);
-    },
-  };
+  process.once('beforeExit', writer.flush);
+  return { write: writer.write };
 }

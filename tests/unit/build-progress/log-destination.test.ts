@@ -1,7 +1,7 @@
 /** Astro's log under `npm run build`: a page's line becomes a count; warnings, errors and our own lines are printed. */
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { classify, pageBatches } from '../../../src/integrations/progress/log-destination.ts';
+import { classify, pageBatches, progressWriter } from '../../../src/integrations/progress/log-destination.ts';
 
 const info = (label: string | null, message: string, newLine = true): AstroLoggerMessage => ({ level: 'info', label, message, newLine });
 // As Astro 7 writes them, colours and all.
@@ -50,6 +50,27 @@ describe('page counts sent to the parent', () => {
       ]);
       vi.advanceTimersByTime(1000);
       expect(sent).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("are not sent for each of Astro's page lines: only the lines printed end a batch", () => {
+    vi.useFakeTimers();
+    try {
+      const sent: unknown[] = [];
+      const printed: AstroLoggerMessage[] = [];
+      const writer = progressWriter({ write: (event) => void printed.push(event) }, (event) => sent.push(event));
+      for (let i = 0; i < 300; i++) {
+        writer.write(info(null, BLUE_START, false));
+        writer.write(info('SKIP_FORMAT', ' (cached)'));
+      }
+      writer.write(info('build', 'Collecting build info...'));
+      expect(sent).toEqual([]);
+      const warning: AstroLoggerMessage = { level: 'warn', label: 'build', message: 'Could not prune', newLine: true };
+      writer.write(warning);
+      expect(sent).toEqual([{ kind: 'page', count: 300, restored: 300 }]);
+      expect(printed).toEqual([warning]);
     } finally {
       vi.useRealTimers();
     }
