@@ -62,14 +62,22 @@ function folderSize(dir: string): { bytes: number; files: number; pages: number 
   return { bytes, files, pages };
 }
 
-/** Edits article 0's text, then adds article N: the two rebuilds a writer's push causes. */
+/**
+ * Edits article 0's text, then adds article N: the two rebuilds a writer's push causes, as CI runs
+ * them: with the build cache it restores, and without the last output (a runner starts without
+ * it; a writer's machine also deletes it, the `swap` phase).
+ */
 async function rebuilds(corpus: Corpus, articles: number, build: OurBuild) {
+  const rebuild = async () => {
+    await rm(build.outDir, { recursive: true, force: true });
+    return buildOurs(build);
+  };
   const edited = path.join(corpus.dir, articlePath(corpus.article(0)));
   const original = await readFile(edited, 'utf8');
   await appendFile(edited, '\n编者注：本文在基准测试中修改过一句话。\n');
-  const edit = await buildOurs(build);
+  const edit = await rebuild();
   const added = await writeArticle(corpus.dir, corpus.article(articles));
-  const add = await buildOurs(build);
+  const add = await rebuild();
   await writeFile(edited, original);
   await rm(added);
   return { edit, add };
