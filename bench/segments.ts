@@ -43,10 +43,10 @@ const work = path.resolve(values.work);
 await rm(work, { recursive: true, force: true });
 log(`${articles} articles: generating the corpus`);
 const corpus = await createCorpus({ articles, seed: Number(values.seed), out: path.join(work, 'content') });
-const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+const node = path.join(ROOT, 'node_modules/.bin/node');
 
 async function measured(label: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = await runMeasured(tsx, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: corpus.dir, ...env } });
+  const result = await runMeasured(node, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: corpus.dir, ...env } });
   if (result.status !== 0) throw new Error(`bench: ${label} failed (exit ${result.status}):\n${result.tail}`);
   log(`${label}: ${(result.ms / 1000).toFixed(1)} s, peak ${(result.peakRss / 1e9).toFixed(2)} GB`);
   return { ms: result.ms, peakRss: result.peakRss };

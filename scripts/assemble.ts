@@ -8,8 +8,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/integrations/site-data/load-content.ts';
 import { LOCALES, SITE_URL } from '../src/consts.ts';
+import { settings } from '../src/config.ts';
 import { MANIFEST_FILE, SEGMENT_DIR } from '../src/integrations/segment/output.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
@@ -36,7 +36,7 @@ const segments = positionals.map(readSegment);
 const outRefusal = () =>
   segments.some((s) => s.dir === out)
     ? `--out ${values.out} is one of the segments being joined: name another folder, e.g. --out dist.`
-    : outputRefusal(inspectOutput(values.out, contentDir()), values.out);
+    : outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
 const refusals = [...segmentProblems(segments), outRefusal()].filter((p) => p !== undefined);
 if (refusals.length > 0) {
   console.error(`Assemble refused:\n${refusals.map((p) => `- ${p}`).join('\n')}\nNothing was assembled or touched.`);

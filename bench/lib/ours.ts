@@ -61,7 +61,7 @@ export const parseTimings = (text: string): PhaseTiming[] =>
 
 export async function buildOurs(build: OurBuild): Promise<OurResult> {
   await rm(build.timingsFile, { force: true });
-  const result = await runMeasured(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', '--out', build.outDir], {
+  const result = await runMeasured(path.join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', '--out', build.outDir], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: build.contentDir, BUILD_CACHE_DIR: build.cacheDir, BUILD_TIMINGS: build.timingsFile },
   });

@@ -13,7 +13,7 @@ export interface BuildResult {
 
 /** `args`: more flags for the build, e.g. `['--segment', '2/3']`. */
 export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}, args: string[] = []): BuildResult {
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', '--out', outDir, ...args], {
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', '--out', outDir, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir, BUILD_CACHE_DIR: path.join(outDir, '..', 'cache'), ...env },
