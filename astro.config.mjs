@@ -7,6 +7,7 @@ import responseHeaders from './src/integrations/headers.ts';
 import siteData from './src/integrations/site-data/index.ts';
 import { wholeSiteSitemap } from './src/integrations/segment/sitemap.ts';
 import buildProgress from './src/integrations/progress/index.ts';
+import pageStore from './src/integrations/page-store/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/integrations/timings.ts';
@@ -23,15 +24,13 @@ const withAlternates = (item) => ({
   links: LANGS.map((lang) => ({ lang, url: new URL(twinUrl(new URL(item.url).pathname, lang), SITE_URL).href })),
 });
 
+// Pages whose key is stored are restored, not rendered; the sitemap lists them as well.
+const pages = pageStore();
+
 export default defineConfig({
   site: SITE_URL,
   // Astro's own cache beside ours, so that CI restores both with one directory.
   cacheDir: `${settings.buildCacheDir}/astro`,
-  experimental: {
-    // Article and listing pages carry a cacheKey (src/lib/route-data/cache-key.ts): a rebuild renders
-    // only the pages whose printed data changed and restores the others from the cache.
-    incrementalBuild: true,
-  },
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -57,6 +56,7 @@ export default defineConfig({
     buildProgress(),
     // It owns the site data the routes and the search index are made from.
     siteData(),
+    timedBuildDone('restore', pages),
     timedBuildDone(
       'sitemap',
       wholeSiteSitemap(
@@ -64,6 +64,7 @@ export default defineConfig({
           filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
           serialize: withAlternates,
         }),
+        pages.restoredPaths,
       ),
     ),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.

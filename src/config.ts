@@ -118,9 +118,5 @@ export const MAX_WORKER_THREADS = 4;
 export const SEARCH_BATCH = 200;
 /** Files hard-linked at once from the build cache into the output. */
 export const LINK_PARALLEL = 64;
-/**
- * Pages Astro renders at once. They render one at a time either way; more at once overlaps the
- * writing and, in a rebuild, the restoring of unchanged pages from the incremental cache (about
- * half its time).
- */
+/** Pages Astro renders at once. They render one at a time either way; more at once overlaps their writing. */
 export const PAGE_CONCURRENCY = 8;

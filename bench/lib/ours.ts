@@ -44,12 +44,13 @@ export function reportPhases(timings: PhaseTiming[]): Phases {
   return {
     loading: sum('validate') + sum('load'),
     conversion: sum('convert'),
-    rendering: sum('markdown') + Math.max(0, sum('pages') - inPages),
+    // Pages rendered, and the unchanged ones restored from the page store.
+    rendering: sum('markdown') + Math.max(0, sum('pages') - inPages) + sum('restore'),
     // What the build waits for search after the pages (the rest of indexing ran alongside them)
     // and writing both variants' bundles.
     search: sum('search'),
     writing: sum('sitemap') + sum('swap'),
-    startup: Math.max(0, sum('astro') - sum('pages') - sum('sitemap') - sum('search')),
+    startup: Math.max(0, sum('astro') - sum('pages') - sum('restore') - sum('sitemap') - sum('search')),
   };
 }
 

@@ -6,7 +6,7 @@
  * The graph comes from esbuild (the bundler Vite and tsx already run), so it follows imports
  * exactly as the build resolves them, not as a pattern over the source text would guess.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { hashOf } from '../lib/hash.ts';
@@ -34,5 +34,21 @@ export function moduleGraph(producers: string[], root = process.cwd()): string[]
 /** A hash of the producers' module graph and of the lock file; see the module comment. */
 export function codeVersion(producers: string[], root = process.cwd()): string {
   const files = ['package-lock.json', ...moduleGraph(producers, root)];
+  return hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+}
+
+/**
+ * A hash of every file under `paths` (project-relative files or folders) and of the lock file, for
+ * code the import graph above cannot follow: Astro components, styles, the Astro config.
+ */
+export function treeVersion(paths: string[], root = process.cwd()): string {
+  const filesUnder = (relative: string): string[] => {
+    const at = path.join(root, relative);
+    if (!statSync(at).isDirectory()) return [relative];
+    return readdirSync(at, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+  };
+  const files = ['package-lock.json', ...paths.flatMap(filesUnder)].sort();
   return hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
 }

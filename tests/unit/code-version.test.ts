@@ -1,7 +1,8 @@
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { codeVersion, moduleGraph } from '../../src/integrations/code-version.ts';
+import { codeVersion, moduleGraph, treeVersion } from '../../src/integrations/code-version.ts';
+import { PAGE_PRODUCERS } from '../../src/integrations/page-store/index.ts';
 import { CACHE_PRODUCERS } from '../../src/integrations/site-data/site.ts';
 import { SEARCH_PRODUCERS } from '../../src/integrations/search/write-indexes.ts';
 import { tempDirSync } from '../helpers/temp-dirs.ts';
@@ -12,7 +13,7 @@ let BuildCache: typeof import('../../src/integrations/site-data/build-cache.ts')
 function projectCopy(): string {
   const root = tempDirSync('code-version');
   cpSync('src', path.join(root, 'src'), { recursive: true });
-  cpSync('package-lock.json', path.join(root, 'package-lock.json'));
+  for (const file of ['package-lock.json', 'astro.config.mjs', 'tsconfig.json']) cpSync(file, path.join(root, file));
   return root;
 }
 
@@ -73,5 +74,19 @@ describe('caches keyed by their producers', () => {
     const before = codeVersion(CACHE_PRODUCERS.markdown, root);
     appendFileSync(path.join(root, 'package-lock.json'), ' ');
     expect(codeVersion(CACHE_PRODUCERS.markdown, root)).not.toBe(before);
+  });
+});
+
+describe('treeVersion', () => {
+  it("changes with any file of what prints the pages, Astro's components and config among them", () => {
+    const root = projectCopy();
+    const before = treeVersion(PAGE_PRODUCERS, root);
+    expect(treeVersion(PAGE_PRODUCERS, root)).toBe(before);
+    const versions = new Set([before]);
+    for (const file of ['src/components/Pager.astro', 'src/styles/global.css', 'astro.config.mjs', 'package-lock.json']) {
+      appendFileSync(path.join(root, file), '\n');
+      versions.add(treeVersion(PAGE_PRODUCERS, root));
+    }
+    expect(versions.size).toBe(5);
   });
 });

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../site-checks/tree.ts';
 import { firstDifference } from '../site-checks/determinism.ts';
-import { linkOrCopy } from '../../../src/integrations/search/link-tree.ts';
+import { linkOrCopy } from '../../../src/integrations/link-tree.ts';
 
 export interface JoinSource {
   dir: string;

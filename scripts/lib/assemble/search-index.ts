@@ -7,7 +7,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CODE_DIR, SEGMENT_DIR, SHARDS_DIR } from '../../../src/integrations/segment/output.ts';
-import { linkTree } from '../../../src/integrations/search/link-tree.ts';
+import { linkTree } from '../../../src/integrations/link-tree.ts';
 import { linkReaderIndexes, writeReaderIndexes } from '../../../src/integrations/search/write-indexes.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../../src/lib/search/config.ts';
 import { volumesIn } from '../../../src/lib/search/shards.ts';

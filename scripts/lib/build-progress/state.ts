@@ -93,7 +93,7 @@ export function milestone(state: BuildProgress): string {
   return [phaseLabel(state), quarter(state.pages), quarter(state.shards)].join('|');
 }
 
-/** The pages Astro wrote, once it is done: `133 pages written (40 restored from the cache)`. */
+/** The pages written, once Astro is done: `133 pages written (40 restored from the cache)`. */
 export function pagesSummary(state: BuildProgress): string | undefined {
   const pages = state.pages;
   return pages && `${pages.done} pages written (${pages.restored} restored from the cache)`;

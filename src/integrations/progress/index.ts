@@ -1,8 +1,8 @@
 /**
- * The build's phases and page count for `npm run build`'s progress line (./events.ts): the content
- * validated, the data prepared, how many pages Astro generates (its static paths, counted as it asks
- * for them), and the pages done (./log-destination.ts, from Astro's own line per page). The search
- * shards report themselves (../pagefind.ts). Without a parent to report to, it does nothing.
+ * The build's phases for `npm run build`'s progress line (./events.ts): the content validated, the
+ * data prepared. The pages are counted by the page store (../page-store/, which wraps Astro's
+ * prerenderer) and as Astro writes them (./log-destination.ts, from its own line per page); the
+ * search shards report themselves (../pagefind.ts). Without a parent to report to, it does nothing.
  */
 import type { AstroIntegration } from 'astro';
 import { validContent } from '../site-data/site.ts';
@@ -12,7 +12,7 @@ export default function buildProgress(): AstroIntegration {
   return {
     name: 'yiqihui-build-progress',
     hooks: {
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': () => {
         if (!reportsProgress()) return;
         reportProgress({ kind: 'phase', phase: 'validating' });
         // Before the site-data integration's hook, which waits for the content and reports its problems.
@@ -20,14 +20,6 @@ export default function buildProgress(): AstroIntegration {
           () => reportProgress({ kind: 'phase', phase: 'preparing' }),
           () => undefined,
         );
-        setPrerenderer((astro) => ({
-          ...astro,
-          getStaticPaths: async () => {
-            const paths = await astro.getStaticPaths();
-            reportProgress({ kind: 'pages', total: paths.length });
-            return paths;
-          },
-        }));
       },
     },
   };

@@ -28,7 +28,7 @@ import {
   type RawWord,
 } from '../../lib/search/pagefind-files.ts';
 import { SEARCH_BATCH } from '../../config.ts';
-import { linkOrCopy } from './link-tree.ts';
+import { linkOrCopy } from '../link-tree.ts';
 
 const ENTRY = 'pagefind-entry.json';
 /** Pagefind's browser code, the same in every shard. */

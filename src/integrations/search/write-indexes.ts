@@ -27,7 +27,7 @@ import {
 import { shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import { formatSegment, shareOf, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
-import { linkTree } from './link-tree.ts';
+import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { formatSegment, type Segment } from '../../lib/segments.ts';
-import { linkTree } from '../search/link-tree.ts';
+import { linkTree } from '../link-tree.ts';
 import type { SearchIndex } from '../search/write-indexes.ts';
 import { buildIdentity } from './identity.ts';
 

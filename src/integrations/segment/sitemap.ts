@@ -1,24 +1,25 @@
 /**
- * The sitemap of a segment build lists the whole site: @astrojs/sitemap lists the pages the build
- * wrote, and a segment writes only its share of them, so the pages of the other segments are
- * handed to it as well. Its list is sorted and deduplicated, so every segment writes the sitemap
- * one build of the whole site writes, byte for byte.
+ * The sitemap lists the whole site: @astrojs/sitemap lists the pages Astro wrote, so the pages the
+ * build restored from the page store (../page-store/) are handed to it as well, and in a segment
+ * build the pages of the other segments. Its list is sorted and deduplicated, so every build writes
+ * the sitemap one cold build of the whole site writes, byte for byte.
  */
 import type { AstroIntegration } from 'astro';
 import { settings } from '../../config.ts';
 import { segmentedUrls } from '../../lib/route-data/segmented-urls.ts';
 import { getSite } from '../site-data/site.ts';
 
-export function wholeSiteSitemap(sitemap: AstroIntegration): AstroIntegration {
+export function wholeSiteSitemap(sitemap: AstroIntegration, restoredPaths: () => string[]): AstroIntegration {
   const done = sitemap.hooks['astro:build:done'];
-  if (!done || settings.buildSegment === undefined) return sitemap;
+  if (!done) return sitemap;
   return {
     ...sitemap,
     hooks: {
       ...sitemap.hooks,
       'astro:build:done': async (options) => {
-        const others = segmentedUrls(await getSite()).map((pathname) => ({ pathname }));
-        return done({ ...options, pages: [...options.pages, ...others] });
+        const others = settings.buildSegment === undefined ? [] : segmentedUrls(await getSite());
+        const pages = [...options.pages, ...[...restoredPaths(), ...others].map((pathname) => ({ pathname }))];
+        return done({ ...options, pages });
       },
     },
   };

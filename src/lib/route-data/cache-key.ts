@@ -1,5 +1,5 @@
 /**
- * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild`): a hash of
+ * A page's `cacheKey`, its key in the page store (src/integrations/page-store/): a hash of
  * everything the page prints. Pages print only their props (data is prepared before rendering),
  * so the key is the props — without articles' bodies (`html`), which a page prints only for its
  * own article, passed as `ownHtml`. Hashing a neighbour's body would re-render a page for an edit

@@ -28,20 +28,21 @@ describe('median', () => {
 
 describe('reportPhases', () => {
   const t = (phase: string, ms: number) => ({ phase, ms });
-  it('splits the build: data preparation out of Astro pages, startup what Astro spent elsewhere', () => {
+  it('splits the build: data preparation out of Astro pages, restored pages in rendering, startup what Astro spent elsewhere', () => {
     const phases = reportPhases([
       t('validate', 10),
       t('load', 20),
       t('markdown', 30),
       t('convert', 40),
       t('pages', 200),
+      t('restore', 7),
       t('sitemap', 5),
       t('search', 300),
       t('astro', 600),
       t('swap', 1),
       t('total', 615),
     ]);
-    expect(phases).toEqual({ loading: 30, conversion: 40, rendering: 30 + 110, search: 300, writing: 6, startup: 95 });
+    expect(phases).toEqual({ loading: 30, conversion: 40, rendering: 30 + 110 + 7, search: 300, writing: 6, startup: 88 });
   });
   it('adds up a phase that occurs twice and counts a missing one as 0', () => {
     expect(reportPhases([t('validate', 1), t('validate', 2)])).toMatchObject({ loading: 3, search: 0 });

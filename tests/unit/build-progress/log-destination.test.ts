@@ -1,14 +1,15 @@
 /** Astro's log under `npm run build`: a page's line becomes a count; warnings, errors and our own lines are printed. */
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { classify, pageBatches, progressWriter } from '../../../src/integrations/progress/log-destination.ts';
+import { classify, progressWriter } from '../../../src/integrations/progress/log-destination.ts';
+import { pageBatches, progressSender, type ProgressEvent } from '../../../src/integrations/progress/events.ts';
 
 const info = (label: string | null, message: string, newLine = true): AstroLoggerMessage => ({ level: 'info', label, message, newLine });
 // As Astro 7 writes them, colours and all.
 const BLUE_START = '  \u001b[34m├─\u001b[39m \u001b[2m/articles/a/index.html\u001b[22m';
 
 describe("Astro's log events", () => {
-  it('counts each page once, at its end, and tells restored pages apart', () => {
+  it('counts each page once, at its end', () => {
     expect(classify(info(null, BLUE_START, false))).toBe('drop');
     expect(classify(info(null, '  ├─ /rss.xml', false))).toBe('drop');
     expect(classify(info('SKIP_FORMAT', ' \u001b[2m(+12ms)\u001b[22m '))).toEqual({ kind: 'page', count: 1, restored: 0 });
@@ -17,8 +18,6 @@ describe("Astro's log events", () => {
       count: 1,
       restored: 0,
     });
-    expect(classify(info('SKIP_FORMAT', ' \u001b[32m(restored)\u001b[39m'))).toEqual({ kind: 'page', count: 1, restored: 1 });
-    expect(classify(info('SKIP_FORMAT', ' (cached)'))).toEqual({ kind: 'page', count: 1, restored: 1 });
   });
 
   it("prints warnings, errors and our integrations' lines, and leaves Astro's other chatter out", () => {
@@ -29,10 +28,27 @@ describe("Astro's log events", () => {
     expect(classify(info('SKIP_FORMAT', '\n generating static routes '))).toBe('drop');
     expect(classify({ level: 'debug', label: 'build', message: 'Initial setup...', newLine: true })).toBe('drop');
   });
+
+  it('sends a page per page line and prints what is worth reading', () => {
+    const sent: ProgressEvent[] = [];
+    const printed: AstroLoggerMessage[] = [];
+    const writer = progressWriter({ write: (event) => void printed.push(event) }, (event) => sent.push(event));
+    const warning: AstroLoggerMessage = { level: 'warn', label: 'build', message: 'Could not prune', newLine: true };
+    for (const event of [
+      info(null, BLUE_START, false),
+      info('SKIP_FORMAT', ' (+3ms)'),
+      info('build', 'Collecting build info...'),
+      warning,
+    ]) {
+      writer.write(event);
+    }
+    expect(sent).toEqual([{ kind: 'page', count: 1, restored: 0 }]);
+    expect(printed).toEqual([warning]);
+  });
 });
 
-describe('page counts sent to the parent', () => {
-  it('are batched: sent once a batch is due, or at once before anything else', () => {
+describe('progress sent to the parent', () => {
+  it('counts pages in batches, sent once a batch is due', () => {
     vi.useFakeTimers();
     try {
       const sent: unknown[] = [];
@@ -55,22 +71,19 @@ describe('page counts sent to the parent', () => {
     }
   });
 
-  it("are not sent for each of Astro's page lines: only the lines printed end a batch", () => {
+  it('sends any other event after the pages counted before it, so a phase never ends before its last pages', () => {
     vi.useFakeTimers();
     try {
-      const sent: unknown[] = [];
-      const printed: AstroLoggerMessage[] = [];
-      const writer = progressWriter({ write: (event) => void printed.push(event) }, (event) => sent.push(event));
-      for (let i = 0; i < 300; i++) {
-        writer.write(info(null, BLUE_START, false));
-        writer.write(info('SKIP_FORMAT', ' (cached)'));
-      }
-      writer.write(info('build', 'Collecting build info...'));
+      const sent: ProgressEvent[] = [];
+      const { report } = progressSender((event) => sent.push(event));
+      for (let i = 0; i < 300; i++) report({ kind: 'page', count: 1, restored: 0 });
+      report({ kind: 'page', count: 40, restored: 40 });
       expect(sent).toEqual([]);
-      const warning: AstroLoggerMessage = { level: 'warn', label: 'build', message: 'Could not prune', newLine: true };
-      writer.write(warning);
-      expect(sent).toEqual([{ kind: 'page', count: 300, restored: 300 }]);
-      expect(printed).toEqual([warning]);
+      report({ kind: 'phase', phase: 'bundles' });
+      expect(sent).toEqual([
+        { kind: 'page', count: 340, restored: 40 },
+        { kind: 'phase', phase: 'bundles' },
+      ]);
     } finally {
       vi.useRealTimers();
     }

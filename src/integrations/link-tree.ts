@@ -5,7 +5,7 @@
  */
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LINK_PARALLEL } from '../../config.ts';
+import { LINK_PARALLEL } from '../config.ts';
 
 /**
  * `to` as a hard link to `from`, or a copy where a link is impossible (another file system);

@@ -1,0 +1,80 @@
+/**
+ * Pages a build need not render: Astro is handed only the pages whose key (everything they print,
+ * and the code printing it) is not in the page store (./store.ts); the others are linked into the
+ * output from the store once Astro is done. A rebuild after one edit renders the few pages that
+ * show it, and Astro's per-page work (its own incremental cache copied every unchanged page, one
+ * by one) is not done for the rest: at 10,000 articles that was most of an edit rebuild.
+ *
+ * It also counts the pages for `npm run build`'s progress line (../progress/events.ts): Astro
+ * takes one prerenderer, so the one wrapper does both.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { settings } from '../../config.ts';
+import { hashOf } from '../../lib/hash.ts';
+import { treeVersion } from '../code-version.ts';
+import { reportProgress } from '../progress/events.ts';
+import { outputFileOf, PageStore } from './store.ts';
+
+/** What a page prints is made by these (with the lock file): a change to any renders every page again. */
+export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
+
+/** The integration, and the pathnames of the pages it restored (the sitemap lists them too). */
+export default function pageStore(): AstroIntegration & { restoredPaths: () => string[] } {
+  /** Pages restored instead of rendered: the store key and the output file, by pathname. */
+  const restored = new Map<string, { key: string; file: string }>();
+  let store: PageStore | undefined;
+
+  return {
+    name: 'yiqihui-page-store',
+    restoredPaths: () => [...restored.keys()].map((pathname) => `${requestPath(pathname).replace(/\/$/, '')}/`),
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) => {
+        const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
+        store = open;
+        const version = treeVersion(PAGE_PRODUCERS);
+        /** Store keys of the pages Astro renders, by the pathname of their request. */
+        const toStore = new Map<string, string>();
+        setPrerenderer((astro) => ({
+          ...astro,
+          getStaticPaths: async () => {
+            const paths = await astro.getStaticPaths();
+            reportProgress({ kind: 'pages', total: paths.length });
+            return paths.filter((page) => {
+              if (page.cacheKey === undefined) return true;
+              const key = hashOf(version, page.cacheKey);
+              if (!open.has(key)) {
+                toStore.set(requestPath(page.pathname), key);
+                return true;
+              }
+              restored.set(page.pathname, { key, file: outputFileOf(page.pathname) });
+              return false;
+            });
+          },
+          render: async (request, options) => {
+            const result = await astro.render(request, options);
+            const key = toStore.get(requestPath(new URL(request.url).pathname));
+            if (key !== undefined) {
+              const response = result instanceof Response ? result : result.response;
+              if (response.ok) open.put(key, new Uint8Array(await response.clone().arrayBuffer()));
+            }
+            return result;
+          },
+        }));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!store) return;
+        await store.flush();
+        await store.restore(new Map([...restored.values()].map((page) => [page.key, page.file])), fileURLToPath(dir));
+        reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
+        const pruned = await store.prune();
+        if (restored.size > 0 || pruned > 0)
+          logger.info(`${restored.size} unchanged pages restored from the page store; ${pruned} older pages removed from it`);
+      },
+    },
+  };
+}
+
+/** A pathname as the request for its page has it and as Astro lists it: without the trailing slash. */
+const requestPath = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
