@@ -8,7 +8,7 @@
  * has (the words an edit did not touch) is linked from it instead of compressed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -57,14 +57,11 @@ export async function readShard(dir: string): Promise<Shard> {
 export const renamedFragments = (shard: Shard, number: number) =>
   new Map(shard.meta[1].map(([fragment], page) => [`${fragment}.pf_fragment`, `${fragmentName(number, page)}.pf_fragment`]));
 
-/** A shard's words, chunk after chunk, the next chunk read while this one is merged. */
-async function* wordsOf(shard: Shard): AsyncGenerator<RawWord> {
-  const files = shard.meta[2].map(([, , name]) => path.join(shard.dir, 'index', `${name}.pf_index`));
-  let next = files.length ? readFile(files[0]!) : undefined;
-  for (let i = 0; next; i++) {
-    const data = await next;
-    next = i + 1 < files.length ? readFile(files[i + 1]!) : undefined;
-    yield* decodeWordChunk(data, files[i]!);
+/** A shard's words, chunk after chunk, each read when the merge comes to it (on the merge's own thread). */
+function* wordsOf(shard: Shard): Generator<RawWord> {
+  for (const [, , name] of shard.meta[2]) {
+    const file = path.join(shard.dir, 'index', `${name}.pf_index`);
+    yield* decodeWordChunk(readFileSync(file), file);
   }
 }
 
@@ -178,7 +175,7 @@ export async function writeReaderIndex(
   const files = new HashedFiles(out, reuse);
 
   const chunks: MetaChunk[] = [];
-  for await (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))), chunkSizes)) {
+  for (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))), chunkSizes)) {
     const name = await files.add((n) => `index/${n}.pf_index`, encodeWordChunk(words));
     chunks.push([words[0]!.word, words.at(-1)!.word, name]);
   }

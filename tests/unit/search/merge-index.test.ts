@@ -19,14 +19,8 @@ const raw = (words: PackedWord[]): RawWord[] => decodeWordChunk(file(encodeCbor(
 const packed = (words: RawWord[]): PackedWord[] => decodeCborFile<WordChunk>(file(encodeWordChunk(words)), 'test.pf_index')[0];
 const file = (payload: Uint8Array) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), payload]));
 
-async function* from<T>(items: T[]): AsyncGenerator<T> {
-  yield* items;
-}
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-};
+const from = <T>(items: T[]): Iterable<T> => items;
+const collect = <T>(items: Iterable<T>) => [...items];
 
 describe('the reader index merge', () => {
   it('orders words as UTF-8 bytes, as Pagefind does', () => {
@@ -41,7 +35,7 @@ describe('the reader index merge', () => {
     );
   });
 
-  it('merges the shards words in order, numbering each shard pages after the ones before', async () => {
+  it('merges the shards words in order, numbering each shard pages after the ones before', () => {
     // Page numbers are steps from the previous page: shard one has "c" on pages 1 and 3.
     const first: PackedWord[] = [
       ['a', [[0, [1], []]], []],
@@ -59,7 +53,7 @@ describe('the reader index merge', () => {
       ['c', [[1, [-26, 7], []]], []],
     ];
     const merged = packed(
-      await collect(
+      collect(
         mergeWords([
           { words: from(raw(first)), offset: 0 },
           { words: from(raw(second)), offset: 4 },
@@ -82,7 +76,7 @@ describe('the reader index merge', () => {
     ]);
   });
 
-  it('keeps every word and every page of random shards', async () => {
+  it('keeps every word and every page of random shards', () => {
     // A word's pages in a shard of 5 pages; each location is the page's number in the merged index.
     const pagesOf = (word: string) => [...new Set([...word].map((c) => c.charCodeAt(0) % 5))].sort((a, b) => a - b);
     const word = (word: string, pages: number[], offset: number): PackedWord => [
@@ -90,22 +84,19 @@ describe('the reader index merge', () => {
       pages.map((p, i) => [p - (i ? pages[i - 1]! : 0), [p + offset], []]),
       [],
     ];
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 20 }), { maxLength: 5 }),
-        async (shards) => {
-          const inputs = shards.map((words, s) => ({
-            words: from(raw([...words].sort(byteOrder).map((w) => word(w, pagesOf(w), s * 5)))),
-            offset: s * 5,
-          }));
-          const merged = packed(await collect(mergeWords(inputs)));
-          expect(merged.map(([w]) => w)).toEqual([...new Set(shards.flat())].sort(byteOrder));
-          for (const [w, pages] of merged) {
-            const global = shards.flatMap((words, s) => (words.includes(w) ? pagesOf(w).map((p) => p + s * 5) : []));
-            expect([w, pages, []]).toEqual(word(w, global, 0));
-          }
-        },
-      ),
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 20 }), { maxLength: 5 }), (shards) => {
+        const inputs = shards.map((words, s) => ({
+          words: from(raw([...words].sort(byteOrder).map((w) => word(w, pagesOf(w), s * 5)))),
+          offset: s * 5,
+        }));
+        const merged = packed(collect(mergeWords(inputs)));
+        expect(merged.map(([w]) => w)).toEqual([...new Set(shards.flat())].sort(byteOrder));
+        for (const [w, pages] of merged) {
+          const global = shards.flatMap((words, s) => (words.includes(w) ? pagesOf(w).map((p) => p + s * 5) : []));
+          expect([w, pages, []]).toEqual(word(w, global, 0));
+        }
+      }),
       { seed: 16, numRuns: 200 },
     );
   });
@@ -140,26 +131,26 @@ describe('the reader index merge', () => {
     );
   });
 
-  it('cuts chunks at the words whose hash says so, once they hold the least, and at the most', async () => {
+  it('cuts chunks at the words whose hash says so, once they hold the least, and at the most', () => {
     const words = raw(['a', 'b', 'c', 'd', 'e'].map((w) => [w, [[0, [1, 2], []]], []])); // 3 each
-    const cuts = async (limits: { min: number; max: number; cutEvery: number }) =>
-      (await collect(chunkWords(from(words), { ...limits, alone: Infinity }))).map((c) => c.map((w) => w.word).join(''));
+    const cuts = (limits: { min: number; max: number; cutEvery: number }) =>
+      collect(chunkWords(from(words), { ...limits, alone: Infinity })).map((c) => c.map((w) => w.word).join(''));
     // Every hash is a multiple of 1: cut as soon as a chunk holds 6.
-    expect(await cuts({ min: 6, max: 100, cutEvery: 1 })).toEqual(['ab', 'cd', 'e']);
+    expect(cuts({ min: 6, max: 100, cutEvery: 1 })).toEqual(['ab', 'cd', 'e']);
     // No hash is a multiple of 2**32: cut only at the most.
-    expect(await cuts({ min: 1, max: 9, cutEvery: 2 ** 32 })).toEqual(['abc', 'de']);
+    expect(cuts({ min: 1, max: 9, cutEvery: 2 ** 32 })).toEqual(['abc', 'de']);
   });
 
-  it('gives a heavy word a chunk of its own, so that a query for a word beside it does not download it', async () => {
+  it('gives a heavy word a chunk of its own, so that a query for a word beside it does not download it', () => {
     const locations = { c: 20, f: 9 };
     const words = raw(
       [...'abcdefg'].map((w) => [w, [[0, Array.from({ length: locations[w as keyof typeof locations] ?? 2 }, (_, i) => i + 1), []]], []]),
     );
-    const chunks = await collect(chunkWords(from(words), { min: 100, max: 100, cutEvery: 2 ** 32, alone: 10 }));
+    const chunks = collect(chunkWords(from(words), { min: 100, max: 100, cutEvery: 2 ** 32, alone: 10 }));
     expect(chunks.map((c) => c.map((w) => w.word).join(''))).toEqual(['ab', 'c', 'de', 'f', 'g']);
   });
 
-  it('changes only the chunk of a word whose locations changed, and at most the next', async () => {
+  it('changes only the chunk of a word whose locations changed, and at most the next', () => {
     const words = (changed: string) =>
       raw(
         Array.from({ length: 300 }, (_, i) => `w${String(i).padStart(3, '0')}`).map((w) => [
@@ -169,8 +160,8 @@ describe('the reader index merge', () => {
         ]),
       );
     const limits = { min: 10, max: 60, cutEvery: 5, alone: Infinity };
-    const before = (await collect(chunkWords(from(words('')), limits))).map((c) => JSON.stringify(packed(c)));
-    const after = (await collect(chunkWords(from(words('w100')), limits))).map((c) => JSON.stringify(packed(c)));
+    const before = collect(chunkWords(from(words('')), limits)).map((c) => JSON.stringify(packed(c)));
+    const after = collect(chunkWords(from(words('w100')), limits)).map((c) => JSON.stringify(packed(c)));
     expect(before.length).toBeGreaterThan(20);
     // The chunk may now reach its least size earlier and end at an earlier cut: the next one then
     // starts there and ends where it did.
