@@ -23,6 +23,8 @@ export interface SizeRuns {
 export interface SizeSummary {
   articles: number;
   pages: number;
+  /** Runs the medians are of (absent in reports written before 2026-11-29: then the report's `runs`). */
+  runs?: number;
   cold: Sample & { phases: Phases; searchIndexMs: number };
   edit: Sample;
   add: Sample;
@@ -84,6 +86,7 @@ export function summarizeSize(runs: SizeRuns): SizeSummary {
   return {
     articles: runs.articles,
     pages: runs.pages,
+    runs: runs.cold.length,
     cold,
     edit,
     add,
@@ -114,10 +117,17 @@ const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ratio = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}x`);
 
+/** How many runs the medians are of, per size where reports of different runs were joined. */
+export function runsText(report: BenchReport): string {
+  const counts = report.sizes.map((s) => s.runs ?? report.runs);
+  if (counts.every((count) => count === counts[0])) return `medians of ${counts[0] ?? report.runs} run(s)`;
+  return `medians of ${report.sizes.map((s, i) => `${counts[i]} run(s) at ${s.articles} articles`).join(', ')}`;
+}
+
 /** The generated part of BENCHMARKS.md's "Scale" section. */
 export function reportMarkdown(report: BenchReport): string {
   const lines = [
-    `Measured ${report.date} with \`${report.command}\` on ${report.machine.cores} cores (${report.machine.cpu}), ${gb(report.machine.memoryBytes)} memory; medians of ${report.runs} run(s), ours and the peer alternating.`,
+    `Measured ${report.date} with \`${report.command}\` on ${report.machine.cores} cores (${report.machine.cpu}), ${gb(report.machine.memoryBytes)} memory; ${runsText(report)}, ours and the peer alternating.`,
     '',
     '| articles (pages) | our cold build | peer: Hugo + Pagefind | ours / peer | rebuild, 1 edited | edit / cold | rebuild, 1 added | our peak RSS | peer peak RSS | output (files) | peer output |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

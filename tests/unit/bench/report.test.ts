@@ -1,6 +1,6 @@
 /** The benchmark's pure parts: medians, phases from build timings, process trees, BENCHMARKS.md. */
 import { describe, expect, it } from 'vitest';
-import { median, medianOf, scaling, type SizeSummary } from '../../../bench/lib/report.ts';
+import { median, medianOf, runsText, scaling, type BenchReport, type SizeSummary } from '../../../bench/lib/report.ts';
 import { reportPhases } from '../../../bench/lib/ours.ts';
 import { descendants, parentFromStat } from '../../../bench/lib/process-tree.ts';
 import { SCALE_BLOCK, SEARCH_PHONE_BLOCK, withBlock } from '../../../bench/lib/benchmarks-file.ts';
@@ -75,6 +75,24 @@ describe('scaling', () => {
       { from: 5, to: 10, timeRatio: 100 / 60, articleRatio: 2 },
       { from: 10, to: 20, timeRatio: 3, articleRatio: 2 },
     ]);
+  });
+});
+
+describe('runsText', () => {
+  const report = (runs: number, sizes: { articles: number; runs?: number }[]) => ({ runs, sizes }) as BenchReport;
+  it("says how many runs each size's medians are of when joined reports differ", () => {
+    expect(runsText(report(1, [{ articles: 10 }, { articles: 20 }]))).toBe('medians of 1 run(s)');
+    expect(
+      runsText(
+        report(1, [
+          { articles: 10, runs: 3 },
+          { articles: 20, runs: 3 },
+        ]),
+      ),
+    ).toBe('medians of 3 run(s)');
+    expect(runsText(report(1, [{ articles: 10, runs: 3 }, { articles: 20 }]))).toBe(
+      'medians of 3 run(s) at 10 articles, 1 run(s) at 20 articles',
+    );
   });
 });
 
