@@ -6,7 +6,9 @@
  *
  * A page is restored into the new output as a hard link to its file (a copy where the output is
  * on another file system), so the store's files are never written again once named: a later
- * build writes new pages under new names and removes the names it did not use.
+ * build writes new pages under new names and removes the names it did not use. The output shares
+ * those files: a built page edited in place (never done by the build, the deploy or the commands)
+ * would change the stored one too. Edit content/, not dist/; deleting the store is always safe.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
