@@ -4,7 +4,8 @@
  */
 import { LANGS, LOCALES, SITE_URL, type Lang } from '../../consts.ts';
 import type { Site } from '../archive/site.ts';
-import { inVariant, type Variant, type VariantArticle } from '../archive/variant.ts';
+import { inVariant, type Variant } from '../archive/variant.ts';
+import { linkTo, type ArticleLink } from './article-link.ts';
 import { feedUrl, folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
 
 export interface Crumb {
@@ -14,8 +15,8 @@ export interface Crumb {
 
 export interface Sidebar {
   merchants: { name: string; rebate: string }[];
-  weeklyHot: VariantArticle[];
-  ranking: VariantArticle[];
+  weeklyHot: ArticleLink[];
+  ranking: ArticleLink[];
   moreUrl: string;
 }
 
@@ -91,8 +92,8 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
     breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
     sidebar: {
       merchants: variant.merchants,
-      weeklyHot: inVariant(variant, site.archive.weeklyHot),
-      ranking: inVariant(variant, ranking),
+      weeklyHot: inVariant(variant, site.archive.weeklyHot).map(linkTo),
+      ranking: inVariant(variant, ranking).map(linkTo),
       moreUrl: homeUrl(input.lang),
     },
     homeUrl: homeUrl(input.lang),

@@ -12,6 +12,7 @@ import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
 import { feedItems } from './feed.ts';
 import { pageCacheKey } from './cache-key.ts';
+import { linkTo } from './article-link.ts';
 import { shareOf } from '../segments.ts';
 
 export const HOME_LATEST = 20;
@@ -100,7 +101,7 @@ export async function articlePaths() {
   const pages = LANGS.flatMap((lang) => site.variants[lang].articles.map((article) => ({ lang, article })));
   return shareOf(pages, segment).map(({ lang, article }) => {
     const variant = site.variants[lang];
-    const pick = (a?: { slug: string }) => (a ? variant.bySlug.get(a.slug) : undefined);
+    const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
     const { older, newer } = site.archive.neighbours.get(article.slug)!;
     const home = article.channels[0]!;
     const props = {
@@ -115,7 +116,7 @@ export async function articlePaths() {
       article,
       older: pick(older),
       newer: pick(newer),
-      related: inVariant(variant, site.archive.related.get(article.slug)!),
+      related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
     };
     return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.html) };
   });
