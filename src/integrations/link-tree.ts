@@ -28,7 +28,10 @@ export async function linkTree(from: string, to: string, keep: (relative: string
   const dirs = new Set([to, ...entries.filter((e) => e.entry.isDirectory()).map((e) => path.join(to, e.relative))]);
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
   const files = entries.filter((e) => e.entry.isFile()).map((e) => e.relative);
-  for (let i = 0; i < files.length; i += LINK_PARALLEL) {
-    await Promise.all(files.slice(i, i + LINK_PARALLEL).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
-  }
+  await inBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
+}
+
+/** `run` over `items`, LINK_PARALLEL at a time: enough to keep the file system busy, not so many that they crowd the event loop. */
+export async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += LINK_PARALLEL) await Promise.all(items.slice(i, i + LINK_PARALLEL).map(run));
 }

@@ -66,7 +66,7 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
       'astro:build:done': async ({ dir, logger }) => {
         if (!store) return;
         await store.flush();
-        await store.restore(new Map([...restored.values()].map((page) => [page.key, page.file])), fileURLToPath(dir));
+        await store.restore(restored.values(), fileURLToPath(dir));
         reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
         const pruned = await store.prune();
         if (restored.size > 0 || pruned > 0)

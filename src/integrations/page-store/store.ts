@@ -14,8 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LINK_PARALLEL } from '../../config.ts';
-import { linkOrCopy } from '../link-tree.ts';
+import { inBatches, linkOrCopy } from '../link-tree.ts';
 
 const PAGE_FILE = /^[\w-]+\.html$/;
 
@@ -62,9 +61,9 @@ export class PageStore {
     await Promise.all(this.#writes.splice(0));
   }
 
-  /** Puts the stored pages into `outDir`: `pages` maps each key to its path there. */
-  async restore(pages: Map<string, string>, outDir: string): Promise<void> {
-    const entries = [...pages].map(([key, file]) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) }));
+  /** Puts the stored pages into `outDir`: each page's `file` there, from its `key`'s file here. */
+  async restore(pages: Iterable<{ key: string; file: string }>, outDir: string): Promise<void> {
+    const entries = [...pages].map(({ key, file }) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) }));
     const folders = [...new Set(entries.map((e) => path.dirname(e.to)))];
     await inBatches(folders, (folder) => mkdir(folder, { recursive: true }));
     await inBatches(entries, (e) => linkOrCopy(e.from, e.to));
@@ -89,7 +88,3 @@ export class PageStore {
 }
 
 const fileOf = (key: string) => `${key}.html`;
-
-async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += LINK_PARALLEL) await Promise.all(items.slice(i, i + LINK_PARALLEL).map(run));
-}

@@ -29,7 +29,7 @@ describe('PageStore', () => {
     expect(second.has('k1')).toBe(true);
     expect(second.has('k3')).toBe(false);
     const out = path.join(root, 'out');
-    await second.restore(new Map([['k1', 'articles/a/index.html']]), out);
+    await second.restore([{ key: 'k1', file: 'articles/a/index.html' }], out);
     const restored = path.join(out, 'articles/a/index.html');
     expect(readFileSync(restored, 'utf8')).toBe('<p>一</p>');
     expect(statSync(restored).ino).toBe(statSync(path.join(dir, 'k1.html')).ino);
@@ -42,7 +42,7 @@ describe('PageStore', () => {
     first.put('k1', bytes('old'));
     await first.flush();
     const out = path.join(root, 'out');
-    await new PageStore(dir).restore(new Map([['k1', 'a/index.html']]), out);
+    await new PageStore(dir).restore([{ key: 'k1', file: 'a/index.html' }], out);
     // Stored again (as a build that died before pruning would leave it): a new file, renamed.
     const again = new PageStore(dir);
     again.put('k1', bytes('new'));
