@@ -33,8 +33,7 @@ export function moduleGraph(producers: string[], root = process.cwd()): string[]
 
 /** A hash of the producers' module graph and of the lock file; see the module comment. */
 export function codeVersion(producers: string[], root = process.cwd()): string {
-  const files = ['package-lock.json', ...moduleGraph(producers, root)];
-  return hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+  return hashOfFiles(['package-lock.json', ...moduleGraph(producers, root)], root);
 }
 
 /**
@@ -49,6 +48,9 @@ export function treeVersion(paths: string[], root = process.cwd()): string {
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
   };
-  const files = ['package-lock.json', ...paths.flatMap(filesUnder)].sort();
-  return hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+  return hashOfFiles(['package-lock.json', ...paths.flatMap(filesUnder)].sort(), root);
 }
+
+/** A hash of the files' names and contents, in the order given. */
+const hashOfFiles = (files: string[], root: string) =>
+  hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
