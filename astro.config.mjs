@@ -5,7 +5,7 @@ import pagefindSearch from './src/integrations/pagefind.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import responseHeaders from './src/integrations/headers.ts';
 import siteData from './src/integrations/site-data/index.ts';
-import { wholeSiteSitemap } from './src/integrations/segment/sitemap.ts';
+import { wholeSiteSitemap } from './src/integrations/whole-site-sitemap.ts';
 import buildProgress from './src/integrations/progress/index.ts';
 import pageStore from './src/integrations/page-store/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';

@@ -1,13 +1,13 @@
 /**
  * The sitemap lists the whole site: @astrojs/sitemap lists the pages Astro wrote, so the pages the
- * build restored from the page store (../page-store/) are handed to it as well, and in a segment
+ * build restored from the page store (./page-store/) are handed to it as well, and in a segment
  * build the pages of the other segments. Its list is sorted and deduplicated, so every build writes
  * the sitemap one cold build of the whole site writes, byte for byte.
  */
 import type { AstroIntegration } from 'astro';
-import { settings } from '../../config.ts';
-import { segmentedUrls } from '../../lib/route-data/segmented-urls.ts';
-import { getSite } from '../site-data/site.ts';
+import { settings } from '../config.ts';
+import { segmentedUrls } from '../lib/route-data/segmented-urls.ts';
+import { getSite } from './site-data/site.ts';
 
 export function wholeSiteSitemap(sitemap: AstroIntegration, restoredPaths: () => string[]): AstroIntegration {
   const done = sitemap.hooks['astro:build:done'];
