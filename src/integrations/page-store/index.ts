@@ -28,7 +28,7 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
 
   return {
     name: 'yiqihui-page-store',
-    restoredPaths: () => [...restored.keys()].map((pathname) => `${requestPath(pathname).replace(/\/$/, '')}/`),
+    restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
         const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
