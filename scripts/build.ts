@@ -6,7 +6,7 @@
  * is never replaced (scripts/lib/output-folder/). `--segment I/N` builds one N-th of the site, for
  * `npm run assemble` to join (src/lib/segments.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,7 +34,12 @@ const out = path.resolve(values.out);
 const shown = shownPath(out);
 /** Why `out` is not a folder a build may replace (see rules.ts), if it is not. */
 const refusal = () => outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
-const refused = refusal();
+/** The build cache must be a folder, or nothing yet: each cache in it failed on a file with a stack trace. */
+const cacheRefusal = () =>
+  existsSync(settings.buildCacheDir) && !statSync(settings.buildCacheDir).isDirectory()
+    ? `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`
+    : undefined;
+const refused = cacheRefusal() ?? refusal();
 if (refused !== undefined) {
   console.error(`Build refused: ${refused}\nNothing was built or touched.`);
   process.exit(2);

@@ -122,6 +122,20 @@ describe('a refused build', () => {
     expect(await hashTree(root)).toBe(before);
     expect((await readdir(root)).sort()).toEqual(entries);
   });
+
+  it('refuses a build cache that is a file, naming the variable, and leaves the file as it was', async () => {
+    const cache = path.join(root, 'cache-file');
+    await writeFile(cache, 'not a folder');
+    const result = buildSite(content, path.join(root, 'new-out'), { BUILD_CACHE_DIR: cache });
+    expect(result.status).toBe(2);
+    expect(result.output.trim()).toBe(
+      `Build refused: BUILD_CACHE_DIR=${JSON.stringify(cache)} is a file, not a folder: name a folder (it is made if missing), ` +
+        `or unset it for .cache/build.\nNothing was built or touched.`,
+    );
+    expect(readFileSync(cache, 'utf8')).toBe('not a folder');
+    expect(existsSync(path.join(root, 'new-out'))).toBe(false);
+    await rm(cache);
+  });
 });
 
 describe('a build on another file system than the working directory', () => {
