@@ -37,7 +37,7 @@ export default function pagefindSearch(): AstroIntegration {
         if (settings.buildSegment) await writeSegmentOutput(fileURLToPath(dir), settings.buildSegment, index);
         const volumes = `${index.volumes.length} volume${index.volumes.length === 1 ? '' : 's'}`;
         logger.info(
-          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes}, ${index.merged.linked} of ${index.merged.files} files reused; bundles for ${stats.map((s) => s.lang).join(', ')}`,
+          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes}, ${index.merged.linked} of ${index.merged.files} files reused (${index.merged.patched} patched); bundles for ${stats.map((s) => s.lang).join(', ')}`,
         );
       },
     },

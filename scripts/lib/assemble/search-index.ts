@@ -20,7 +20,7 @@ export async function writeAssembledSearch(site: string, shards: number): Promis
   const file = path.join(site, 'pagefind', CONFIG_FILE);
   const config = JSON.parse(await readFile(file, 'utf8')) as SearchConfig;
   const volumes = volumesIn(config.volumes, shards);
-  const { readers } = await writeReaderIndexes(dirs, volumes, [], async (volume, make) => {
+  const { readers } = await writeReaderIndexes(dirs, volumes, {}, async (volume, make) => {
     const out = path.join(root, 'reader', String(volume.shards[0]));
     await make(out);
     return out;

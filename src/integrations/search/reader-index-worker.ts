@@ -1,6 +1,6 @@
 /**
  * A volume's reader index merged on a thread of its own (reader-index.ts `writeReaderIndexOnThread`).
- * The merge reads every word of the volume even when it reuses every file it writes: on the
+ * A whole merge reads every word of the volume even when it reuses every file it writes: on the
  * build's main thread that took 7.2 s of a 10,000-article one-edit rebuild's 33.5 s (profiled),
  * in among the pages Astro restores there.
  */

@@ -5,7 +5,10 @@
  * named as the merged metadata names them (`fragmentName`).
  *
  * Files are named by the hash of what they hold, so a chunk that an earlier reader index already
- * has (the words an edit did not touch) is linked from it instead of compressed again.
+ * has (the words an edit did not touch) is linked from it instead of compressed again. And where
+ * an earlier index of the same code was merged from these shards but the few an edit changed, it
+ * is patched: only its chunks that hold the changed shards' words are read (merge-index.ts
+ * `patchChunks`), where a whole merge reads every shard's every word.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +16,16 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DATE_SORT, fragmentName, PAGEFIND_WASM } from '../../lib/search/config.ts';
-import { CHUNKS, checkDateOrder, chunkWords, mergeFilters, mergeWords } from '../../lib/search/merge-index.ts';
+import {
+  CHUNKS,
+  checkDateOrder,
+  chunkWords,
+  mergeFilters,
+  mergeWords,
+  patchChunks,
+  type ChangedShard,
+  type PatchedChunk,
+} from '../../lib/search/merge-index.ts';
 import {
   decodeCborFile,
   encodeCbor,
@@ -65,6 +77,77 @@ function* wordsOf(shard: Shard): Generator<RawWord> {
   }
 }
 
+/** A chunk's words, read when it is needed. */
+const readChunk = (dir: string, name: string) => {
+  const file = path.join(dir, 'index', `${name}.pf_index`);
+  return decodeWordChunk(readFileSync(file), file);
+};
+
+/**
+ * What a reader index was merged from, in its folder (and never in a bundle, `inBundle`): the
+ * code's version, the chunk sizes and its shards' folders (relative to it, so that a build cache
+ * moved whole still finds them).
+ */
+const SOURCES = 'merged-from.json';
+interface Sources {
+  version: string;
+  chunkSizes: typeof CHUNKS;
+  shards: string[];
+}
+/** Whether a reader index's file belongs in a bundle (its record of what it was merged from does not). */
+export const inBundle = (relative: string) => relative !== SOURCES;
+
+/** An earlier reader index to patch, and the shards changed since it was merged. */
+interface Earlier {
+  dir: string;
+  chunks: MetaChunk[];
+  changed: ChangedShard[];
+}
+
+/**
+ * Of the earlier reader indexes, the one made by this code from the most of these shards, if the
+ * shards it had where these differ are still there and have as many pages as these (an edit, not
+ * an article added or removed, which would move every later page).
+ */
+async function earlierToPatch(
+  shards: Shard[],
+  offsets: number[],
+  reuse: string[],
+  version: string,
+  chunkSizes: typeof CHUNKS,
+): Promise<Earlier | undefined> {
+  const candidates: { dir: string; changed: number[]; before: string[] }[] = [];
+  for (const dir of reuse) {
+    const sources = await readFile(path.join(dir, SOURCES), 'utf8').then(
+      (text) => JSON.parse(text) as Sources,
+      () => undefined,
+    );
+    if (!sources || sources.version !== version || JSON.stringify(sources.chunkSizes) !== JSON.stringify(chunkSizes)) continue;
+    if (sources.shards.length !== shards.length) continue;
+    const before = sources.shards.map((shard) => path.resolve(dir, shard));
+    const changed = shards.flatMap((shard, i) => (before[i] === path.resolve(shard.dir) ? [] : [i]));
+    if (changed.length < shards.length) candidates.push({ dir, changed, before });
+  }
+  for (const { dir, changed, before } of candidates.sort((a, b) => a.changed.length - b.changed.length)) {
+    if (!changed.every((i) => existsSync(before[i]!))) continue;
+    const earlier = await Promise.all(changed.map((i) => readShard(before[i]!)));
+    if (earlier.some((shard, j) => shard.meta[1].length !== shards[changed[j]!]!.meta[1].length)) continue;
+    const { meta } = await readShard(dir);
+    if (!meta[2].length) continue;
+    return {
+      dir,
+      chunks: meta[2],
+      changed: changed.map((i, j): ChangedShard => ({
+        offset: offsets[i]!,
+        pages: shards[i]!.meta[1].length,
+        words: new Map([...wordsOf(shards[i]!)].map((w) => [w.word, w])),
+        before: [...wordsOf(earlier[j]!)].map((w) => w.word),
+      })),
+    };
+  }
+  return undefined;
+}
+
 /**
  * Writes files named by their content's hash into `out`, at most SEARCH_BATCH at once, each
  * linked from a folder of `reuse` that has it or else compressed anew.
@@ -91,13 +174,26 @@ class HashedFiles {
     while (this.names.has(hash.slice(0, length))) length++;
     const name = hash.slice(0, length);
     this.names.add(name);
-    const write: Promise<void> = this.write(file(name), payload)
+    await this.schedule(this.write(file(name), payload));
+    return name;
+  }
+
+  /** `work` counted among the pending, waiting while SEARCH_BATCH are. */
+  private async schedule(work: Promise<void>): Promise<void> {
+    const pending: Promise<void> = work
       .catch((error: unknown) => void (this.failure ??= error))
-      .finally(() => this.pending.delete(write));
-    this.pending.add(write);
+      .finally(() => this.pending.delete(pending));
+    this.pending.add(pending);
     if (this.pending.size >= SEARCH_BATCH) await Promise.race(this.pending);
     if (this.failure) throw this.failure;
-    return name;
+  }
+
+  /** A file of an earlier reader index (in folder `from`), kept under its name. */
+  async keep(file: string, name: string, from: string): Promise<void> {
+    this.names.add(name);
+    this.stats.files++;
+    this.stats.linked++;
+    await this.schedule(linkOrCopy(path.join(from, file), path.join(this.out, file)));
   }
 
   private async write(file: string, payload: Buffer): Promise<void> {
@@ -122,11 +218,19 @@ export interface ReaderIndexStats {
   files: number;
   /** Files linked from an earlier reader index instead of written. */
   linked: number;
+  /** Whether an earlier reader index was patched instead of every shard merged. */
+  patched: boolean;
 }
 
 export interface ReaderIndexOptions {
   /** Earlier reader indexes, never changed once made (they are in the build cache). */
   reuse?: string[];
+  /**
+   * The version of the code that merges (../code-version.ts). With it, the index records what it
+   * was merged from, and an earlier index of the same version made from mostly the same shards is
+   * patched (merge-index.ts `patchChunks`) instead of merging every shard's words again.
+   */
+  version?: string;
   /** The first shard's number in the archive: fragments are named by it (`fragmentName`). */
   firstShard?: number;
   chunkSizes?: typeof CHUNKS;
@@ -153,7 +257,7 @@ export function writeReaderIndexOnThread(dirs: string[], out: string, options: R
 export async function writeReaderIndex(
   dirs: string[],
   out: string,
-  { reuse = [], firstShard = 0, chunkSizes = CHUNKS }: ReaderIndexOptions = {},
+  { reuse = [], version, firstShard = 0, chunkSizes = CHUNKS }: ReaderIndexOptions = {},
 ): Promise<ReaderIndexStats> {
   const shards = await Promise.all(dirs.map(readShard));
   const [first] = shards;
@@ -174,10 +278,24 @@ export async function writeReaderIndex(
   await mkdir(path.join(out, 'filter'), { recursive: true });
   const files = new HashedFiles(out, reuse);
 
+  const earlier = version === undefined ? undefined : await earlierToPatch(shards, offsets, reuse, version, chunkSizes);
+  const cut: Iterable<PatchedChunk> = earlier
+    ? patchChunks(earlier.chunks, earlier.changed, ([, , name]) => readChunk(earlier.dir, name), chunkSizes)
+    : (function* () {
+        for (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))), chunkSizes))
+          yield { words };
+      })();
   const chunks: MetaChunk[] = [];
-  for (const words of chunkWords(mergeWords(shards.map((s, i) => ({ words: wordsOf(s), offset: offsets[i]! }))), chunkSizes)) {
-    const name = await files.add((n) => `index/${n}.pf_index`, encodeWordChunk(words));
-    chunks.push([words[0]!.word, words.at(-1)!.word, name]);
+  for (const chunk of cut) {
+    if ('kept' in chunk) {
+      const [, , name] = chunk.kept;
+      await files.keep(`index/${name}.pf_index`, name, earlier!.dir);
+      chunks.push(chunk.kept);
+    } else {
+      const { words } = chunk;
+      const name = await files.add((n) => `index/${n}.pf_index`, encodeWordChunk(words));
+      chunks.push([words[0]!.word, words.at(-1)!.word, name]);
+    }
   }
 
   const filterInputs = await Promise.all(
@@ -213,5 +331,9 @@ export async function writeReaderIndex(
     languages: { [language]: { ...first.entry.languages[language]!, hash: metaName, page_count: meta[1].length } },
   };
   await writeFile(path.join(out, ENTRY), JSON.stringify(entry));
-  return files.stats;
+  if (version !== undefined) {
+    const sources: Sources = { version, chunkSizes, shards: dirs.map((dir) => path.relative(out, dir)) };
+    await writeFile(path.join(out, SOURCES), JSON.stringify(sources));
+  }
+  return { ...files.stats, patched: earlier !== undefined };
 }

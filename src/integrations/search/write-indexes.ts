@@ -31,7 +31,7 @@ import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
-import { readShard, renamedFragments, writeReaderIndexOnThread, type ReaderIndexStats } from './reader-index.ts';
+import { inBundle, readShard, renamedFragments, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
@@ -51,8 +51,8 @@ export interface SearchIndex {
    * order of `volumes`. None in a segment: `npm run assemble` makes them from every segment's shards.
    */
   readers?: string[];
-  /** Files the reader indexes made by this build (not taken whole from the build cache) were made of. */
-  merged: ReaderIndexStats;
+  /** What the reader indexes made by this build (not taken whole from the build cache) were made of. */
+  merged: MergeStats;
   config: SearchConfig;
   records: number;
   /** Shards taken from the build cache instead of indexed. */
@@ -62,6 +62,13 @@ export interface SearchIndex {
   caches: FolderCache[];
   /** The version of SEARCH_PRODUCERS the shards were made by, which the bundles made from them share. */
   codeVersion: string;
+}
+
+/** Files the reader indexes were written as, those linked from earlier ones, and the volumes patched (reader-index.ts). */
+export interface MergeStats {
+  files: number;
+  linked: number;
+  patched: number;
 }
 
 export interface BundleStats {
@@ -142,7 +149,7 @@ export async function buildSearchIndex(
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
   const made =
     segment === undefined
-      ? await writeReaderIndexes(dirs, volumes, await readers.folders(), (volume, make) =>
+      ? await writeReaderIndexes(dirs, volumes, { reuse: await readers.folders(), version }, (volume, make) =>
           readers.get([volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))], make),
         )
       : undefined;
@@ -151,7 +158,7 @@ export async function buildSearchIndex(
     shardCount: shards.length,
     volumes,
     readers: made?.readers,
-    merged: made?.merged ?? { files: 0, linked: 0 },
+    merged: made?.merged ?? { files: 0, linked: 0, patched: 0 },
     config: {
       segmentation,
       language: INDEX_LANGUAGE[segmentation],
@@ -187,18 +194,19 @@ const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lan
 export async function writeReaderIndexes(
   dirs: string[],
   volumes: Volume[],
-  reuse: string[],
+  earlier: Pick<ReaderIndexOptions, 'reuse' | 'version'>,
   place: (volume: Volume, make: (out: string) => Promise<void>) => Promise<string>,
-): Promise<{ readers: string[]; merged: ReaderIndexStats }> {
-  const merged = { files: 0, linked: 0 };
+): Promise<{ readers: string[]; merged: MergeStats }> {
+  const merged: MergeStats = { files: 0, linked: 0, patched: 0 };
   const readers: string[] = [];
   for (const volume of volumes) {
     const shards = volume.shards.map((i) => dirs[i]!);
     readers.push(
       await place(volume, async (out) => {
-        const stats = await writeReaderIndexOnThread(shards, out, { reuse, firstShard: volume.shards[0]! });
+        const stats = await writeReaderIndexOnThread(shards, out, { ...earlier, firstShard: volume.shards[0]! });
         merged.files += stats.files;
         merged.linked += stats.linked;
+        if (stats.patched) merged.patched++;
       }),
     );
   }
@@ -208,7 +216,7 @@ export async function writeReaderIndexes(
 /** The volumes' reader indexes into each variant's bundle in `outDir`: by a build, or by `npm run assemble`. */
 export async function linkReaderIndexes(readers: string[], volumes: Volume[], outDir: string): Promise<void> {
   for (const lang of LANGS) {
-    for (const [v, volume] of volumes.entries()) await linkTree(readers[v]!, path.join(bundleDir(outDir, lang), volume.path));
+    for (const [v, volume] of volumes.entries()) await linkTree(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle);
   }
 }
 

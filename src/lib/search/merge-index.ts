@@ -13,7 +13,7 @@
  * the merged pages are in date order too and the index needs no date sort (checkDateOrder).
  */
 import { fnv1a } from '../hash.ts';
-import type { FilterIndex, MetaSort, PageRun, RawWord } from './pagefind-files.ts';
+import { pagesOf, wordOf, type FilterIndex, type MetaChunk, type MetaSort, type PageRun, type RawWord } from './pagefind-files.ts';
 
 /**
  * Chunk sizes around Pagefind's own 20,000 (pagefind/src/index/mod.rs): a query downloads the
@@ -88,27 +88,121 @@ const sizeOf = (word: RawWord) => word.runs.reduce((sum, run) => sum + run.size,
  * `min`, and at `max` at the latest; a word of `alone` or more on its own. Cut by count, as
  * Pagefind does, one new location would move every later chunk's end and change every later file;
  * this way an edit changes the chunks of the words it changed (and the next few at most), and the
- * others are reused (reader-index.ts).
+ * others are reused (reader-index.ts, patchChunks).
  */
-export function* chunkWords(words: Iterable<RawWord>, { min, max, cutEvery, alone } = CHUNKS): Generator<RawWord[]> {
-  let chunk: RawWord[] = [];
-  let size = 0;
-  for (const word of words) {
+export function* chunkWords(words: Iterable<RawWord>, sizes = CHUNKS): Generator<RawWord[]> {
+  const chunker = new Chunker(sizes);
+  for (const word of words) yield* chunker.add(word);
+  yield* chunker.end();
+}
+
+/** chunkWords a word at a time. Where it cuts depends only on the words since its last cut. */
+class Chunker {
+  private chunk: RawWord[] = [];
+  private size = 0;
+  private readonly sizes: typeof CHUNKS;
+
+  constructor(sizes: typeof CHUNKS) {
+    this.sizes = sizes;
+  }
+
+  /** The chunks `word` completes: none, one, or two (a word on its own, and the chunk before it). */
+  add(word: RawWord): RawWord[][] {
+    const { min, max, cutEvery, alone } = this.sizes;
+    const done: RawWord[][] = [];
     const own = sizeOf(word);
-    if (own >= alone && chunk.length) {
-      yield chunk;
-      chunk = [];
-      size = 0;
+    if (own >= alone && this.chunk.length) done.push(this.cut());
+    this.chunk.push(word);
+    this.size += own;
+    if (own >= alone || this.size >= max || (this.size >= min && fnv1a(word.word) % cutEvery === 0)) done.push(this.cut());
+    return done;
+  }
+
+  /** Whether the last word ended a chunk. */
+  get atCut(): boolean {
+    return this.chunk.length === 0;
+  }
+
+  /** The words since the last cut, as the last chunk. */
+  end(): RawWord[][] {
+    return this.atCut ? [] : [this.cut()];
+  }
+
+  private cut(): RawWord[] {
+    const chunk = this.chunk;
+    this.chunk = [];
+    this.size = 0;
+    return chunk;
+  }
+}
+
+/**
+ * A shard an edit changed, with as many pages as before (so no other shard's pages move): where
+ * its pages start in the volume, how many there are, its words now and the words it had.
+ */
+export interface ChangedShard {
+  offset: number;
+  pages: number;
+  words: Map<string, RawWord>;
+  before: Iterable<string>;
+}
+
+/**
+ * `word` as a whole merge would give it: its pages in an earlier merge (none if it is new) with
+ * those of the changed shards replaced by theirs now; undefined if it is on no page any more.
+ */
+export function patchWord(word: string, earlier: RawWord | undefined, changed: readonly ChangedShard[]): RawWord | undefined {
+  const replaced = (page: number) => changed.some((c) => page >= c.offset && page < c.offset + c.pages);
+  const pages = earlier ? pagesOf(earlier).filter((p) => !replaced(p.page)) : [];
+  for (const { offset, words } of changed) {
+    const now = words.get(word);
+    if (now) pages.push(...pagesOf(now).map((p) => ({ ...p, page: p.page + offset })));
+  }
+  pages.sort((a, b) => a.page - b.page);
+  return pages.length ? wordOf(word, pages) : undefined;
+}
+
+/** A chunk of a patched merge: an earlier merge's, as it was, or words to write. */
+export type PatchedChunk = { kept: MetaChunk } | { words: RawWord[] };
+
+/**
+ * The chunks the whole merge of a volume would cut, from an earlier merge's chunks (`earlier`, at
+ * least one) and the shards changed since: a chunk that holds none of the changed shards' words,
+ * nor does the next, is kept as it was, provided the cuts before it fell where they fell before
+ * (a cut depends only on the words since the last one, and on the next word); the others are read
+ * (`read`), patched (patchWord) and cut again. A one-article edit touches a few dozen of a
+ * 10,000-article volume's chunks, where the whole merge reads every shard's every word.
+ */
+export function* patchChunks(
+  earlier: readonly MetaChunk[],
+  changed: readonly ChangedShard[],
+  read: (chunk: MetaChunk) => RawWord[],
+  sizes = CHUNKS,
+): Generator<PatchedChunk> {
+  const touched = [...new Set(changed.flatMap((c) => [...c.before, ...c.words.keys()]))].sort(byteOrder);
+  // A word goes to the first chunk that ends at or after it, a word after them all to the last.
+  const touchedIn = earlier.map(() => new Set<string>());
+  let k = 0;
+  for (const word of touched) {
+    while (k < earlier.length - 1 && byteOrder(earlier[k]![1], word) < 0) k++;
+    touchedIn[k]!.add(word);
+  }
+  const chunker = new Chunker(sizes);
+  for (const [k, chunk] of earlier.entries()) {
+    const mine = touchedIn[k]!;
+    // A chunk also ends where the next begins with a word of its own (`alone`): so it is kept only
+    // if the next chunk's words did not change either.
+    if (!mine.size && !touchedIn[k + 1]?.size && chunker.atCut) {
+      yield { kept: chunk };
+      continue;
     }
-    chunk.push(word);
-    size += own;
-    if (own >= alone || size >= max || (size >= min && fnv1a(word.word) % cutEvery === 0)) {
-      yield chunk;
-      chunk = [];
-      size = 0;
+    const words = new Map(read(chunk).map((w) => [w.word, w]));
+    for (const word of [...new Set([...words.keys(), ...mine])].sort(byteOrder)) {
+      const patched = mine.has(word) ? patchWord(word, words.get(word), changed) : words.get(word);
+      if (patched) for (const done of chunker.add(patched)) yield { words: done };
     }
   }
-  if (chunk.length) yield chunk;
+  for (const done of chunker.end()) yield { words: done };
 }
 
 /** Each filter's values with the pages of every shard, values in byte order. */

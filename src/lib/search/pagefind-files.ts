@@ -169,6 +169,53 @@ export function decodeWordChunk(file: Uint8Array, name: string): RawWord[] {
   return words;
 }
 
+/** One page of a word: its number, and its CBOR after the step (locations, unused field). */
+export interface WordPage {
+  page: number;
+  body: Uint8Array;
+  /** Its locations' count (a chunk's size counts them). */
+  locations: number;
+}
+
+/**
+ * A word's pages one by one, numbered from its runs' base (0 for a shard's word, the volume's first
+ * page for a reader index's): what a merge that patches a few pages of a word needs, where the
+ * whole merge keeps runs whole.
+ */
+export function pagesOf({ runs }: RawWord): WordPage[] {
+  const pages: WordPage[] = [];
+  let page = 0;
+  for (const run of runs) {
+    const rest = Buffer.from(run.rest.buffer, run.rest.byteOffset, run.rest.byteLength);
+    const scan = new Scanner(rest, 'a word');
+    for (let p = 0; p < run.pages; p++) {
+      if (p > 0 && scan.head(4) !== 3) throw new Error('search: a page of a word is not [step, locations, unused]');
+      page += p === 0 ? run.first : scan.head(0);
+      const start = scan.at;
+      const locations = scan.integers();
+      scan.integers();
+      pages.push({ page, body: rest.subarray(start, scan.at), locations });
+    }
+  }
+  return pages;
+}
+
+/** The word of `pages` (in ascending order, at least one) as one run, as encodeWordChunk writes it. */
+export function wordOf(word: string, pages: WordPage[]): RawWord {
+  const [head, ...others] = pages;
+  if (!head) throw new Error(`search: the word "${word}" is on no page`);
+  const steps = others.map((p, i) => p.page - pages[i]!.page);
+  const out = new Writer(others.reduce((sum, p, i) => sum + 1 + headSize(steps[i]!) + p.body.length, head.body.length));
+  out.bytes(head.body);
+  others.forEach(({ body }, i) => {
+    out.head(4, 3);
+    out.head(0, steps[i]!);
+    out.bytes(body);
+  });
+  const size = pages.reduce((sum, p) => sum + p.locations + 1, 0);
+  return { word, runs: [{ pages: pages.length, first: head.page, rest: out.data, last: pages.at(-1)!.page, size }] };
+}
+
 /** The size of a CBOR head for `value`, in the shortest form, as minicbor writes it. */
 const headSize = (value: number) => (value < 24 ? 1 : value < 0x100 ? 2 : value < 0x10000 ? 3 : 5);
 

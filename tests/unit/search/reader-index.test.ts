@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
+import { inBundle, readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
 import { decodeCborFile, decodeJsonFile, type FilterIndex, type Meta, type WordChunk } from '../../../src/lib/search/pagefind-files.ts';
 import type { SearchRecord } from '../../../src/lib/search/records.ts';
@@ -109,26 +109,73 @@ describe('the reader index', () => {
     );
   }, 60_000);
 
+  const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+  /** `dir` holds the files `expected` holds, byte for byte. */
+  const expectSameFiles = async (dir: string, expected: string) => {
+    expect(await files(dir)).toEqual(await files(expected));
+    for (const file of await files(expected)) {
+      if (!file.includes('.')) continue;
+      expect((await readFile(path.join(dir, file))).equals(await readFile(path.join(expected, file))), file).toBe(true);
+    }
+  };
+  const SHARDS = [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)];
+
   it('reuses the files of an earlier merge whose words an edit did not touch, and writes the same files', async () => {
-    const shards = [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)];
-    const dirs = await indexAll('before', shards);
+    const dirs = await indexAll('before', SHARDS);
     const before = path.join(root, 'before');
     await writeReaderIndex(dirs, before, { chunkSizes: SMALL_CHUNKS });
     // One article of the last shard gets a word no other has.
-    const edited = [...shards[2]!];
+    const edited = [...SHARDS[2]!];
     edited[3] = record(20, ' zz');
     dirs[2] = await index('edited', edited);
     const after = path.join(root, 'after');
     const stats = await writeReaderIndex(dirs, after, { reuse: [before], chunkSizes: SMALL_CHUNKS });
     expect(stats.linked).toBeGreaterThan(0);
     expect(stats.linked).toBeLessThan(stats.files);
+    expect(stats.patched).toBe(false);
     const fresh = path.join(root, 'fresh');
     await writeReaderIndex(dirs, fresh, { chunkSizes: SMALL_CHUNKS });
-    const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
-    expect(await files(after)).toEqual(await files(fresh));
-    for (const file of await files(fresh)) {
-      if (!file.includes('.')) continue;
-      expect((await readFile(path.join(after, file))).equals(await readFile(path.join(fresh, file))), file).toBe(true);
-    }
+    await expectSameFiles(after, fresh);
   }, 60_000);
+
+  describe('patched after an edit, when the same code merged the same shards but the edited ones', () => {
+    const VERSION = 'v1';
+    const merge = async (name: string, dirs: string[], reuse: string[], version = VERSION) => {
+      const out = path.join(root, name);
+      return { out, stats: await writeReaderIndex(dirs, out, { reuse, version, chunkSizes: SMALL_CHUNKS }) };
+    };
+    let dirs: string[];
+    let earlier: string;
+    beforeAll(async () => {
+      dirs = await indexAll('patch-before', SHARDS);
+      earlier = (await merge('patch-earlier', dirs, [])).out;
+    }, 60_000);
+
+    it('writes the files a whole merge writes, keeping those of the chunks the edit did not touch', async () => {
+      // An article of the middle shard loses its words and gets one no other has: pages after its shard keep their numbers.
+      const edited = [...SHARDS[1]!];
+      edited[2] = { ...edited[2]!, content: 'zz' };
+      const now = [dirs[0]!, await index('patch-edited', edited), dirs[2]!];
+      const { out, stats } = await merge('patch-after', now, [earlier]);
+      expect(stats.patched).toBe(true);
+      expect(stats.linked).toBeGreaterThan(0);
+      const { out: whole, stats: wholeStats } = await merge('patch-whole', now, []);
+      expect(wholeStats.patched).toBe(false);
+      await expectSameFiles(out, whole);
+    }, 60_000);
+
+    it('merges every shard again when an article was added, or the earlier merge is of other code', async () => {
+      const now = [dirs[0]!, dirs[1]!, await index('patch-added', [...SHARDS[2]!, record(24)])];
+      const added = await merge('patch-added-after', now, [earlier]);
+      expect(added.stats.patched).toBe(false);
+      await expectSameFiles(added.out, (await merge('patch-added-whole', now, [])).out);
+      const edited = [dirs[0]!, dirs[1]!, await index('patch-other', [...SHARDS[2]!.slice(0, -1), record(23, ' zz')])];
+      expect((await merge('patch-other-after', edited, [earlier], 'v2')).stats.patched).toBe(false);
+    }, 60_000);
+
+    it('keeps its record of what it was merged from out of the bundles', () => {
+      expect(inBundle('merged-from.json')).toBe(false);
+      expect(inBundle('pagefind-entry.json')).toBe(true);
+    });
+  });
 });
