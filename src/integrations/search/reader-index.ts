@@ -19,6 +19,7 @@ import { DATE_SORT, fragmentName, PAGEFIND_WASM } from '../../lib/search/config.
 import {
   CHUNKS,
   checkDateOrder,
+  changedWords,
   chunkWords,
   mergeFilters,
   mergeWords,
@@ -140,8 +141,7 @@ async function earlierToPatch(
       changed: changed.map((i, j): ChangedShard => ({
         offset: offsets[i]!,
         pages: shards[i]!.meta[1].length,
-        words: new Map([...wordsOf(shards[i]!)].map((w) => [w.word, w])),
-        before: [...wordsOf(earlier[j]!)].map((w) => w.word),
+        words: changedWords(wordsOf(earlier[j]!), wordsOf(shards[i]!)),
       })),
     };
   }

@@ -138,23 +138,44 @@ class Chunker {
 
 /**
  * A shard an edit changed, with as many pages as before (so no other shard's pages move): where
- * its pages start in the volume, how many there are, its words now and the words it had.
+ * its pages start in the volume, how many there are, and its words whose pages differ from before
+ * (changedWords), each with its pages now (undefined: it is on none of them now).
  */
 export interface ChangedShard {
   offset: number;
   pages: number;
-  words: Map<string, RawWord>;
-  before: Iterable<string>;
+  words: Map<string, RawWord | undefined>;
 }
 
+/** A shard's words whose pages or locations differ between two of its versions, with their pages now (changedWords). */
+export function changedWords(before: Iterable<RawWord>, now: Iterable<RawWord>): Map<string, RawWord | undefined> {
+  const added = new Map([...now].map((w) => [w.word, w]));
+  const changed = new Map<string, RawWord | undefined>();
+  for (const word of before) {
+    const current = added.get(word.word);
+    added.delete(word.word);
+    if (!current || !samePages(word, current)) changed.set(word.word, current);
+  }
+  for (const [word, current] of added) changed.set(word, current);
+  return changed;
+}
+
+const samePages = (a: RawWord, b: RawWord) =>
+  a.runs.length === b.runs.length &&
+  a.runs.every((run, i) => {
+    const other = b.runs[i]!;
+    return run.pages === other.pages && run.first === other.first && Buffer.compare(run.rest, other.rest) === 0;
+  });
+
 /**
- * `word` as a whole merge would give it: its pages in an earlier merge (none if it is new) with
- * those of the changed shards replaced by theirs now; undefined if it is on no page any more.
+ * `word` as a whole merge would give it: its pages in an earlier merge (none if it is new), those
+ * of the shards that changed it replaced by theirs now; undefined if it is on no page any more.
  */
 export function patchWord(word: string, earlier: RawWord | undefined, changed: readonly ChangedShard[]): RawWord | undefined {
-  const replaced = (page: number) => changed.some((c) => page >= c.offset && page < c.offset + c.pages);
+  const changing = changed.filter((c) => c.words.has(word));
+  const replaced = (page: number) => changing.some((c) => page >= c.offset && page < c.offset + c.pages);
   const pages = earlier ? pagesOf(earlier).filter((p) => !replaced(p.page)) : [];
-  for (const { offset, words } of changed) {
+  for (const { offset, words } of changing) {
     const now = words.get(word);
     if (now) pages.push(...pagesOf(now).map((p) => ({ ...p, page: p.page + offset })));
   }
@@ -167,8 +188,8 @@ export type PatchedChunk = { kept: MetaChunk } | { words: RawWord[] };
 
 /**
  * The chunks the whole merge of a volume would cut, from an earlier merge's chunks (`earlier`, at
- * least one) and the shards changed since: a chunk that holds none of the changed shards' words,
- * nor does the next, is kept as it was, provided the cuts before it fell where they fell before
+ * least one) and the shards changed since: a chunk that holds none of the words they changed, nor
+ * does the next, is kept as it was, provided the cuts before it fell where they fell before
  * (a cut depends only on the words since the last one, and on the next word); the others are read
  * (`read`), patched (patchWord) and cut again. A one-article edit touches a few dozen of a
  * 10,000-article volume's chunks, where the whole merge reads every shard's every word.
@@ -179,7 +200,7 @@ export function* patchChunks(
   read: (chunk: MetaChunk) => RawWord[],
   sizes = CHUNKS,
 ): Generator<PatchedChunk> {
-  const touched = [...new Set(changed.flatMap((c) => [...c.before, ...c.words.keys()]))].sort(byteOrder);
+  const touched = [...new Set(changed.flatMap((c) => [...c.words.keys()]))].sort(byteOrder);
   // A word goes to the first chunk that ends at or after it, a word after them all to the last.
   const touchedIn = earlier.map(() => new Set<string>());
   let k = 0;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { fragmentName, placeOfFragment } from '../../../src/lib/search/config.ts';
 import {
   byteOrder,
+  changedWords,
   checkDateOrder,
   chunkWords,
   mergeFilters,
@@ -216,16 +217,7 @@ describe('the reader index merge', () => {
     const patch = (before: Shard[], after: Shard[]) => {
       const earlier = merge(before);
       const changed = after.flatMap((s, i): ChangedShard[] =>
-        s === before[i]
-          ? []
-          : [
-              {
-                offset: offsetsOf(after)[i]!,
-                pages: s.pages,
-                words: new Map(wordsOf(s).map((w) => [w.word, w])),
-                before: Object.keys(before[i]!.words),
-              },
-            ],
+        s === before[i] ? [] : [{ offset: offsetsOf(after)[i]!, pages: s.pages, words: changedWords(wordsOf(before[i]!), wordsOf(s)) }],
       );
       const chunks = collect(patchChunks(listed(earlier), changed, ([, , name]) => earlier[Number(name)]!, SIZES));
       return {
@@ -245,6 +237,15 @@ describe('the reader index merge', () => {
       }
       return { pages: before.pages, words };
     };
+
+    it('patches only the words whose pages or locations changed', () => {
+      const before = wordsOf({ pages: 2, words: { a: [[0, [1]]], b: [[1, [2]]], c: [[0, [3]]] } });
+      const now = wordsOf({ pages: 2, words: { a: [[0, [1]]], b: [[1, [2, 5]]], d: [[1, [4]]] } });
+      const changed = changedWords(before, now);
+      expect([...changed.keys()].sort()).toEqual(['b', 'c', 'd']);
+      expect(changed.get('c')).toBeUndefined();
+      expect(packed([changed.get('d')!])).toEqual([['d', [[1, [4], []]], []]]);
+    });
 
     it('cuts the chunks a whole merge of the shards as they are now cuts, holding the same words', () => {
       let kept = 0;
