@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../helpers/temp-dirs.ts';
@@ -25,13 +25,49 @@ describe('BuildCache', () => {
     expect(again.hits).toBe(2);
   });
 
+  const fileOf = (scope: string) => {
+    const cache = new BuildCache('t', scope, 'v1');
+    cache.set('probe', 0);
+    cache.save();
+    const [file] = readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('"probe"'));
+    return path.join(dir, file!);
+  };
+
+  it('appends what a build added, and writes the file anew once unused entries would outnumber the used', () => {
+    const file = fileOf('scope-append');
+    const first = new BuildCache<number>('t', 'scope-append', 'v1');
+    for (const key of ['probe', 'a', 'b', 'c']) first.get(key, () => 1);
+    first.save();
+    const before = readFileSync(file, 'utf8');
+    // An edit: one entry is no longer used, one is new. The file keeps its lines and gains one.
+    const edit = new BuildCache<number>('t', 'scope-append', 'v1');
+    for (const key of ['probe', 'a', 'b', 'd']) edit.get(key, () => 2);
+    edit.save();
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe('["d",2]\n');
+    const third = new BuildCache<number>('t', 'scope-append', 'v1');
+    expect(['a', 'd'].map((key) => third.get(key, () => 3))).toEqual([1, 2]);
+    // Of five entry lines two are used now: the file is written anew with those.
+    third.save();
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(1)).toEqual(['["a",1]', '["d",2]']);
+  });
+
+  it('skips a line cut short by a build that stopped while appending, and keeps the others', async () => {
+    const file = fileOf('scope-cut');
+    await appendFile(file, '["x",{"html":"<p>半');
+    await appendFile(file, '\n["y",5]\n');
+    const read = new BuildCache<number>('t', 'scope-cut', 'v1');
+    expect([read.has('probe'), read.has('x'), read.has('y')]).toEqual([true, false, true]);
+  });
+
   it('starts empty for another code version or a damaged file', async () => {
     expect(new BuildCache('t', 'scope-a', 'v2').has('a')).toBe(false);
     const damaged = new BuildCache('t', 'scope-b', 'v1');
     damaged.set('x', 1);
     damaged.save();
     expect(new BuildCache('t', 'scope-b', 'v1').has('x')).toBe(true);
-    for (const file of readdirSync(dir)) await writeFile(path.join(dir, file), '{"version":"v1"}\n{not json');
+    for (const file of readdirSync(dir)) await writeFile(path.join(dir, file), '{"version":"v1"\n["x",1]\n');
     expect(new BuildCache('t', 'scope-b', 'v1').has('x')).toBe(false);
   });
 });
