@@ -12,7 +12,6 @@ import { SEARCH_BATCH, settings } from '../../config.ts';
 import type { Site } from '../../lib/archive/site.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
-import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../code-version.ts';
 import { buildScriptMap } from '../../lib/search/normalise.ts';
 import {
@@ -117,7 +116,7 @@ export async function buildSearchIndex(
   const inputsOf = (i: number) => [
     segmentation,
     i,
-    shards[i]!.map((a) => [a.slug, a.title, hashOf(a.html), a.channels.map((c) => c.slug), a.date.epochMs]),
+    shards[i]!.map((a) => [a.slug, a.title, a.htmlHash, a.channels.map((c) => c.slug), a.date.epochMs]),
   ];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
   const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation));
@@ -238,7 +237,7 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
       const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
       // Keyed by each article's view without its text, and its body's hash: the text (the slow
       // part) is only extracted for a shard that is rewritten.
-      const key = articles.map((a) => [fragmentFor(a, ''), hashOf(a.html)]);
+      const key = articles.map((a) => [fragmentFor(a, ''), a.htmlHash]);
       const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
         rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
       );

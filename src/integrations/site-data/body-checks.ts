@@ -32,6 +32,7 @@ interface ArticleBody {
   slug: string;
   file: string;
   body: string;
+  bodyHash: string;
   /** Line of the file the body starts on. */
   bodyLine: number;
   data: Pick<ArticleFrontmatter, 'channel' | 'draft'>;
@@ -63,7 +64,7 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
   // would pile up in .cache/build with every fixture a test writes.
   const cache = new BuildCache<BodyFacts>('body-facts', '', hashOf(codeVersion(BODY_FACTS_PRODUCERS), SITE.origin));
   await factsOfNew(
-    articles.filter((a) => !cache.has(hashOf(a.body))),
+    articles.filter((a) => !cache.has(a.bodyHash)),
     cache,
   );
   const site = channels && siteTargets(articles, channels);
@@ -74,7 +75,7 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
     return found;
   };
   for (const article of articles) {
-    const facts = cache.get(hashOf(article.body), () => bodyFacts(article.body));
+    const facts = cache.get(article.bodyHash, () => bodyFacts(article.body));
     const at = (line: number) => article.bodyLine + line - 1;
     for (const issue of facts.issues) problems.push({ file: article.file, line: at(issue.line), message: issue.message });
     for (const link of facts.links) {
@@ -92,19 +93,26 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
  * workers stopped at the budget (timeRenders), since parsing one here could take minutes.
  */
 async function factsOfNew(articles: ArticleBody[], cache: BuildCache<BodyFacts>): Promise<void> {
-  const timed: string[] = [];
-  for (const { body } of articles) {
-    if ((Buffer.byteLength(body) > WATCHED_BYTES || hasRawHtml(body)) && sourceIssues(body).length === 0) timed.push(body);
-    else cache.set(hashOf(body), bodyFacts(body));
+  const timed: ArticleBody[] = [];
+  for (const article of articles) {
+    const { body } = article;
+    if ((Buffer.byteLength(body) > WATCHED_BYTES || hasRawHtml(body)) && sourceIssues(body).length === 0) timed.push(article);
+    else cache.set(article.bodyHash, bodyFacts(body));
   }
-  const outcomes = timed.length > 0 ? await timeRenders(timed, RENDER_BUDGET_MS) : new Map<number, boolean | string>();
-  timed.forEach((body, i) => {
+  const outcomes =
+    timed.length > 0
+      ? await timeRenders(
+          timed.map((a) => a.body),
+          RENDER_BUDGET_MS,
+        )
+      : new Map<number, boolean | string>();
+  timed.forEach(({ body, bodyHash }, i) => {
     const outcome = outcomes.get(i) ?? true;
     // In time, or refused by the renderer: its limits say why (and if they don't, its error does).
     const facts = outcome === false ? { issues: [{ line: 1, message: TOO_SLOW }], links: [] } : bodyFacts(body);
-    if (outcome === true || outcome === false || facts.issues.length > 0) return cache.set(hashOf(body), facts);
+    if (outcome === true || outcome === false || facts.issues.length > 0) return cache.set(bodyHash, facts);
     const message = `the body could not be rendered (${outcome}): simplify it where it nests or repeats most`;
-    return cache.set(hashOf(body), { issues: [{ line: 1, message }], links: [] });
+    return cache.set(bodyHash, { issues: [{ line: 1, message }], links: [] });
   });
 }
 

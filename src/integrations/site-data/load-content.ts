@@ -39,6 +39,7 @@ import type { ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
+import { hashOf } from '../../lib/hash.ts';
 import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
 import { findMarkerProblems } from '../../lib/convert/marker-problems.ts';
@@ -52,6 +53,8 @@ export interface ArticleSource {
   data: ArticleFrontmatter;
   /** Markdown below the front-matter. */
   body: string;
+  /** The body's hash, the key of what is cached about it (its checks, its HTML): hashed once, here. */
+  bodyHash: string;
   /** Line of the file the body starts on. */
   bodyLine: number;
   /** Line of each front-matter key, for messages about cross-file checks. */
@@ -460,7 +463,7 @@ export function parseArticle(text: string, file: string, problems: ContentProble
   checkBodyControlChars(split.body, split.bodyLine, file, problems);
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
-  return data && ok ? { slug, file, data, body: split.body, bodyLine: split.bodyLine, lines } : undefined;
+  return data && ok ? { slug, file, data, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines } : undefined;
 }
 
 /**

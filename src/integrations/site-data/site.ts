@@ -89,31 +89,34 @@ async function readContent(dir: string): Promise<Content> {
 
 async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOptions): Promise<Site> {
   const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion(CACHE_PRODUCERS.markdown));
+  // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
+  // the Markdown's as the markdown producers render it, so their version is part of this one.
   const converted = new BuildCache<ConvertedFields>(
     'convert',
     dir,
-    hashOf(codeVersion(CACHE_PRODUCERS.convert), JSON.stringify(content.glossary)),
+    hashOf(codeVersion(CACHE_PRODUCERS.convert), codeVersion(CACHE_PRODUCERS.markdown), JSON.stringify(content.glossary)),
   );
 
   const published = content.articles.filter((a) => drafts || !a.data.draft);
   await timed('markdown', () =>
     prefill(
       rendered,
-      published.map((a) => a.body),
-      hashOf,
-      (bodies) => inWorkers({ kind: 'render', items: bodies }),
+      published,
+      (a) => a.bodyHash,
+      (missing) => inWorkers({ kind: 'render', items: missing.map((a) => a.body) }),
     ),
   );
   const refused: ContentProblem[] = [];
   const articles = timedSync('markdown', () =>
     published.map((a): ArchiveArticle => {
-      const body = rendered.get(hashOf(a.body), () => prepareOrReport(a, refused));
+      const body = rendered.get(a.bodyHash, () => prepareOrReport(a, refused));
       return {
         slug: a.slug,
         file: a.file,
         title: a.data.title,
         summary: a.data.summary ?? body.summary,
         html: body.html,
+        bodyHash: a.bodyHash,
         date: a.data.date,
         channels: a.data.channel,
         views: a.data.views,

@@ -17,6 +17,8 @@ export interface ArchiveArticle {
   summary: string;
   /** Sanitised body HTML, in the article's own script. */
   html: string;
+  /** The hash of the Markdown `html` was rendered from (the site data's build cache key). */
+  bodyHash: string;
   date: ArchiveDate;
   /** Channel slugs; the first is the article's home channel (its prev/next). */
   channels: string[];

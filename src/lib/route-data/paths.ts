@@ -118,7 +118,7 @@ export async function articlePaths() {
       newer: pick(newer),
       related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
     };
-    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.html) };
+    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.htmlHash) };
   });
 }
 
