@@ -60,7 +60,6 @@ export interface FrameInput {
 export function pageFrame(site: Site, input: FrameInput): PageFrame {
   const variant = site.variants[input.lang];
   const { words } = variant;
-  const ranking = site.archive.weeklyRanking.get(input.channel ?? '') ?? [];
   const indexable = input.indexable ?? true;
   return {
     lang: input.lang,
@@ -90,14 +89,33 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
     }),
     nav: variant.channels.map((c) => ({ name: c.name, url: c.url, current: c.slug === input.channel })),
     breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
-    sidebar: {
-      merchants: variant.merchants,
-      weeklyHot: inVariant(variant, site.archive.weeklyHot).map(linkTo),
-      ranking: inVariant(variant, ranking).map(linkTo),
-      moreUrl: homeUrl(input.lang),
-    },
+    sidebar: sidebarOf(site, input.lang, input.channel ?? ''),
     homeUrl: homeUrl(input.lang),
     searchUrl: searchUrl(input.lang),
     feedUrl: feedUrl(input.lang),
   };
+}
+
+/** Each variant's sidebar for each channel's pages (and for pages of none, channel ''). */
+const sidebars = new WeakMap<Site, Map<string, Sidebar>>();
+
+/**
+ * The sidebar of a variant's pages of `channel`: the same for all of them, so made once, and
+ * hashed once for their page keys (cache-key.ts).
+ */
+function sidebarOf(site: Site, lang: Lang, channel: string): Sidebar {
+  const made = sidebars.get(site) ?? sidebars.set(site, new Map()).get(site)!;
+  const key = `${lang}\0${channel}`;
+  let sidebar = made.get(key);
+  if (!sidebar) {
+    const variant = site.variants[lang];
+    sidebar = {
+      merchants: variant.merchants,
+      weeklyHot: inVariant(variant, site.archive.weeklyHot).map(linkTo),
+      ranking: inVariant(variant, site.archive.weeklyRanking.get(channel) ?? []).map(linkTo),
+      moreUrl: homeUrl(lang),
+    };
+    made.set(key, sidebar);
+  }
+  return sidebar;
 }
