@@ -26,8 +26,14 @@ async function load(files: Record<string, string | Buffer>, setup?: (dir: string
     await writeFile(path.join(dir, name), text);
   }
   await setup?.(dir);
-  const { content, problems } = await loadContent(dir);
-  return { messages: problems.map((p) => formatProblem(p).replaceAll(dir, 'content')), slugs: content.articles.map((a) => a.slug) };
+  const read = async () => {
+    const { content, problems } = await loadContent(dir);
+    return { messages: problems.map((p) => formatProblem(p).replaceAll(dir, 'content')), slugs: content.articles.map((a) => a.slug) };
+  };
+  const first = await read();
+  // Read again, the front-matters now from the build cache: the same messages and articles.
+  expect(await read()).toEqual(first);
+  return first;
 }
 
 const messages = async (files: Record<string, string | Buffer>) => (await load(files)).messages;

@@ -40,6 +40,8 @@ import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
+import { codeVersion } from '../code-version.ts';
+import { BuildCache } from './build-cache.ts';
 import { checkBodies } from './body-checks.ts';
 import { checkGlossaryEntries, parseGlossary } from '../../lib/convert/glossary.ts';
 import { findMarkerProblems } from '../../lib/convert/marker-problems.ts';
@@ -408,18 +410,22 @@ function hiddenFix(name: string): string {
 }
 
 function readArticles(files: string[], problems: ContentProblem[]) {
-  const articles = files.map((file) => readArticle(file, problems));
+  // One file for every content dir, as for the body checks: one per dir would pile up in
+  // .cache/build with every fixture a test writes. The files' names are part of the keys.
+  const frontMatters = new BuildCache<FrontMatter>('front-matter', '', codeVersion(FRONT_MATTER_PRODUCERS));
+  const articles = files.map((file) => readArticle(file, problems, frontMatters));
+  frontMatters.save();
   return { valid: articles.filter((a): a is ArticleSource => a !== undefined), files: files.length };
 }
 
-function readArticle(file: string, problems: ContentProblem[]): ArticleSource | undefined {
+function readArticle(file: string, problems: ContentProblem[], frontMatters: BuildCache<FrontMatter>): ArticleSource | undefined {
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, true, MAX_ARTICLE_BYTES);
   if (text === undefined) {
     checkFileName(shownFile, problems);
     return undefined;
   }
-  return parseArticle(text, shownFile, problems);
+  return parseArticle(text, shownFile, problems, frontMatters);
 }
 
 /** Front-matter fields whose unquoted values YAML may cut short without an error. */
@@ -428,9 +434,15 @@ const REGISTRY_TEXT_KEYS = ['name', 'description', 'rebate'];
 
 /**
  * Validate an article's text as if it were the file `file`: the same checks `npm run check`
- * makes of one file, for `npm run new` to run on what it is about to write.
+ * makes of one file, for `npm run new` to run on what it is about to write. `frontMatters` keeps
+ * what its front-matter gave between builds (readFrontMatter).
  */
-export function parseArticle(text: string, file: string, problems: ContentProblem[]): ArticleSource | undefined {
+export function parseArticle(
+  text: string,
+  file: string,
+  problems: ContentProblem[],
+  frontMatters?: Pick<BuildCache<FrontMatter>, 'get'>,
+): ArticleSource | undefined {
   const slug = path.basename(file, '.md');
   let ok = checkFileName(file, problems);
   const split = splitFrontmatter(text);
@@ -438,11 +450,40 @@ export function parseArticle(text: string, file: string, problems: ContentProble
     problems.push({ file, line: split.line, message: split.error });
     return undefined;
   }
-  const parsed = parseYaml(split.yaml, file, 2, problems, ARTICLE_TEXT_KEYS);
-  if (!parsed) return undefined;
+  const read = () => readFrontMatter(split.yaml, file);
+  const front = frontMatters ? frontMatters.get(hashOf(file, split.yaml), read) : read();
+  problems.push(...front.problems);
+  if (!front.read) return undefined;
+  const { data, lines } = front;
+  if (split.body.trim() === '') {
+    problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
+    ok = false;
+  }
+  checkBodyControlChars(split.body, split.bodyLine, file, problems);
+  if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
+  return data && ok ? { slug, file, data, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines } : undefined;
+}
+
+/**
+ * What an article's front-matter gives, and its problems: whether it could be read as "key: value"
+ * lines at all, its fields if they are valid, and each key's line. A function of the front-matter's
+ * text and the file's name alone, so kept in the build cache: parsing and validating 10,000 of them
+ * took 1.3–1.6 s of every build (profiled), for files that had not changed.
+ */
+export type FrontMatter =
+  | { read: false; problems: ContentProblem[] }
+  | { read: true; data?: ArticleFrontmatter; lines: Record<string, number | undefined>; problems: ContentProblem[] };
+
+/** The code that reads a front-matter, with everything it imports (../code-version.ts). */
+export const FRONT_MATTER_PRODUCERS = ['src/integrations/site-data/load-content.ts'];
+
+function readFrontMatter(yaml: string, file: string): FrontMatter {
+  const problems: ContentProblem[] = [];
+  const parsed = parseYaml(yaml, file, 2, problems, ARTICLE_TEXT_KEYS);
+  if (!parsed) return { read: false, problems };
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     problems.push({ file, line: 2, message: 'front-matter must be "key: value" lines (title, date, channel, …)' });
-    return undefined;
+    return { read: false, problems };
   }
   for (const key of Object.keys(parsed.value)) {
     if (!ARTICLE_KEYS.includes(key)) {
@@ -456,14 +497,8 @@ export function parseArticle(text: string, file: string, problems: ContentProble
     }
   }
   const data = validate(articleSchema, parsed.value, parsed, file, problems);
-  if (split.body.trim() === '') {
-    problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
-    ok = false;
-  }
-  checkBodyControlChars(split.body, split.bodyLine, file, problems);
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
-  if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
-  return data && ok ? { slug, file, data, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines } : undefined;
+  return { read: true, data, lines, problems };
 }
 
 /**
