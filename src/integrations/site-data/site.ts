@@ -40,7 +40,7 @@ export interface SiteOptions {
 // imports it, and the routes reach it through that integration's virtual module (see there). So
 // the data is prepared once for the pages and the search index, with no state outside this module.
 let options: SiteOptions | undefined;
-let loading: { content: Promise<Content>; site: Promise<Site> } | undefined;
+let loading: { valid: Promise<void>; site: Promise<Site> } | undefined;
 
 /** Called by the site-data integration before anything asks for the data; the same options again change nothing. */
 export function configureSite(given: SiteOptions): void {
@@ -55,11 +55,12 @@ export function getSite(): Promise<Site> {
 }
 
 /**
- * The content, read and validated: the first step of `getSite`, which a build waits for before
- * anything else (it rejects with every problem), while the rest of the data is prepared.
+ * Settles once the content is read and validated: the first step of `getSite`, which a build
+ * waits for before anything else (it rejects with every problem), while the rest of the data is
+ * prepared.
  */
-export function validContent(): Promise<Content> {
-  return load().content;
+export function validContent(): Promise<void> {
+  return load().valid;
 }
 
 function load() {
@@ -74,7 +75,9 @@ function load() {
     site.catch(() => {
       loading = undefined;
     });
-    loading = { content, site };
+    // Nothing keeps the content once the site is prepared from it: its Markdown bodies are
+    // half a GB at 50,000 articles, and the pages need only their HTML.
+    loading = { valid: content.then(() => undefined), site };
   }
   return loading;
 }
@@ -107,15 +110,18 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
     ),
   );
   const refused: ContentProblem[] = [];
+  /** Each article's body HTML, by slug, until the variants are made from it. */
+  const bodies = new Map<string, string>();
+  const htmlOf = (a: ArchiveArticle) => bodies.get(a.slug)!;
   const articles = timedSync('markdown', () =>
     published.map((a): ArchiveArticle => {
       const body = rendered.get(a.bodyHash, () => prepareOrReport(a, refused));
+      bodies.set(a.slug, body.html);
       return {
         slug: a.slug,
         file: a.file,
         title: a.data.title,
         summary: a.data.summary ?? body.summary,
-        html: body.html,
         bodyHash: a.bodyHash,
         date: a.data.date,
         channels: a.data.channel,
@@ -138,14 +144,19 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
       converted,
       conversions,
       ({ article, to }) => conversionKey(article, to),
-      (items) => inWorkers({ kind: 'convert', glossary: content.glossary, items }),
+      (missing) =>
+        inWorkers({
+          kind: 'convert',
+          glossary: content.glossary,
+          items: missing.map(({ article, to }) => ({ article: { ...article, html: htmlOf(article) }, to })),
+        }),
     ),
   );
   const converter = createVariantConverter(content.glossary);
   const variants = timedSync(
     'convert',
     () =>
-      Object.fromEntries(LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG)])) as Record<
+      Object.fromEntries(LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG, htmlOf)])) as Record<
         Lang,
         Variant
       >,

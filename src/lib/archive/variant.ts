@@ -65,7 +65,18 @@ export function inVariant(variant: Variant, articles: readonly { slug: string }[
 
 export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'htmlHash' | 'source'>;
 
-export function buildVariant(archive: Archive, lang: Lang, converter: Converter, cache: Memo<ConvertedFields>, sourceLang: Lang): Variant {
+/**
+ * The archive in `lang`. `htmlOf` gives an article's body HTML in its own script, to convert where
+ * `cache` has not got it.
+ */
+export function buildVariant(
+  archive: Archive,
+  lang: Lang,
+  converter: Converter,
+  cache: Memo<ConvertedFields>,
+  sourceLang: Lang,
+  htmlOf: (a: ArchiveArticle) => string,
+): Variant {
   const ui = (text: string) => converter.text(text, sourceLang, lang);
   const channels = archive.channels.map((c): VariantChannel => ({
     slug: c.slug,
@@ -78,7 +89,7 @@ export function buildVariant(archive: Archive, lang: Lang, converter: Converter,
   const articles = archive.articles.map((a): VariantArticle => ({
     slug: a.slug,
     url: articleUrl(lang, a.slug),
-    ...convertArticle(a, lang, converter, cache),
+    ...cache.get(conversionKey(a, lang), () => convertFields({ ...a, html: htmlOf(a) }, lang, converter)),
     date: a.date,
     views: a.views,
     channels: a.channels.map((slug) => channelBySlug.get(slug)!),
@@ -94,8 +105,8 @@ export function buildVariant(archive: Archive, lang: Lang, converter: Converter,
   };
 }
 
-/** What an article's conversion depends on. */
-export type ConversionInput = Pick<ArchiveArticle, 'lang' | 'glossary' | 'title' | 'summary' | 'source' | 'html'>;
+/** What an article's conversion depends on: its fields and its body HTML. */
+export type ConversionInput = Pick<ArchiveArticle, 'lang' | 'glossary' | 'title' | 'summary' | 'source'> & { html: string };
 
 /**
  * The build cache's key for an article's fields in `to`. The body is keyed by its Markdown's hash,
@@ -115,8 +126,4 @@ export function convertFields(a: ConversionInput, to: Lang, converter: Converter
     // Links to the site's pages keep the reader in the variant they read.
     ...withHash(localizeLinks(converter.html(a.html, a.lang, to, a.glossary), to)),
   };
-}
-
-function convertArticle(a: ArchiveArticle, to: Lang, converter: Converter, cache: Memo<ConvertedFields>): ConvertedFields {
-  return cache.get(conversionKey(a, to), () => convertFields(a, to, converter));
 }
