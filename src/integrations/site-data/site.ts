@@ -91,13 +91,14 @@ async function readContent(dir: string): Promise<Content> {
 }
 
 async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOptions): Promise<Site> {
-  const rendered = new BuildCache<PreparedBody>('markdown', dir, codeVersion(CACHE_PRODUCERS.markdown));
+  const markdownVersion = codeVersion(CACHE_PRODUCERS.markdown);
+  const rendered = new BuildCache<PreparedBody>('markdown', dir, markdownVersion);
   // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
   // the Markdown's as the markdown producers render it, so their version is part of this one.
   const converted = new BuildCache<ConvertedFields>(
     'convert',
     dir,
-    hashOf(codeVersion(CACHE_PRODUCERS.convert), codeVersion(CACHE_PRODUCERS.markdown), JSON.stringify(content.glossary)),
+    hashOf(codeVersion(CACHE_PRODUCERS.convert), markdownVersion, JSON.stringify(content.glossary)),
   );
 
   const published = content.articles.filter((a) => drafts || !a.data.draft);
