@@ -95,6 +95,18 @@ interface Sources {
   chunkSizes: typeof CHUNKS;
   shards: string[];
 }
+/** What an earlier reader index says it was merged from; undefined if it says nothing readable (a damaged cache is merged anew). */
+async function readSources(dir: string): Promise<Sources | undefined> {
+  try {
+    const sources = JSON.parse(await readFile(path.join(dir, SOURCES), 'utf8')) as Partial<Sources> | null;
+    const valid =
+      typeof sources?.version === 'string' && Array.isArray(sources.shards) && sources.shards.every((shard) => typeof shard === 'string');
+    return valid ? (sources as Sources) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a reader index's file belongs in a bundle (its record of what it was merged from does not). */
 export const inBundle = (relative: string) => relative !== SOURCES;
 
@@ -119,10 +131,7 @@ async function earlierToPatch(
 ): Promise<Earlier | undefined> {
   const candidates: { dir: string; changed: number[]; before: string[] }[] = [];
   for (const dir of reuse) {
-    const sources = await readFile(path.join(dir, SOURCES), 'utf8').then(
-      (text) => JSON.parse(text) as Sources,
-      () => undefined,
-    );
+    const sources = await readSources(dir);
     if (!sources || sources.version !== version || JSON.stringify(sources.chunkSizes) !== JSON.stringify(chunkSizes)) continue;
     if (sources.shards.length !== shards.length) continue;
     const before = sources.shards.map((shard) => path.resolve(dir, shard));

@@ -3,7 +3,7 @@
  * same words, pages, locations, filters and date order as the same records indexed at once; and
  * a merge after an edit reuses the earlier merge's files whose words the edit did not touch.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBundle, readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
@@ -171,6 +171,17 @@ describe('the reader index', () => {
       await expectSameFiles(added.out, (await merge('patch-added-whole', now, [])).out);
       const edited = [dirs[0]!, dirs[1]!, await index('patch-other', [...SHARDS[2]!.slice(0, -1), record(23, ' zz')])];
       expect((await merge('patch-other-after', edited, [earlier], 'v2')).stats.patched).toBe(false);
+    }, 60_000);
+
+    it('merges anew, without failing, when the record of an earlier merge is damaged', async () => {
+      const damaged = (await merge('patch-damaged-earlier', dirs, [])).out;
+      await writeFile(path.join(damaged, 'merged-from.json'), '{"version":"v1","shards":');
+      const edited = [dirs[0]!, dirs[1]!, await index('patch-damaged', [...SHARDS[2]!.slice(0, -1), record(23, ' zz')])];
+      const { out, stats } = await merge('patch-damaged-after', edited, [damaged]);
+      expect(stats.patched).toBe(false);
+      await writeFile(path.join(damaged, 'merged-from.json'), '{"version":"v1","shards":null}');
+      expect((await merge('patch-damaged-again', edited, [damaged])).stats.patched).toBe(false);
+      await expectSameFiles(out, (await merge('patch-damaged-whole', edited, [])).out);
     }, 60_000);
 
     it('keeps its record of what it was merged from out of the bundles', () => {
