@@ -114,6 +114,8 @@ export const settings: Settings = settingsOrExit(process.env);
 export const WORKER_MIN_ITEMS = 400;
 /** Build workers at most; one per core up to this. */
 export const MAX_WORKER_THREADS = 4;
+/** Below this many pages a validation thread's start (loading html-validate, about 0.3 s) costs more than it saves. */
+export const VALIDATION_MIN_PAGES = 200;
 /** Search records and fragments are sent and written in batches: all at once would hold or open every one. */
 export const SEARCH_BATCH = 200;
 /** Files hard-linked at once from the build cache into the output. */

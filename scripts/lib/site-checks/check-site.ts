@@ -4,7 +4,7 @@ import { checkOrphans } from './orphans.ts';
 import type { PageProblem } from './page-problem.ts';
 import { readBuiltSite } from './built-site.ts';
 import { checkTwins } from './twins.ts';
-import { validatePages, type ValidationProblem } from './validate.ts';
+import { validatePages, type KnownValidations, type ValidationProblem } from './validate.ts';
 import { checkXml } from './xml.ts';
 
 export interface CheckSiteOptions {
@@ -14,11 +14,13 @@ export interface CheckSiteOptions {
   localeFolders: readonly string[];
   /** Run html-validate too (the slowest check; on by default). */
   validate?: boolean;
+  /** What html-validate said before about page texts (by their hash): those pages are not validated again. */
+  known?: KnownValidations;
 }
 
 export async function checkSite(dist: string, options: CheckSiteOptions): Promise<PageProblem[]> {
   const site = await readBuiltSite(dist, options.origin);
-  const validation = options.validate === false ? [] : await validatePages(dist);
+  const validation = options.validate === false ? [] : await validatePages(dist, undefined, options.known);
   return [
     ...site.unreadable,
     ...checkLinks(site),

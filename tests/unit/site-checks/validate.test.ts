@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validatePages, UNREADABLE_RULE } from '../../../scripts/lib/site-checks/validate.ts';
+import { validateFiles, validateInThreads, validatePages, UNREADABLE_RULE } from '../../../scripts/lib/site-checks/validate.ts';
 import { writeTree } from './synthetic-site.ts';
 
 const page = (lang: string, main: string) => `<!DOCTYPE html>
@@ -25,6 +25,8 @@ describe('validatePages', () => {
         ['index.html', page('zh-Hans', '<p>一起惠资讯</p>')],
         // Line 10, column 8 is where the second id's value starts.
         ['zh-hant/jingying/8/index.html', page('zh-Hant', '<p id="a">一</p>\n<p id="a">二</p>')],
+        // The same id on another page is no duplicate: one page's ids never reach the next.
+        ['zh-hant/jingying/9/index.html', page('zh-Hant', '<p id="a">三</p>')],
         ['_astro/site.css', 'not HTML, not validated'],
       ]),
     );
@@ -41,6 +43,22 @@ describe('validatePages', () => {
     ['only the pages asked for', ['/'], []],
     ['a page by its site path', ['/zh-hant/jingying/8/'], [dupId]],
   ])('%s', async (_, pages, expected) => expect(await validatePages(dist, pages)).toEqual(expected));
+
+  it('finds the same, in the same order, when threads share the pages', async () => {
+    const files = ['index.html', 'zh-hant/jingying/8/index.html', 'zh-hant/jingying/9/index.html', 'nope/index.html'];
+    const inThisThread = await validateFiles(dist, files);
+    expect(inThisThread.flatMap((v) => v.messages.map((m) => m.rule))).toEqual(['no-dup-id', UNREADABLE_RULE]);
+    expect(await validateInThreads(dist, files, 3)).toEqual(inThisThread);
+  });
+
+  it('takes what is known about a page text instead of validating it, and validates a text not known', async () => {
+    const said = { line: 1, column: 1, rule: 'from-a-segment', message: 'said before' };
+    const hashes = new Map((await validateFiles(dist, ['zh-hant/jingying/8/index.html'])).map((v) => [v.hash, [said]]));
+    expect(await validatePages(dist, ['/zh-hant/jingying/8/', '/'], (hash) => hashes.get(hash))).toEqual([
+      { page: '/zh-hant/jingying/8/', ...said },
+    ]);
+    expect(await validatePages(dist, ['/zh-hant/jingying/8/'], () => undefined)).toEqual([dupId]);
+  });
 
   it('reports a page that cannot be read instead of throwing', async () => {
     const problems = await validatePages(dist, ['/nope/']);
