@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES, SITE_URL } from '../src/consts.ts';
 import { settings } from '../src/config.ts';
-import { MANIFEST_FILE, SEGMENT_DIR } from '../src/integrations/segment/output.ts';
+import { MANIFEST_FILE, SEGMENT_DIR, VALIDATION_FILE } from '../src/integrations/segment/output.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
 import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
@@ -18,6 +18,7 @@ import { checkSite, formatPageProblem } from './lib/site-checks/index.ts';
 import { readSegment, segmentProblems } from './lib/assemble/segments.ts';
 import { joinTrees } from './lib/assemble/join.ts';
 import { writeAssembledSearch } from './lib/assemble/search-index.ts';
+import { knownFromSegments } from './lib/assemble/validation-record.ts';
 
 const USAGE = 'npm run assemble -- --out <dir> <segment dirs…>   (the folders npm run build -- --segment I/N wrote)';
 const { values, positionals } = cliArgs(
@@ -55,12 +56,12 @@ const fail = async (message: string, status: number): Promise<never> => {
   process.exit(status);
 };
 
-const manifest = path.posix.join(SEGMENT_DIR, MANIFEST_FILE);
+const ownFiles = new Set([MANIFEST_FILE, VALIDATION_FILE].map((file) => path.posix.join(SEGMENT_DIR, file)));
 const differences = await joinTrees(
   joined.map((s) => ({ dir: s.dir, name: `segment ${s.manifest.segment} (${s.shown})` })),
   staging,
   // Each segment's own; the marker is written afresh (the joined one is a link into a segment).
-  (file) => file === manifest || file === BUILD_MARKER,
+  (file) => ownFiles.has(file) || file === BUILD_MARKER,
 );
 if (differences.length > 0) {
   await fail(`The segments do not make one site: files they each wrote differ.\n${differences.map((d) => `- ${d}`).join('\n')}`, 1);
@@ -68,7 +69,11 @@ if (differences.length > 0) {
 await writeAssembledSearch(staging, joined[0]!.manifest.shards);
 await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 
-const problems = await checkSite(staging, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
+const problems = await checkSite(staging, {
+  origin: new URL(SITE_URL).origin,
+  localeFolders: Object.keys(LOCALES),
+  known: knownFromSegments(joined.map((s) => s.dir)),
+});
 if (problems.length > 0) {
   for (const problem of problems) console.log(formatPageProblem(problem));
   await fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the assembled site.`, 1);

@@ -18,6 +18,7 @@ import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '.
 import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
 import { progressReporter } from './lib/build-progress/reporter.ts';
 import { runAstro } from './lib/build-progress/run-astro.ts';
+import { recordValidation } from './lib/assemble/validation-record.ts';
 import { pagesSummary } from './lib/build-progress/state.ts';
 
 const USAGE = 'npm run build [-- --out <dir>] [--segment I/N]   (content from CONTENT_DIR, default content/)';
@@ -71,6 +72,10 @@ if (astro.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
   process.exit(astro.status || 1);
 }
 
+if (segment) {
+  reporter.update({ ...astro.progress, phase: 'checking' });
+  await timed('validate', () => recordValidation(staging));
+}
 await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 // The build took a while: someone may have put files in the output folder meanwhile.
 const refusedNow = refusal();

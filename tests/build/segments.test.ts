@@ -13,6 +13,7 @@ import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts
 import { tempDir } from '../helpers/temp-dirs.ts';
 import { diffTrees } from '../../scripts/lib/site-checks/determinism.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
+import { pageHash } from '../../scripts/lib/site-checks/validate.ts';
 import { inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -95,6 +96,20 @@ describe('npm run build -- --segment I/N', () => {
       ),
     ).toBe(true);
     expect(existsSync(path.join(segments[0]!, '.segment/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('validates the pages it wrote, recording what html-validate said by the hash of each page', async () => {
+    for (const dir of segments) {
+      const record = JSON.parse(await readFile(path.join(dir, '.segment/validated.json'), 'utf8')) as { pages: [string, unknown[]][] };
+      const said = new Map(record.pages);
+      const texts = await Promise.all(
+        listFiles(dir)
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => readFile(path.join(dir, f), 'utf8')),
+      );
+      expect(texts.length).toBeGreaterThan(20);
+      for (const text of texts) expect(said.get(pageHash(text))).toEqual([]);
+    }
   });
 
   it('leaves a folder the next build may replace (it holds the build marker)', () => {
@@ -191,6 +206,29 @@ describe('npm run assemble', () => {
       expect(await readdir(notes)).toEqual(['todo.txt']);
       refused(segments, segments[1]!, [`--out ${segments[1]} is one of the segments being joined: name another folder, e.g. --out dist.`]);
     });
+  });
+
+  it("takes each segment's validation of its pages, and validates itself a page no segment recorded", async () => {
+    // Segment 2 says html-validate found a problem on one of its pages; segment 3's record is damaged.
+    const [said, damaged] = [path.join(root, 'segment-2-said'), path.join(root, 'segment-3-damaged')];
+    await cp(segments[1]!, said, { recursive: true });
+    await cp(segments[2]!, damaged, { recursive: true });
+    const file = path.join(said, '.segment/validated.json');
+    const record = JSON.parse(await readFile(file, 'utf8')) as { validator: string; pages: [string, unknown[]][] };
+    const page = listFiles(said).find((f) => /^articles\/[^/]+\/index\.html$/.test(f))!;
+    const hash = pageHash(await readFile(path.join(said, page), 'utf8'));
+    const message = { line: 3, column: 4, rule: 'recorded-rule', message: 'recorded by the segment' };
+    record.pages = record.pages.map(([h, messages]) => [h, h === hash ? [message] : messages]);
+    await writeFile(file, JSON.stringify(record));
+    await writeFile(path.join(damaged, '.segment/validated.json'), '{"validator":');
+    const out = path.join(root, 'out-recorded');
+    const result = assemble(['--out', out, segments[0]!, said, damaged]);
+    expect(result).toEqual({
+      status: 1,
+      stdout: `/${page.replace(/index\.html$/, '')}: line 3, column 4: recorded by the segment (html-validate rule recorded-rule)\n`,
+      stderr: `1 problem in the assembled site.\nNothing was assembled; ${out} was not touched.\n`,
+    });
+    expect(existsSync(out)).toBe(false);
   });
 
   it('stops when files two segments each wrote differ, naming the file and the difference', async () => {

@@ -5,7 +5,7 @@
  */
 import type { AstroPhase, ProgressEvent } from '../../../src/integrations/progress/events.ts';
 
-export type Phase = AstroPhase | 'rendering' | 'swapping';
+export type Phase = AstroPhase | 'rendering' | 'checking' | 'swapping';
 
 /** Work counted as it is done: `since` is when its total became known (ms, the clock of the caller). */
 export interface Count {
@@ -27,6 +27,7 @@ const LABELS: Record<Phase, string> = {
   preparing: 'preparing data (markdown, conversion) and bundling',
   rendering: 'rendering pages',
   bundles: 'writing search bundles',
+  checking: 'validating the pages (html-validate), for npm run assemble',
   swapping: 'swapping the new site in',
 };
 

@@ -3,7 +3,7 @@
  * `<out>/.segment/`, for `npm run assemble`, which removes it: the search shards it indexed as
  * Pagefind wrote them, but for their fragments (each variant's are in its bundle already) and
  * Pagefind's code (the same in every shard, kept once in `pagefind/`), and a manifest saying which
- * segment of which build this is.
+ * segment of which build this is. `npm run build` adds the validation of the segment's pages.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { buildIdentity } from './identity.ts';
 
 export const SEGMENT_DIR = '.segment';
 export const MANIFEST_FILE = 'segment.json';
+/** What html-validate said about the segment's pages (scripts/lib/assemble/validation-record.ts). */
+export const VALIDATION_FILE = 'validated.json';
 /** `shards/<number>/`: a shard's index files; `pagefind/`: Pagefind's code. */
 export const SHARDS_DIR = 'shards';
 export const CODE_DIR = 'pagefind';

@@ -28,13 +28,18 @@ export class BuildCache<V> {
   }
 
   get(key: string, compute: () => V): V {
-    let value = this.used.get(key) ?? this.stored.get(key);
-    if (value === undefined) {
-      value = compute();
-    } else {
-      this.hits++;
-    }
+    const value = this.find(key) ?? compute();
     this.used.set(key, value);
+    return value;
+  }
+
+  /** The value under `key`, if there is one; it is kept for the next build, as `get` keeps it. */
+  find(key: string): V | undefined {
+    const value = this.used.get(key) ?? this.stored.get(key);
+    if (value !== undefined) {
+      this.hits++;
+      this.used.set(key, value);
+    }
     return value;
   }
 
