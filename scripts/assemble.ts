@@ -56,6 +56,10 @@ const fail = async (message: string, status: number): Promise<never> => {
   process.exit(status);
 };
 
+/** Where the assemble is, one plain line a step: at 50,000 articles each step takes minutes. */
+const step = (what: string) => console.error(`${what}…`);
+
+step(`Joining the files of ${joined.length} segments`);
 const ownFiles = new Set([MANIFEST_FILE, VALIDATION_FILE].map((file) => path.posix.join(SEGMENT_DIR, file)));
 const differences = await joinTrees(
   joined.map((s) => ({ dir: s.dir, name: `segment ${s.manifest.segment} (${s.shown})` })),
@@ -66,9 +70,11 @@ const differences = await joinTrees(
 if (differences.length > 0) {
   await fail(`The segments do not make one site: files they each wrote differ.\n${differences.map((d) => `- ${d}`).join('\n')}`, 1);
 }
+step(`Merging the search index from ${joined[0]!.manifest.shards} shards`);
 await writeAssembledSearch(staging, joined[0]!.manifest.shards);
 await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 
+step('Checking the site (links, twins, orphans, XML; html-validate on the pages no segment validated)');
 const problems = await checkSite(staging, {
   origin: new URL(SITE_URL).origin,
   localeFolders: Object.keys(LOCALES),

@@ -35,6 +35,8 @@ let root: string;
 let content: string;
 let whole: string;
 let segments: string[];
+/** What assemble says as it goes, a line a step, when every step is taken. */
+let steps: string[];
 
 const assemble = (args: string[]) => {
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/assemble.ts', ...args], {
@@ -67,6 +69,11 @@ beforeAll(async () => {
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain(`Segment ${i + 1}/3 written to ${dir}: not a site until npm run assemble joins it`);
   }
+  steps = [
+    'Joining the files of 3 segments…\n',
+    `Merging the search index from ${String((await manifestOf(segments[0]!)).shards)} shards…\n`,
+    'Checking the site (links, twins, orphans, XML; html-validate on the pages no segment validated)…\n',
+  ];
 });
 
 describe('npm run build -- --segment I/N', () => {
@@ -143,7 +150,7 @@ describe('npm run assemble', () => {
     const out = path.join(root, 'assembled', 'dist');
     // Given in any order.
     const result = assemble(['--out', out, segments[2]!, segments[0]!, segments[1]!]);
-    expect(result, result.stderr).toMatchObject({ status: 0, stdout: `Site assembled from 3 segments into ${out}\n` });
+    expect(result).toEqual({ status: 0, stdout: `Site assembled from 3 segments into ${out}\n`, stderr: steps.join('') });
     expect(listFiles(out)).toEqual(listFiles(whole));
     expect(await diffTrees(whole, out)).toEqual([]);
     expect(listFiles(out).filter((f) => f.startsWith('.segment'))).toEqual([]);
@@ -226,7 +233,7 @@ describe('npm run assemble', () => {
     expect(result).toEqual({
       status: 1,
       stdout: `/${page.replace(/index\.html$/, '')}: line 3, column 4: recorded by the segment (html-validate rule recorded-rule)\n`,
-      stderr: `1 problem in the assembled site.\nNothing was assembled; ${out} was not touched.\n`,
+      stderr: `${steps.join('')}1 problem in the assembled site.\nNothing was assembled; ${out} was not touched.\n`,
     });
     expect(existsSync(out)).toBe(false);
   });
@@ -241,6 +248,7 @@ describe('npm run assemble', () => {
       status: 1,
       stdout: '',
       stderr:
+        steps[0] +
         'The segments do not make one site: files they each wrote differ.\n' +
         `- robots.txt: segment 1/3 (${segments[0]}) and segment 2/3 (${changed}) wrote different files ` +
         '(line 1, column 1: "User-agent: *" ≠ "changed")\n' +
