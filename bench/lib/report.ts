@@ -112,8 +112,9 @@ export function scaling(sizes: SizeSummary[]): BenchReport['scaling'] {
 /** Our peak memory at a size: the largest of its cold build and rebuilds. */
 export const ourPeakRss = (s: SizeSummary) => Math.max(s.cold.peakRss, s.edit.peakRss, s.add.peakRss);
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** Every report's GB: 2^30 bytes. */
+export const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ratio = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}x`);
 

@@ -1,5 +1,5 @@
 /** The segments bench's figures: each segment's build, the assemble, and the Markdown for BENCHMARKS.md. */
-import type { Machine } from './report.ts';
+import { gb, seconds, type Machine } from './report.ts';
 import type { Measured } from './process-tree.ts';
 
 export interface SegmentsReport {
@@ -12,18 +12,22 @@ export interface SegmentsReport {
   assemble: Pick<Measured, 'ms' | 'peakRss'>;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
-
-export function segmentsMarkdown(report: SegmentsReport): string {
-  const slowest = Math.max(...report.segments.map((s) => s.ms));
-  const largest = Math.max(...report.segments.map((s) => s.peakRss));
-  const n = report.segments.length;
+/** One row per report, each size's measuring command above the table (reports of several sizes are run apart). */
+export function segmentsMarkdown(reports: readonly SegmentsReport[]): string {
+  const measured = reports.map(
+    (r) =>
+      `Measured ${r.date} with \`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpu}), one after another on this machine (in CI each segment has a machine of its own); cold caches.`,
+  );
   return [
-    `Measured ${report.date} with \`${report.command}\` on ${report.machine.cores} cores (${report.machine.cpu}), one after another on this machine (in CI each segment has a machine of its own); cold caches.`,
-    '',
+    ...measured.flatMap((line) => [line, '']),
     '| articles | segments | slowest segment | largest peak RSS of a segment | assemble (with the site checks) | assemble peak RSS | each segment |',
     '|---|---|---|---|---|---|---|',
-    `| ${report.articles} | ${n} | ${seconds(slowest)} | ${gigabytes(largest)} | ${seconds(report.assemble.ms)} | ${gigabytes(report.assemble.peakRss)} | ${report.segments.map((s, i) => `${i + 1}/${n}: ${seconds(s.ms)}, ${gigabytes(s.peakRss)}`).join('; ')} |`,
+    ...reports.map((r) => {
+      const slowest = Math.max(...r.segments.map((s) => s.ms));
+      const largest = Math.max(...r.segments.map((s) => s.peakRss));
+      const n = r.segments.length;
+      const each = r.segments.map((s, i) => `${i + 1}/${n}: ${seconds(s.ms)}, ${gb(s.peakRss)}`).join('; ');
+      return `| ${r.articles} | ${n} | ${seconds(slowest)} | ${gb(largest)} | ${seconds(r.assemble.ms)} | ${gb(r.assemble.peakRss)} | ${each} |`;
+    }),
   ].join('\n');
 }
