@@ -114,7 +114,7 @@ export const settings: Settings = settingsOrExit(process.env);
 export const WORKER_MIN_ITEMS = 400;
 /** Build workers at most; one per core up to this. */
 export const MAX_WORKER_THREADS = 4;
-/** Below this many pages a validation thread's start (loading html-validate, about 0.3 s) costs more than it saves. */
+/** Below this many pages each, validation threads' start (loading html-validate, about 1 s) costs more than they save (8 ms a page). */
 export const VALIDATION_MIN_PAGES = 200;
 /** Search records and fragments are sent and written in batches: all at once would hold or open every one. */
 export const SEARCH_BATCH = 200;
