@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { HtmlValidate, StaticConfigLoader, version, type ConfigData, type ResolvedConfig } from 'html-validate';
 import { MAX_WORKER_THREADS, VALIDATION_MIN_PAGES } from '../../../src/config.ts';
 import { hashOf } from '../../../src/lib/hash.ts';
+import { resultOfThread, sharesOf } from '../../../src/integrations/thread.ts';
 import { fileOf, isHtmlFile, sitePathOf } from './site-paths.ts';
 import { listFiles, readPage } from './tree.ts';
 
@@ -106,20 +106,10 @@ export async function validateAll(dist: string, files: readonly string[], known?
 
 /** The files in `threads` contiguous shares, each validated in a worker; in file order. */
 export async function validateInThreads(dist: string, files: readonly string[], threads: number): Promise<PageValidation[]> {
-  const size = Math.ceil(files.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((share) => share.length > 0);
-  return (await Promise.all(shares.map((share) => inWorker({ dist, files: share })))).flat();
-}
-
-function inWorker(task: ValidationTask): Promise<PageValidation[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: task });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the validation thread ${WORKER.pathname} stopped with exit code ${code}`));
-    });
-  });
+  const results = sharesOf(files, threads).map((share) =>
+    resultOfThread<PageValidation[]>(WORKER, { dist, files: share } satisfies ValidationTask, `the validation thread ${WORKER.pathname}`),
+  );
+  return (await Promise.all(results)).flat();
 }
 
 /** Validates `files` (relative to `dist`) in this thread, one validator for all. */

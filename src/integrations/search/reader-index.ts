@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { resultOfThread } from '../thread.ts';
 import { DATE_SORT, fragmentName, PAGEFIND_WASM } from '../../lib/search/config.ts';
 import {
   CHUNKS,
@@ -255,12 +255,7 @@ const THREAD = new URL('./reader-index-worker.ts', import.meta.url);
 
 /** writeReaderIndex on a thread of its own, so that the build's main thread goes on meanwhile. */
 export function writeReaderIndexOnThread(dirs: string[], out: string, options: ReaderIndexOptions = {}): Promise<ReaderIndexStats> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD, { workerData: { dirs, out, options } satisfies ReaderIndexTask });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code === 0 || reject(new Error(`search: the reader index's thread stopped with exit code ${code}`)));
-  });
+  return resultOfThread<ReaderIndexStats>(THREAD, { dirs, out, options } satisfies ReaderIndexTask, "search: the reader index's thread");
 }
 
 export async function writeReaderIndex(

@@ -10,6 +10,7 @@ import type { Lang } from '../../consts.ts';
 import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
 import type { PreparedBody } from '../../lib/archive/prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
+import { resultOfThread, sharesOf } from '../thread.ts';
 
 type BatchTask =
   { kind: 'render'; items: string[] } | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
@@ -29,9 +30,8 @@ const WORKER = new URL('./prepare-worker.ts', import.meta.url);
 export async function inWorkers<T extends BatchTask>(task: T): Promise<Result<T>[] | undefined> {
   const threads = Math.min(availableParallelism(), MAX_WORKER_THREADS);
   if (task.items.length < WORKER_MIN_ITEMS || threads < 2) return undefined;
-  const size = Math.ceil(task.items.length / threads);
-  const slices = Array.from({ length: threads }, (_, i) => ({ ...task, items: task.items.slice(i * size, (i + 1) * size) }));
-  const results = await Promise.all(slices.map((slice) => runWorker(slice)));
+  const slices = sharesOf<unknown>(task.items, threads).map((items) => ({ ...task, items }));
+  const results = await Promise.all(slices.map((slice) => resultOfThread<unknown[]>(WORKER, slice, `build worker ${WORKER}`)));
   return results.flat() as Result<T>[];
 }
 
@@ -84,17 +84,6 @@ function timeShare(bodies: string[], from: number, end: number, ms: number, outc
       // Died on a body (out of memory): that body is the one to name, the rest go on.
       outcomes.set(current, `the renderer stopped with exit code ${code}`);
       return resolve(current + 1);
-    });
-  });
-}
-
-function runWorker(task: BatchTask): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: task });
-    worker.once('message', (result: unknown[]) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`build worker ${WORKER} stopped with exit code ${code}`));
     });
   });
 }
