@@ -1,9 +1,10 @@
 /**
  * A build in segments (`npm run build -- --segment I/N`): each of N machines renders and indexes
  * one N-th of the site, and `npm run assemble` joins them. Which part is whose is decided here,
- * from the position of a page in its route's list of pages (or of a search shard in the list of
- * shards): every segment reads the same content, so every segment computes the same lists, and
- * taking every N-th item spreads old and new, long and short articles evenly.
+ * from the position of a listing page in its route's list of pages, or of a search shard in the
+ * list of shards (an article page goes with its article's shard: `articlesOfSegment`,
+ * ./search/shards.ts): every segment reads the same content, so every segment computes the same
+ * lists, and taking every N-th item spreads old and new, long and short articles evenly.
  */
 
 /** Segment `index` (from 1) of `count`. */

@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/temp-dirs.ts';
 import { diffTrees } from '../../scripts/lib/site-checks/determinism.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
 import { pageHash } from '../../scripts/lib/site-checks/validate.ts';
+import { decodeJsonFile } from '../../src/lib/search/pagefind-files.ts';
 import { inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -46,6 +47,12 @@ const assemble = (args: string[]) => {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
+/** How many conversions in a build cache hold a body (the cache's files: src/integrations/site-data/build-cache.ts). */
+async function cachedBodies(cacheDir: string): Promise<number> {
+  const file = (await readdir(cacheDir)).find((f) => f.startsWith('convert-'))!;
+  const entries = (await readFile(path.join(cacheDir, file), 'utf8')).split('\n').slice(1, -1);
+  return entries.filter((line) => (JSON.parse(line) as [string, { body?: unknown }])[1].body !== undefined).length;
+}
 const manifestOf = async (dir: string) =>
   JSON.parse(await readFile(path.join(dir, '.segment/segment.json'), 'utf8')) as Record<string, unknown>;
 
@@ -81,9 +88,30 @@ describe('npm run build -- --segment I/N', () => {
     const pages = (dir: string) =>
       listFiles(dir).filter((f) => /^(zh-hant\/)?(articles\/[^/]+|jingying(\/\d+)?|shequn|kong)\/index\.html$/.test(f));
     const shares = segments.map(pages);
-    // 60 article pages and 8 listings (2 + 1 + 1 per variant).
-    expect(shares.map((s) => s.length)).toEqual([23, 23, 22]);
     expect(shares.flat().sort()).toEqual(pages(whole));
+    // 8 listings (2 + 1 + 1 per variant), every third to each segment.
+    expect(shares.map((s) => s.filter((f) => !f.includes('articles/')).length)).toEqual([3, 3, 2]);
+    for (const share of shares) expect(share.some((f) => f.startsWith('articles/'))).toBe(true);
+  });
+
+  it("renders the pages of the articles it indexes, in both variants, and prepares only those articles' bodies", async () => {
+    for (const dir of segments) {
+      const articlePages = (prefix: string) =>
+        listFiles(dir)
+          .filter((f) => f.startsWith(`${prefix}articles/`) && f.endsWith('/index.html'))
+          .map((f) => `/${f.slice(prefix.length, -'index.html'.length)}`)
+          .sort();
+      const fragments = listFiles(path.join(dir, 'pagefind')).filter((f) => f.endsWith('.pf_fragment'));
+      const indexed = await Promise.all(
+        fragments.map(async (f) => decodeJsonFile(await readFile(path.join(dir, 'pagefind', f)), f).url as string),
+      );
+      expect(articlePages('')).toEqual(indexed.sort());
+      expect(articlePages('zh-hant/')).toEqual(articlePages(''));
+    }
+    // A segment's cache holds the conversions of its own articles' bodies only: 60 variants of 30
+    // articles, each once with its body, in one segment, and without it in the two others.
+    const withBody = await Promise.all(segments.map((dir) => cachedBodies(path.join(dir, '..', 'cache'))));
+    expect(withBody.reduce((sum, n) => sum + n, 0)).toBe(60);
   });
 
   it('indexes a share of the search shards in each segment and says which segment of which build it is', async () => {

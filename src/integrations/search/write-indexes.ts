@@ -10,10 +10,11 @@ import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { SEARCH_BATCH, settings } from '../../config.ts';
 import type { Site } from '../../lib/archive/site.ts';
+import { bodyOf } from '../../lib/archive/variant.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { codeVersion } from '../code-version.ts';
-import { buildScriptMap } from '../../lib/search/normalise.ts';
+import { buildScriptMap, type ScriptMap } from '../../lib/search/normalise.ts';
 import {
   articleText,
   fragmentFor,
@@ -23,8 +24,8 @@ import {
   searchRecord,
   type FragmentView,
 } from '../../lib/search/records.ts';
-import { shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
-import { formatSegment, shareOf, type Segment } from '../../lib/segments.ts';
+import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
+import { formatSegment, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
@@ -89,6 +90,8 @@ export const SEARCH_PRODUCERS = [
   'src/integrations/search/reader-index-worker.ts',
 ];
 
+/** Made once a process (0.2 s): it is the same for every build. */
+let scriptMap: ScriptMap | undefined;
 /**
  * `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. A segment
  * indexes its share of the shards only.
@@ -100,26 +103,20 @@ export async function buildSearchIndex(
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
-  // The characters of the titles and bodies (their markup holds no Han characters of its own).
-  const map = buildScriptMap(
-    LANGS.flatMap((lang) => site.variants[lang].articles.flatMap((a) => [a.title, a.html])),
-    toSimplified,
-  );
+  const map = (scriptMap ??= buildScriptMap(toSimplified));
   const shards = shardsOf(site.variants[SOURCE_LANG].articles, settings.searchShardSize);
-  const mine = shareOf(
-    shards.map((_, i) => i),
-    segment,
-  );
+  const mine = shardNumbersOf(shards, segment);
   // A shard is keyed by what its records are made from, not by the records: making them (text,
   // folding, tokens) for every shard took 20 s of a 10,000-article rebuild that reused all but one.
   // Not the query map: it holds what each character folds to, which is the same in any archive.
   const inputsOf = (i: number) => [
     segmentation,
     i,
-    shards[i]!.map((a) => [a.slug, a.title, a.htmlHash, a.channels.map((c) => c.slug), a.date.epochMs]),
+    shards[i]!.map((a) => [a.slug, a.title, bodyOf(a).hash, a.channels.map((c) => c.slug), a.date.epochMs]),
   ];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
-  const recordsOf = (i: number) => shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(a.html), map), segmentation));
+  const recordsOf = (i: number) =>
+    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(bodyOf(a).html), map), segmentation));
 
   const version = codeVersion(SEARCH_PRODUCERS);
   const scope = cacheScope(site, segment);
@@ -237,9 +234,9 @@ export async function writeSearchBundles(site: Site, index: SearchIndex, outDir:
       const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
       // Keyed by each article's view without its text, and its body's hash: the text (the slow
       // part) is only extracted for a shard that is rewritten.
-      const key = articles.map((a) => [fragmentFor(a, ''), a.htmlHash]);
+      const key = articles.map((a) => [fragmentFor(a, ''), bodyOf(a).hash]);
       const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
-        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(a.html))]))),
+        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(bodyOf(a).html))]))),
       );
       // Each volume's fragments are in its folder, where Pagefind looks for them.
       const volume = index.volumes.find((v) => v.shards.includes(i))!;

@@ -32,7 +32,9 @@ export default function siteData(): AstroIntegration {
     name: 'yiqihui-site-data',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const options: SiteOptions = { contentDir: contentDir(), drafts: command === 'dev' };
+        // Only a build renders a segment; `npm run dev` shows every page.
+        const segment = command === 'build' ? settings.buildSegment : undefined;
+        const options: SiteOptions = { contentDir: contentDir(), drafts: command === 'dev', segment };
         configureSite(options);
         updateConfig({ vite: { plugins: [siteModule(options, command === 'build')] } });
       },
@@ -69,8 +71,7 @@ function siteModule(options: SiteOptions, external: boolean): Plugin {
         `import { configureSite, getSite } from ${source};`,
         `configureSite(${JSON.stringify(options)});`,
         'export { getSite };',
-        // Only a build renders a segment; `npm run dev` shows every page.
-        `export const segment = ${JSON.stringify(external ? settings.buildSegment : undefined) ?? 'undefined'};`,
+        `export const segment = ${JSON.stringify(options.segment) ?? 'undefined'};`,
       ].join('\n');
     },
   };

@@ -16,6 +16,9 @@ import type { Site } from '../../lib/archive/site.ts';
 import { buildVariant, conversionKey, type ConvertedFields, type Variant } from '../../lib/archive/variant.ts';
 import { prepareBody, type PreparedBody } from '../../lib/archive/prepare-body.ts';
 import { inWorkers } from './workers.ts';
+import { settings } from '../../config.ts';
+import { articlesOfSegment } from '../../lib/search/shards.ts';
+import type { Segment } from '../../lib/segments.ts';
 import { timed, timedSync } from '../timings.ts';
 
 /**
@@ -34,6 +37,8 @@ export interface SiteOptions {
   contentDir: string;
   /** `npm run dev` shows drafts so writers can preview them; builds never publish them. */
   drafts: boolean;
+  /** A segment build (`--segment I/N`) prepares the bodies of its own articles only. */
+  segment?: Segment;
 }
 
 // In a build, one instance of this module serves the whole process: the site-data integration
@@ -90,7 +95,7 @@ async function readContent(dir: string): Promise<Content> {
   return content;
 }
 
-async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOptions): Promise<Site> {
+async function prepareSite(content: Content, { contentDir: dir, drafts, segment }: SiteOptions): Promise<Site> {
   const markdownVersion = codeVersion(CACHE_PRODUCERS.markdown);
   const rendered = new BuildCache<PreparedBody>('markdown', dir, markdownVersion);
   // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
@@ -111,9 +116,9 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
     ),
   );
   const refused: ContentProblem[] = [];
-  /** Each article's body HTML, by slug, until the variants are made from it. */
+  /** Each article's body HTML, by slug, until the variants are made from it; none for another segment's article. */
   const bodies = new Map<string, string>();
-  const htmlOf = (a: ArchiveArticle) => bodies.get(a.slug)!;
+  const htmlOf = (a: ArchiveArticle) => bodies.get(a.slug);
   const articles = timedSync('markdown', () =>
     published.map((a): ArchiveArticle => {
       const body = rendered.get(a.bodyHash, () => prepareOrReport(a, refused));
@@ -136,23 +141,27 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
   // loadContent refuses such bodies already; this holds should its cached facts ever disagree
   // with the renderer (a damaged .cache): a message naming the file, not a stack trace.
   if (refused.length > 0) throw new ContentError(refused);
+  // Every body is rendered, for its summary (listings show every article), but a segment converts
+  // and keeps only its own articles' bodies.
+  const ownArticles = articlesOfSegment(articles, settings.searchShardSize, segment);
+  if (ownArticles) for (const slug of bodies.keys()) if (!ownArticles.has(slug)) bodies.delete(slug);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
   // Article by article, both variants side by side: the workers take consecutive shares, and
   // converting into the article's own script costs next to nothing (by variant, one worker took 2.4x
   // as long as the other).
-  const conversions = archive.articles.flatMap((article) => LANGS.map((to) => ({ article, to })));
+  const conversions = archive.articles.flatMap((article) => LANGS.map((to) => ({ article, to, html: htmlOf(article) })));
   await timed('convert', () =>
     prefill(
       converted,
       conversions,
-      ({ article, to }) => conversionKey(article, to),
+      ({ article, to, html }) => conversionKey(article, to, html !== undefined),
       (missing) =>
         inWorkers({
           kind: 'convert',
           glossary: content.glossary,
-          items: missing.map(({ article, to }) => ({ article: { ...article, html: htmlOf(article) }, to })),
+          items: missing.map(({ article, to, html }) => ({ article: { ...article, html }, to })),
         }),
     ),
   );
@@ -167,7 +176,7 @@ async function prepareSite(content: Content, { contentDir: dir, drafts }: SiteOp
   );
   rendered.save();
   converted.save();
-  return { contentDir: dir, archive, variants };
+  return { contentDir: dir, archive, variants, ownArticles };
 }
 
 /** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */

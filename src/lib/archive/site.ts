@@ -7,4 +7,9 @@ export interface Site {
   contentDir: string;
   archive: Archive;
   variants: Record<Lang, Variant>;
+  /**
+   * In a segment build, the slugs of its own articles (articlesOfSegment, src/lib/search/shards.ts):
+   * it renders their pages and indexes them, and prepares only their bodies. Undefined in a whole build.
+   */
+  ownArticles?: ReadonlySet<string>;
 }

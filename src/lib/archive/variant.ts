@@ -30,17 +30,26 @@ export interface VariantChannel {
   feedUrl: string;
 }
 
-export interface VariantArticle {
-  slug: string;
-  url: string;
-  title: string;
-  summary: string;
+/** An article's body in one variant. */
+export interface ArticleBody {
   html: string;
   /**
    * The hash of `html`, made once with it (and cached with it): the keys of the pages and search
    * shards that print the body take it instead of hashing the body again, each of them.
    */
-  htmlHash: string;
+  hash: string;
+}
+
+export interface VariantArticle {
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  /**
+   * Prepared for every article in a whole build, and in a segment build for its own articles only
+   * (the others' bodies are on no page it writes): read it with `bodyOf`.
+   */
+  body?: ArticleBody;
   date: ArchiveDate;
   views: number;
   source?: string;
@@ -63,11 +72,19 @@ export function inVariant(variant: Variant, articles: readonly { slug: string }[
   return articles.map((a) => variant.bySlug.get(a.slug)!);
 }
 
-export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'html' | 'htmlHash' | 'source'>;
+/** The article's body; an error names the article should a segment build ask for a body it did not prepare. */
+export function bodyOf(article: VariantArticle): ArticleBody {
+  if (article.body) return article.body;
+  throw new Error(
+    `the body of ${article.slug} was not prepared: a segment build prepares only the bodies of its own articles (articlesOfSegment, src/lib/search/shards.ts)`,
+  );
+}
+
+export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'body' | 'source'>;
 
 /**
  * The archive in `lang`. `htmlOf` gives an article's body HTML in its own script, to convert where
- * `cache` has not got it.
+ * `cache` has not got it, or undefined for an article whose body this build does not prepare.
  */
 export function buildVariant(
   archive: Archive,
@@ -75,7 +92,7 @@ export function buildVariant(
   converter: Converter,
   cache: Memo<ConvertedFields>,
   sourceLang: Lang,
-  htmlOf: (a: ArchiveArticle) => string,
+  htmlOf: (a: ArchiveArticle) => string | undefined,
 ): Variant {
   const ui = (text: string) => converter.text(text, sourceLang, lang);
   const channels = archive.channels.map((c): VariantChannel => ({
@@ -86,14 +103,17 @@ export function buildVariant(
     feedUrl: feedUrl(lang, c.slug),
   }));
   const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
-  const articles = archive.articles.map((a): VariantArticle => ({
-    slug: a.slug,
-    url: articleUrl(lang, a.slug),
-    ...cache.get(conversionKey(a, lang), () => convertFields({ ...a, html: htmlOf(a) }, lang, converter)),
-    date: a.date,
-    views: a.views,
-    channels: a.channels.map((slug) => channelBySlug.get(slug)!),
-  }));
+  const articles = archive.articles.map((a): VariantArticle => {
+    const html = htmlOf(a);
+    return {
+      slug: a.slug,
+      url: articleUrl(lang, a.slug),
+      ...cache.get(conversionKey(a, lang, html !== undefined), () => convertFields({ ...a, html }, lang, converter)),
+      date: a.date,
+      views: a.views,
+      channels: a.channels.map((slug) => channelBySlug.get(slug)!),
+    };
+  });
   return {
     lang,
     siteName: ui(SITE_NAME),
@@ -105,25 +125,25 @@ export function buildVariant(
   };
 }
 
-/** What an article's conversion depends on: its fields and its body HTML. */
-export type ConversionInput = Pick<ArchiveArticle, 'lang' | 'glossary' | 'title' | 'summary' | 'source'> & { html: string };
+/** What an article's conversion depends on: its fields and its body HTML (none where the body is not prepared). */
+export type ConversionInput = Pick<ArchiveArticle, 'lang' | 'glossary' | 'title' | 'summary' | 'source'> & { html: string | undefined };
 
 /**
- * The build cache's key for an article's fields in `to`. The body is keyed by its Markdown's hash,
- * which its HTML is made from (the cache's version covers the Markdown renderer's code): hashing
- * the HTML of every article in both variants took 0.7 s of each build.
+ * The build cache's key for an article's fields in `to`, with its body or without. The body is
+ * keyed by its Markdown's hash, which its HTML is made from (the cache's version covers the
+ * Markdown renderer's code): hashing the HTML of every article in both variants took 0.7 s of each
+ * build.
  */
-export const conversionKey = (a: Omit<ConversionInput, 'html'> & Pick<ArchiveArticle, 'bodyHash'>, to: Lang) =>
-  hashOf(a.lang, to, JSON.stringify(a.glossary), a.title, a.summary, a.source ?? '', a.bodyHash);
-
-const withHash = (html: string) => ({ html, htmlHash: hashOf(html) });
+export const conversionKey = (a: Omit<ConversionInput, 'html'> & Pick<ArchiveArticle, 'bodyHash'>, to: Lang, withBody: boolean) =>
+  hashOf(a.lang, to, JSON.stringify(a.glossary), a.title, a.summary, a.source ?? '', withBody ? a.bodyHash : 'without body');
 
 export function convertFields(a: ConversionInput, to: Lang, converter: Converter): ConvertedFields {
+  // Links to the site's pages keep the reader in the variant they read.
+  const html = a.html === undefined ? undefined : localizeLinks(converter.html(a.html, a.lang, to, a.glossary), to);
   return {
     title: converter.text(a.title, a.lang, to, a.glossary),
     summary: converter.text(a.summary, a.lang, to, a.glossary),
     source: a.source === undefined ? undefined : converter.text(a.source, a.lang, to, a.glossary),
-    // Links to the site's pages keep the reader in the variant they read.
-    ...withHash(localizeLinks(converter.html(a.html, a.lang, to, a.glossary), to)),
+    body: html === undefined ? undefined : { html, hash: hashOf(html) },
   };
 }

@@ -1,14 +1,14 @@
 /**
  * A page's `cacheKey`, its key in the page store (src/integrations/page-store/): a hash of
  * everything the page prints. Pages print only their props (data is prepared before rendering),
- * so the key is the props — without articles' bodies (`html`, and their hashes `htmlHash`): a page
- * prints only its own article's body, whose hash is passed as `ownHtmlHash`. Hashing a
- * neighbour's body would re-render a page for an edit it does not show.
+ * so the key is the props — without articles' bodies (`body`, and an article page's own body
+ * HTML, also `body`): a page prints only its own article's body, whose hash is passed as
+ * `ownBodyHash`. Hashing a neighbour's body would re-render a page for an edit it does not show.
  */
 import { hashOf } from '../hash.ts';
 import type { PageFrame } from './frame.ts';
 
-const BODY_KEYS = new Set(['html', 'htmlHash']);
+const BODY_KEYS = new Set(['body']);
 const withoutBodies = (key: string, value: unknown) => (BODY_KEYS.has(key) ? undefined : value);
 
 /**
@@ -23,7 +23,7 @@ function digestOf(shared: object): string {
   return digest;
 }
 
-export function pageCacheKey<Props extends { frame: PageFrame }>(props: Props, ownHtmlHash = ''): string {
+export function pageCacheKey<Props extends { frame: PageFrame }>(props: Props, ownBodyHash = ''): string {
   const { words, sidebar, ...frame } = props.frame;
-  return hashOf(ownHtmlHash, digestOf(words), digestOf(sidebar), JSON.stringify({ ...props, frame }, withoutBodies));
+  return hashOf(ownBodyHash, digestOf(words), digestOf(sidebar), JSON.stringify({ ...props, frame }, withoutBodies));
 }

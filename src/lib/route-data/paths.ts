@@ -6,7 +6,7 @@ import type { PaginateFunction } from 'astro';
 import { LANGS, PAGE_SIZE, SITE_URL, type Lang } from '../../consts.ts';
 import { getSite, segment } from 'virtual:yiqihui/site';
 import type { Site } from '../archive/site.ts';
-import { inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
+import { bodyOf, inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
@@ -95,12 +95,14 @@ function listingView(site: Site, lang: Lang, channel: VariantChannel, page: numb
   return { frame, pager: pagerView };
 }
 
-/** Every article in each variant; in a segmented build, only the segment's share of them (../segments.ts). */
+/** Every article in each variant; in a segmented build, only the segment's own articles (`Site.ownArticles`). */
 export async function articlePaths() {
   const site = await getSite();
-  const pages = LANGS.flatMap((lang) => site.variants[lang].articles.map((article) => ({ lang, article })));
-  return shareOf(pages, segment).map(({ lang, article }) => {
+  const own = (article: { slug: string }) => site.ownArticles?.has(article.slug) ?? true;
+  const pages = LANGS.flatMap((lang) => site.variants[lang].articles.filter(own).map((article) => ({ lang, article })));
+  return pages.map(({ lang, article }) => {
     const variant = site.variants[lang];
+    const body = bodyOf(article);
     const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
     const { older, newer } = site.archive.neighbours.get(article.slug)!;
     const home = article.channels[0]!;
@@ -114,11 +116,12 @@ export async function articlePaths() {
         channel: home.slug,
       }),
       article,
+      body: body.html,
       older: pick(older),
       newer: pick(newer),
       related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
     };
-    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, article.htmlHash) };
+    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, body.hash) };
   });
 }
 

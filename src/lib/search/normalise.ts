@@ -4,23 +4,21 @@
  * in the folded text is the same offset in the text a reader sees (the excerpt relies on it).
  */
 
-/** Traditional (or variant) character → its simplified form, for the characters the archive uses. */
+/** Traditional (or variant) character → its simplified form. */
 export type ScriptMap = Readonly<Record<string, string>>;
 
 /**
- * The map the browser applies to queries, built from the characters the archive's texts (both
- * variants) actually contain: far smaller than shipping OpenCC. A character maps when OpenCC,
- * converting it alone, gives exactly one different character.
+ * The map the browser applies to queries (3,425 characters, far smaller than shipping OpenCC): every
+ * Han character of the Basic Multilingual Plane that OpenCC, converting it alone, turns into
+ * exactly one other character. Every one, not only those the archive holds: the map is then the
+ * same for any archive, so a segment build makes it without the other segments' bodies; and a
+ * reader who types a form the converter never writes (裏 where it writes 裡) still finds the word.
  */
-export function buildScriptMap(texts: Iterable<string>, toSimplified: (text: string) => string): Record<string, string> {
-  // Which UTF-16 units occur at all (one pass of plain loads over tens of MB of text), then which
-  // of those are Han characters: a regex test per character took seconds on a large archive.
-  const seen = new Uint8Array(0x10000);
-  for (const text of texts) for (let i = 0; i < text.length; i++) seen[text.charCodeAt(i)] = 1;
+export function buildScriptMap(toSimplified: (text: string) => string): Record<string, string> {
   const map: Record<string, string> = {};
-  for (let unit = 0; unit < seen.length; unit++) {
+  for (let unit = 0; unit < 0x10000; unit++) {
     const ch = String.fromCharCode(unit);
-    if (!seen[unit] || !/\p{Script=Han}/u.test(ch)) continue;
+    if (!/\p{Script=Han}/u.test(ch)) continue;
     const simplified = toSimplified(ch);
     if (simplified !== ch && simplified.length === 1) map[ch] = simplified;
   }

@@ -12,6 +12,7 @@
  */
 import { newestFirst, type Dated } from '../archive/order.ts';
 import { fnv1a } from '../hash.ts';
+import { shareOf, type Segment } from '../segments.ts';
 
 export function shardsOf<T extends Dated>(articles: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search: a shard size must be a whole number above 0, not ${size}`);
@@ -28,6 +29,24 @@ export function shardsOf<T extends Dated>(articles: readonly T[], size: number):
   }
   if (current.length || !shards.length) shards.push(current);
   return shards;
+}
+
+/** The numbers of the shards segment `segment` indexes (every one in a whole build). */
+export const shardNumbersOf = (shards: readonly unknown[], segment: Segment | undefined): number[] =>
+  shareOf(
+    shards.map((_, i) => i),
+    segment,
+  );
+
+/**
+ * The slugs of segment `segment`'s articles: those of the shards it indexes, whose article pages it
+ * renders too, so that it prepares the bodies of about 1/N of the archive (by page and by shard
+ * apart, it would need about 2/N). Undefined in a whole build: every article is its own.
+ */
+export function articlesOfSegment(articles: readonly Dated[], shardSize: number, segment: Segment | undefined): Set<string> | undefined {
+  if (segment === undefined) return undefined;
+  const shards = shardsOf(articles, shardSize);
+  return new Set(shardNumbersOf(shards, segment).flatMap((i) => shards[i]!.map((a) => a.slug)));
 }
 
 /**

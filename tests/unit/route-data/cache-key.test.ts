@@ -3,7 +3,7 @@ import { pageCacheKey } from '../../../src/lib/route-data/cache-key.ts';
 import type { PageFrame } from '../../../src/lib/route-data/frame.ts';
 
 describe('a page key', () => {
-  const card = (html: string) => ({ title: '淘宝新规', url: '/articles/a/', html, htmlHash: `hash of ${html}` });
+  const card = (html: string) => ({ title: '淘宝新规', url: '/articles/a/', body: { html, hash: `hash of ${html}` } });
   const words = { home: '首页' };
   const sidebar = { weeklyHot: [{ title: '本周热门', url: '/articles/b/' }] };
   /** The parts of a frame these tests change; pages share `words` and `sidebar`, as frame.ts makes them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardsOf, volumePath, volumesIn, volumesOf } from '../../../src/lib/search/shards.ts';
+import { articlesOfSegment, shardNumbersOf, shardsOf, volumePath, volumesIn, volumesOf } from '../../../src/lib/search/shards.ts';
 import { seededRandom } from './corpus.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -84,5 +84,25 @@ describe('search volumes', () => {
       { path: 'v1/', shards: [3, 4, 5] },
       { path: 'v0/', shards: [0, 1, 2] },
     ]);
+  });
+});
+
+describe("a segment's articles", () => {
+  it("are those of every N-th shard, so that each article is one segment's, whole shards at a time", () => {
+    const articles = archive(2000);
+    const shards = shardsOf(articles, 100);
+    const segments = [1, 2, 3].map((index) => articlesOfSegment(articles, 100, { index, count: 3 })!);
+    expect(shardNumbersOf(shards, { index: 2, count: 3 })).toEqual(shards.map((_, i) => i).filter((i) => i % 3 === 1));
+    segments.forEach((own, s) => {
+      for (const [i, shard] of shards.entries()) for (const a of shard) expect(own.has(a.slug)).toBe(i % 3 === s);
+    });
+    expect(segments.reduce((sum, own) => sum + own.size, 0)).toBe(2000);
+    // Roughly a third each: shards end where the articles say, so not exactly.
+    for (const own of segments) expect(own.size).toBeGreaterThan(2000 / 4);
+  });
+
+  it('are every article in a whole build', () => {
+    expect(articlesOfSegment(archive(10), 4, undefined)).toBeUndefined();
+    expect(shardNumbersOf([[], [], []], undefined)).toEqual([0, 1, 2]);
   });
 });
