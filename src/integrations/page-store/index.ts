@@ -42,8 +42,8 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
         const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
         store = open;
         const version = treeVersion(PAGE_PRODUCERS);
-        /** Store keys of the pages Astro renders, by the pathname of their request. */
-        const toStore = new Map<string, string>();
+        /** Store keys and output files of the pages Astro renders, by the pathname of their request. */
+        const toStore = new Map<string, { key: string; file: string }>();
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
@@ -53,7 +53,7 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
               if (page.cacheKey === undefined) return true;
               const key = hashOf(version, page.cacheKey);
               if (!open.has(key)) {
-                toStore.set(requestPath(page.pathname), key);
+                toStore.set(requestPath(page.pathname), { key, file: outputFileOf(page.pathname) });
                 return true;
               }
               restored.set(page.pathname, { key, file: outputFileOf(page.pathname) });
@@ -67,18 +67,16 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
           },
           render: async (request, options) => {
             const result = await astro.render(request, options);
-            const key = toStore.get(requestPath(new URL(request.url).pathname));
-            if (key !== undefined) {
-              const response = result instanceof Response ? result : result.response;
-              if (response.ok) open.put(key, new Uint8Array(await response.clone().arrayBuffer()));
-            }
+            const page = toStore.get(requestPath(new URL(request.url).pathname));
+            const response = result instanceof Response ? result : result.response;
+            if (page !== undefined && response.ok) open.put(page.key, page.file);
             return result;
           },
         }));
       },
       'astro:build:done': async ({ logger }) => {
         if (!store) return;
-        await store.flush();
+        await store.adopt(outDir!);
         await restoring;
         reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
         const pruned = await store.prune();

@@ -1,11 +1,25 @@
 /** The page store: pages by key, restored as links, never rewritten in place, pruned to what a build used. */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputFileOf, PageStore } from '../../../src/integrations/page-store/store.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
 
-const bytes = (text: string) => new TextEncoder().encode(text);
+/** A build's output, as Astro leaves it: the pages it rendered, which the store takes from there. */
+function built(root: string, pages: Record<string, string>): string {
+  const out = path.join(root, `built-${Object.keys(pages).join('-')}`);
+  for (const [key, text] of Object.entries(pages)) {
+    mkdirSync(path.join(out, key), { recursive: true });
+    writeFileSync(path.join(out, key, 'index.html'), text);
+  }
+  return out;
+}
+/** Stores `pages` (text by key) as a build does: put as they render, adopted from the output at the end. */
+async function storePages(into: PageStore, root: string, pages: Record<string, string>): Promise<void> {
+  const out = built(root, pages);
+  for (const key of Object.keys(pages)) into.put(key, `${key}/index.html`);
+  await into.adopt(out);
+}
 
 describe('outputFileOf', () => {
   it("names the file Astro's directory format writes for a page", () => {
@@ -21,9 +35,7 @@ describe('PageStore', () => {
     const dir = path.join(root, 'pages');
     const first = new PageStore(dir);
     expect(first.has('k1')).toBe(false);
-    first.put('k1', bytes('<p>一</p>'));
-    first.put('k2', bytes('<p>二</p>'));
-    await first.flush();
+    await storePages(first, root, { k1: '<p>一</p>', k2: '<p>二</p>' });
 
     const second = new PageStore(dir);
     expect(second.has('k1')).toBe(true);
@@ -35,18 +47,25 @@ describe('PageStore', () => {
     expect(statSync(restored).ino).toBe(statSync(path.join(dir, 'k1.html')).ino);
   });
 
+  it('stores a rendered page as a link to the file Astro wrote, not as a second copy', async () => {
+    const root = await tempDir('page-store');
+    const dir = path.join(root, 'pages');
+    await storePages(new PageStore(dir), root, { k1: '<p>一</p>' });
+    expect(readFileSync(path.join(dir, 'k1.html'), 'utf8')).toBe('<p>一</p>');
+    expect(statSync(path.join(dir, 'k1.html')).ino).toBe(statSync(path.join(root, 'built-k1', 'k1', 'index.html')).ino);
+    expect(readdirSync(dir)).toEqual(['k1.html']);
+  });
+
   it('writes a page under a new name, so an output linked to the old one keeps its page', async () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
     const first = new PageStore(dir);
-    first.put('k1', bytes('old'));
-    await first.flush();
+    await storePages(first, root, { k1: 'old' });
     const out = path.join(root, 'out');
     await new PageStore(dir).restore([{ key: 'k1', file: 'a/index.html' }], out);
     // Stored again (as a build that died before pruning would leave it): a new file, renamed.
     const again = new PageStore(dir);
-    again.put('k1', bytes('new'));
-    await again.flush();
+    await storePages(again, path.join(root, 'again'), { k1: 'new' });
     expect(readFileSync(path.join(out, 'a/index.html'), 'utf8')).toBe('old');
     expect(readFileSync(path.join(dir, 'k1.html'), 'utf8')).toBe('new');
   });
@@ -55,14 +74,12 @@ describe('PageStore', () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
     const first = new PageStore(dir);
-    for (const key of ['k1', 'k2', 'k3']) first.put(key, bytes(key));
-    await first.flush();
+    await storePages(first, root, { k1: 'k1', k2: 'k2', k3: 'k3' });
     writeFileSync(path.join(dir, 'k4.html.0a1b2c.tmp'), 'half');
 
     const second = new PageStore(dir);
     expect(second.has('k1')).toBe(true);
-    second.put('k5', bytes('k5'));
-    await second.flush();
+    await storePages(second, root, { k5: 'k5' });
     expect(await second.prune()).toBe(3);
     expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k5.html']);
     // A half-written file is never taken for a page.
@@ -73,7 +90,7 @@ describe('PageStore', () => {
     const root = await tempDir('page-store');
     const store = new PageStore(path.join(root, 'none'));
     expect(store.has('k1')).toBe(false);
-    await store.flush();
+    await store.adopt(path.join(root, 'no output'));
     expect(await store.prune()).toBe(0);
     expect(existsSync(path.join(root, 'none'))).toBe(false);
   });
