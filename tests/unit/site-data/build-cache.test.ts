@@ -71,3 +71,16 @@ describe('BuildCache', () => {
     expect(new BuildCache('t', 'scope-b', 'v1').has('x')).toBe(false);
   });
 });
+
+describe('linesOf', () => {
+  it('reads the lines of a file in chunks, a line or a character cut across two chunks included', async () => {
+    const { linesOf } = await import('../../../src/integrations/site-data/build-cache.ts');
+    const file = path.join(dir, 'lines.jsonl');
+    const lines = ['{"version":"v1"}', '["a","发货时间"]', '', '["b","一二三四五六七八九十"]', '["c",1]'];
+    await writeFile(file, `${lines.join('\n')}\n["d","最后一行，没有换行符"]`);
+    // At 5 or 7 bytes a chunk, lines and characters (3 bytes each) are cut between chunks.
+    for (const chunk of [5, 7, 64, 1 << 24]) {
+      expect([...linesOf(file, chunk)]).toEqual([...lines, '["d","最后一行，没有换行符"]']);
+    }
+  });
+});
