@@ -1,9 +1,9 @@
 /**
  * A page's `cacheKey`, its key in the page store (src/integrations/page-store/): a hash of
  * everything the page prints. Pages print only their props (data is prepared before rendering),
- * so the key is the props — without articles' bodies (`body`, and an article page's own body
- * HTML, also `body`): a page prints only its own article's body, whose hash is passed as
- * `ownBodyHash`. Hashing a neighbour's body would re-render a page for an edit it does not show.
+ * so the key is the props — without articles' bodies (`body`, wherever it is in them): a page
+ * prints only its own article's body, whose hash is passed as `ownBodyHash`. Hashing a
+ * neighbour's body would re-render a page for an edit it does not show.
  */
 import { hashOf } from '../hash.ts';
 import type { PageFrame } from './frame.ts';

@@ -116,7 +116,7 @@ export async function articlePaths() {
         channel: home.slug,
       }),
       article,
-      body: body.html,
+      body,
       older: pick(older),
       newer: pick(newer),
       related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
