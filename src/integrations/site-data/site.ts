@@ -116,9 +116,8 @@ async function prepareSite(content: Content, { contentDir: dir, drafts, segment 
     ),
   );
   const refused: ContentProblem[] = [];
-  /** Each article's body HTML, by slug, until the variants are made from it; none for another segment's article. */
+  /** Each article's body HTML, by slug, until the variants are made from it. */
   const bodies = new Map<string, string>();
-  const htmlOf = (a: ArchiveArticle) => bodies.get(a.slug);
   const articles = timedSync('markdown', () =>
     published.map((a): ArchiveArticle => {
       const body = rendered.get(a.bodyHash, () => prepareOrReport(a, refused));
@@ -144,7 +143,7 @@ async function prepareSite(content: Content, { contentDir: dir, drafts, segment 
   // Every body is rendered, for its summary (listings show every article), but a segment converts
   // and keeps only its own articles' bodies.
   const ownArticles = articlesOfSegment(articles, settings.searchShardSize, segment);
-  if (ownArticles) for (const slug of bodies.keys()) if (!ownArticles.has(slug)) bodies.delete(slug);
+  const htmlOf = (a: ArchiveArticle) => (ownArticles === undefined || ownArticles.has(a.slug) ? bodies.get(a.slug) : undefined);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
