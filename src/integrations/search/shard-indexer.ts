@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { settings } from '../../config.ts';
-import type { SearchRecord } from '../../lib/search/records.ts';
+import type { RecordOptions, RecordSource } from '../../lib/search/records.ts';
 import type { ShardReply, ShardTask } from './shard-worker.ts';
 
 const WORKER = new URL('./shard-worker.ts', import.meta.url);
@@ -16,14 +16,16 @@ export const indexingThreads = () => settings.searchIndexThreads ?? availablePar
 
 /** One worker thread: `index` one shard at a time, `close` when done. */
 export class ShardIndexer {
-  private readonly worker = new Worker(WORKER);
+  private readonly worker: Worker;
   private failure?: Error;
 
-  constructor() {
+  constructor(options: RecordOptions) {
+    this.worker = new Worker(WORKER, { workerData: options });
     this.worker.once('error', (error) => (this.failure = error));
   }
 
-  index(records: SearchRecord[], out: string): Promise<void> {
+  /** Indexes the records of `articles` into `out`. */
+  index(articles: RecordSource[], out: string): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
@@ -33,7 +35,7 @@ export class ShardIndexer {
         if (reply.error) reject(new Error(reply.error));
         else resolve();
       });
-      this.worker.postMessage({ records, out } satisfies ShardTask);
+      this.worker.postMessage({ articles, out } satisfies ShardTask);
     });
   }
 

@@ -1,13 +1,14 @@
 /**
- * A search-indexing thread (see shard-indexer.ts): its own Pagefind service, which indexes the
- * shards it is sent one after another. Pagefind indexes on one core, so two of these keep both busy.
+ * A search-indexing thread (see shard-indexer.ts): it makes the records of the shards it is sent,
+ * and its own Pagefind service indexes them, one shard after another. Pagefind indexes on one
+ * core, so two of these keep both busy.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { SEARCH_BATCH } from '../../config.ts';
-import type { SearchRecord } from '../../lib/search/records.ts';
+import { searchRecord, type RecordOptions, type RecordSource, type SearchRecord } from '../../lib/search/records.ts';
 
-export type ShardTask = { records: SearchRecord[]; out: string } | 'close';
+export type ShardTask = { articles: RecordSource[]; out: string } | 'close';
 export type ShardReply = { error?: string };
 
 async function indexShard(records: SearchRecord[], out: string): Promise<void> {
@@ -23,6 +24,8 @@ async function indexShard(records: SearchRecord[], out: string): Promise<void> {
   if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
 }
 
+const options = workerData as RecordOptions;
+
 parentPort!.on('message', async (task: ShardTask) => {
   if (task === 'close') {
     await pagefind.close();
@@ -30,7 +33,10 @@ parentPort!.on('message', async (task: ShardTask) => {
     return;
   }
   try {
-    await indexShard(task.records, task.out);
+    await indexShard(
+      task.articles.map((a) => searchRecord(a, options)),
+      task.out,
+    );
     parentPort!.postMessage({} satisfies ShardReply);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply);

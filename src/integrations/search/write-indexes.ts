@@ -15,15 +15,7 @@ import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { codeVersion } from '../code-version.ts';
 import { buildScriptMap, type ScriptMap } from '../../lib/search/normalise.ts';
-import {
-  articleText,
-  fragmentFor,
-  indexedText,
-  INDEX_LANGUAGE,
-  recordUrl,
-  searchRecord,
-  type FragmentView,
-} from '../../lib/search/records.ts';
+import { articleText, fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl, type FragmentView } from '../../lib/search/records.ts';
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import { formatSegment, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
@@ -115,8 +107,7 @@ export async function buildSearchIndex(
     shards[i]!.map((a) => [a.slug, a.title, bodyOf(a).hash, a.channels.map((c) => c.slug), a.date.epochMs]),
   ];
   // Records are made when their shard is indexed: all at once would hold every token in memory.
-  const recordsOf = (i: number) =>
-    shards[i]!.map((a) => searchRecord(a, indexedText(a.title, articleText(bodyOf(a).html), map), segmentation));
+  const sourcesOf = (i: number) => shards[i]!.map(recordSource);
 
   const version = codeVersion(SEARCH_PRODUCERS);
   const scope = cacheScope(site, segment);
@@ -131,7 +122,7 @@ export async function buildSearchIndex(
     let indexer: ShardIndexer | undefined;
     try {
       for (let i = mine[next++]; i !== undefined; i = mine[next++]) {
-        dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer()).index(recordsOf(i), out));
+        dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer({ map, segmentation })).index(sourcesOf(i), out));
         onShard(++done, mine.length);
       }
     } finally {

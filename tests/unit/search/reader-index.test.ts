@@ -9,17 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBundle, readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
 import { decodeCborFile, decodeJsonFile, type FilterIndex, type Meta, type WordChunk } from '../../../src/lib/search/pagefind-files.ts';
-import type { SearchRecord } from '../../../src/lib/search/records.ts';
+import type { RecordSource } from '../../../src/lib/search/records.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const WORDS = ['aa', 'ab', 'ba', 'bb', 'cc', 'cd', 'dc', 'dd', 'ee', 'ef', 'fe', 'ff', 'x1', 'x2', 'y1', 'y2'];
-/** Record `i`: words picked by its number, so words recur across shards; dates ascending. */
-const record = (i: number, extra = ''): SearchRecord => ({
-  url: `/a-${String(i).padStart(2, '0')}/`,
-  content: `${Array.from({ length: 30 }, (_, j) => WORDS[(i * 7 + j * j) % WORDS.length]).join(' ')}${extra}`,
-  language: 'und',
-  filters: { channel: [i % 3 ? 'jingying' : 'taobao'] },
-  sort: { date: String(Date.UTC(2019, 0, 1) + i * 86_400_000) },
+/** Article `i`: words picked by its number, so words recur across shards; dates ascending. */
+const record = (i: number, extra = ''): RecordSource => ({
+  slug: `a-${String(i).padStart(2, '0')}`,
+  title: '',
+  html: `<p>${Array.from({ length: 30 }, (_, j) => WORDS[(i * 7 + j * j) % WORDS.length]).join(' ')}${extra}</p>`,
+  channels: [i % 3 ? 'jingying' : 'taobao'],
+  epochMs: Date.UTC(2019, 0, 1) + i * 86_400_000,
 });
 const RECORDS = Array.from({ length: 24 }, (_, i) => record(i));
 const SMALL_CHUNKS = { min: 20, max: 80, cutEvery: 3, alone: 60 };
@@ -28,17 +28,17 @@ let root: string;
 let indexer: ShardIndexer;
 beforeAll(async () => {
   root = await tempDir('reader-index');
-  indexer = new ShardIndexer();
+  indexer = new ShardIndexer({ map: {}, segmentation: 'bigram' });
 }, 30_000);
 afterAll(() => indexer.close());
 
 /** One shard at a time: an indexer's thread indexes one. */
-const index = async (name: string, records: SearchRecord[]) => {
+const index = async (name: string, records: RecordSource[]) => {
   const dir = path.join(root, name);
   await indexer.index(records, dir);
   return dir;
 };
-const indexAll = async (name: string, shards: SearchRecord[][]) => {
+const indexAll = async (name: string, shards: RecordSource[][]) => {
   const dirs: string[] = [];
   for (const [i, records] of shards.entries()) dirs.push(await index(`${name}-${i}`, records));
   return dirs;
@@ -154,7 +154,7 @@ describe('the reader index', () => {
     it('writes the files a whole merge writes, keeping those of the chunks the edit did not touch', async () => {
       // An article of the middle shard loses its words and gets one no other has: pages after its shard keep their numbers.
       const edited = [...SHARDS[1]!];
-      edited[2] = { ...edited[2]!, content: 'zz' };
+      edited[2] = { ...edited[2]!, html: '<p>zz</p>' };
       const now = [dirs[0]!, await index('patch-edited', edited), dirs[2]!];
       const { out, stats } = await merge('patch-after', now, [earlier]);
       expect(stats.patched).toBe(true);
