@@ -41,9 +41,27 @@ function foldUnit(ch: string, map: ScriptMap): string {
   return folded;
 }
 
+/** Each map's folds by unit code, -1 until a unit is first met: a table lookup, not two map lookups a unit. */
+const tables = new WeakMap<ScriptMap, Int32Array>();
+const tableOf = (map: ScriptMap) => {
+  let table = tables.get(map);
+  if (!table) tables.set(map, (table = new Int32Array(0x10000).fill(-1)));
+  return table;
+};
+/** Units turned back into a string at a time: as many as String.fromCharCode takes as arguments safely. */
+const CHUNK = 8192;
+
 /** The folded text: same length as `text`, unit for unit. */
 export function normalise(text: string, map: ScriptMap): string {
+  const table = tableOf(map);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let folded = table[unit]!;
+    if (folded < 0) folded = table[unit] = foldUnit(text[i]!, map).charCodeAt(0);
+    units[i] = folded;
+  }
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldUnit(text[i]!, map);
+  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode(...units.subarray(i, i + CHUNK));
   return out;
 }

@@ -15,8 +15,11 @@
  * one more `0`, in the index and in queries alike, so that it never meets a Han token.
  */
 
-const HAN = /\p{Script=Han}/u;
-const WORD = /[\p{L}\p{N}]/u;
+/**
+ * A run of Han characters, or of other letters and digits (a Han character is a letter too):
+ * one pass of the regular expression engine, not a test per character.
+ */
+const RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const MARK = '0';
 /** The shape of a Han token; a text word of this shape is escaped (see above). */
 const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
@@ -27,39 +30,45 @@ export function encodeHan(ch: string): string {
   return ch.codePointAt(0)!.toString(36).padStart(4, '0');
 }
 
+/** Each character's code, once: an archive has a few thousand characters in millions of tokens. */
+const codes = new Map<string, string>();
+const codeOf = (ch: string) => {
+  let code = codes.get(ch);
+  if (code === undefined) codes.set(ch, (code = encodeHan(ch)));
+  return code;
+};
+
 export type Run = { kind: 'han'; chars: string[] } | { kind: 'word'; text: string };
 
 /** Han runs and Latin/digit words, in order; everything else only separates them. */
 export function runsOf(text: string): Run[] {
   const runs: Run[] = [];
-  let current: Run | undefined;
-  for (const ch of text) {
-    const kind = HAN.test(ch) ? 'han' : WORD.test(ch) ? 'word' : undefined;
-    if (kind === undefined) {
-      current = undefined;
-      continue;
-    }
-    if (current?.kind !== kind) {
-      current = kind === 'han' ? { kind, chars: [] } : { kind, text: '' };
-      runs.push(current);
-    }
-    if (current.kind === 'han') current.chars.push(ch);
-    else current.text += ch;
-  }
+  for (const [match, han] of text.matchAll(RUN))
+    runs.push(han === undefined ? { kind: 'word', text: match } : { kind: 'han', chars: [...han] });
   return runs;
 }
 
 /** The token of one or two Han characters (卖家, or 货 at the end of a run). */
-export const hanToken = (chars: string) => MARK + [...chars].map(encodeHan).join('');
+export const hanToken = (chars: string) => MARK + [...chars].map(codeOf).join('');
 
-const bigrams = (chars: string[]) => chars.slice(1).map((ch, i) => hanToken(chars[i]! + ch));
+const bigrams = (chars: string[]) => chars.slice(1).map((ch, i) => MARK + codeOf(chars[i]!) + codeOf(ch));
 
 /** The words Pagefind indexes for a (normalised) text, space-separated. */
 export function indexTokens(normalised: string): string {
   const tokens: string[] = [];
-  for (const run of runsOf(normalised)) {
-    if (run.kind === 'word') tokens.push(wordToken(run.text));
-    else tokens.push(...bigrams(run.chars), hanToken(run.chars.at(-1)!));
+  // runsOf's runs without their arrays: this runs over every article's text.
+  for (const [match, han] of normalised.matchAll(RUN)) {
+    if (han === undefined) {
+      tokens.push(wordToken(match));
+      continue;
+    }
+    let previous = '';
+    for (const ch of han) {
+      const code = codeOf(ch);
+      if (previous) tokens.push(MARK + previous + code);
+      previous = code;
+    }
+    tokens.push(MARK + previous);
   }
   return tokens.join(' ');
 }

@@ -35,4 +35,15 @@ describe('normalise', () => {
   it.each(['發貨時間', 'ＳＫＵ', 'ﬁ 𠀋 ß İ ㈠ ½', '淘宝 App 618'])('keeps the length of %s unit for unit', (text) => {
     expect(normalise(text, map)).toHaveLength(text.length);
   });
+
+  it('folds a text longer than one chunk of units whole, lone surrogates kept as they are', () => {
+    const text = '發貨ＳＫＵ\ud800x\udc00'.repeat(2_000);
+    const folded = normalise(text, map);
+    expect(folded).toBe('发货sku\ud800x\udc00'.repeat(2_000));
+  });
+
+  it('folds by the map it is given, not one given before', () => {
+    expect(normalise('發', map)).toBe('发');
+    expect(normalise('發', {})).toBe('發');
+  });
 });
