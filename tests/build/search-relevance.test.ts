@@ -20,12 +20,21 @@ import { articleTexts, articleUrls, buildRelevanceSite, importFrom, measure, QUE
 const FLOOR = { precision: 0.95, recall: 0.9 };
 const GENERATED = 300;
 
+/** Words of other scripts and accents, which Pagefind keys by forms of its own (tokens.ts). */
+const FOREIGN_WORDS = {
+  slug: 'foreign-words',
+  title: '外文词',
+  date: '2019-03-01',
+  channel: 'jingying',
+  body: '店名 Café Müller，城市 İstanbul，韩文 한국어，日文 がんばる，德文 Straße，希腊文 Ελλάδα。',
+};
+
 let dist: string;
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
   // Shards of 100: the queries run across merged indexes, as on a large archive.
-  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' });
+  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' }, [FOREIGN_WORDS]);
   server = await serveDist(dist);
 });
 afterAll(() => server?.close());
@@ -49,4 +58,18 @@ describe.each([
     expect(result.precision, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.precision);
     expect(result.recall, result.misses.join('\n')).toBeGreaterThanOrEqual(FLOOR.recall);
   });
+});
+
+describe('words beyond ASCII', () => {
+  it.each(['Café', 'cafe', 'MÜLLER', 'istanbul', '한국어', '한국', 'がんばる', 'straße', 'Ελλάδα', '韩文 한국어'])(
+    '%s finds the article that has it, on both variants',
+    async (query) => {
+      for (const folder of ['', 'zh-hant/']) {
+        const engine = await openEngine(`${server.url}/${folder}pagefind/`, importFrom(dist));
+        const hits = await engine.search(query);
+        const urls = (await hits.load(0, hits.total)).map((r) => r.url);
+        expect(urls, `${query} on /${folder}`).toEqual([`/${folder}articles/${FOREIGN_WORDS.slug}/`]);
+      }
+    },
+  );
 });

@@ -11,23 +11,31 @@ import { parse } from 'yaml';
 import { toSimplified } from '../../src/lib/convert/opencc.ts';
 import type { Engine } from '../../src/browser/search/engine.ts';
 import { buildSite } from './build-site.ts';
-import { writeContent } from './content-fixture.ts';
+import { writeContent, type FixtureArticle } from './content-fixture.ts';
 import { tempDir } from './temp-dirs.ts';
 import { generateArticles } from '../unit/search/corpus.ts';
 
 const REAL = path.resolve(import.meta.dirname, '../../content');
 
-export async function buildRelevanceSite(generated: number, env: Record<string, string> = {}): Promise<string> {
+/** `extra`: articles of the test's own beside the real and generated ones. */
+export async function buildRelevanceSite(
+  generated: number,
+  env: Record<string, string> = {},
+  extra: FixtureArticle[] = [],
+): Promise<string> {
   const root = await tempDir('search-relevance');
   const channels = parse(await readFile(path.join(REAL, 'channels.yaml'), 'utf8')) as { slug: string; name: string }[];
   const content = await writeContent(path.join(root, 'content'), {
     channels,
     merchants: parse(await readFile(path.join(REAL, 'merchants.yaml'), 'utf8')),
-    articles: generateArticles(
-      generated,
-      channels.map((c) => c.slug),
-      { length: 600, seed: 42 },
-    ),
+    articles: [
+      ...generateArticles(
+        generated,
+        channels.map((c) => c.slug),
+        { length: 600, seed: 42 },
+      ),
+      ...extra,
+    ],
   });
   await cp(path.join(REAL, 'articles'), path.join(content, 'articles'), { recursive: true });
   await cp(path.join(REAL, 'glossary.yaml'), path.join(content, 'glossary.yaml')).catch(() => undefined);

@@ -1,6 +1,6 @@
 /**
  * One script for both indexes and every query: text is folded to simplified characters, Latin
- * letters to lower case and full-width forms to ASCII, one UTF-16 unit for one, so that an offset
+ * letters to lower case without accents and full-width forms to ASCII, one UTF-16 unit for one, so that an offset
  * in the folded text is the same offset in the text a reader sees (the excerpt relies on it).
  */
 
@@ -28,6 +28,9 @@ export function buildScriptMap(toSimplified: (text: string) => string): Record<s
 /** Width and case folds, by unit: `normalize` per character was most of the cost of indexing. */
 const folds = new Map<string, string>();
 
+/** A Latin letter without its accents (é → e, İ → i): readers type café as often as cafe. */
+const bareLatin = (ch: string) => (/\p{Script=Latin}/u.test(ch) ? ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : ch);
+
 /** Folds one UTF-16 unit; anything whose folded form would change the length is kept as it is. */
 function foldUnit(ch: string, map: ScriptMap): string {
   const mapped = map[ch];
@@ -36,6 +39,8 @@ function foldUnit(ch: string, map: ScriptMap): string {
   if (folded === undefined) {
     const nfkc = ch.normalize('NFKC').toLowerCase();
     folded = nfkc.length === 1 ? nfkc : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    const bare = bareLatin(folded);
+    if (bare.length === 1) folded = bare;
     folds.set(ch, folded);
   }
   return folded;

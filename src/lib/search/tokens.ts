@@ -11,8 +11,14 @@
  * token is `0` and one or two such codes (发货 → 00gk10rvr). Plain ASCII is what Pagefind indexes
  * fastest: Hangul syllables (used before) took about twice as long, and a `_` in a token three
  * times as long (Pagefind indexes the parts of such words too). The tokens are indexed without a
- * stemmer (records.ts `INDEX_LANGUAGE`), which would cut them. A text word of the same shape gets
- * one more `0`, in the index and in queries alike, so that it never meets a Han token.
+ * stemmer (records.ts `INDEX_LANGUAGE`), which would cut them.
+ *
+ * A word of other letters than ASCII's (한국어, straße, がんばる) is written the same way: `1` and
+ * its characters' codes. Pagefind keys such words by a form of its own (한국어 by its decomposed
+ * jamo, café by cafe) and keeps the word as written beside it, which the reader index's merge does
+ * not read (an article with café stopped the build); as codes every token is ASCII, matched as
+ * written and as a prefix. A text word of the shape of a token gets one more
+ * `0`, in the index and in queries alike, so that it never meets a token.
  */
 
 /**
@@ -21,11 +27,12 @@
  */
 const RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const MARK = '0';
-/** The shape of a Han token; a text word of this shape is escaped (see above). */
-const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
-const wordToken = (word: string) => (HAN_TOKEN.test(word) ? `0${word}` : word);
+const WORD_MARK = '1';
+/** The shape of a Han token or a coded word; a text word of this shape is escaped (see above). */
+const TOKEN_SHAPE = /^(?:0(?:[0-9a-z]{4}){1,2}|1(?:[0-9a-z]{4})+)$/;
+const ASCII = /^[\0-\x7f]*$/;
 
-/** One Han character (a code point) as four base-36 digits (36^4 is above the last code point). */
+/** A character's code point as four base-36 digits (36^4 is above the last code point). */
 export function encodeHan(ch: string): string {
   return ch.codePointAt(0)!.toString(36).padStart(4, '0');
 }
@@ -37,6 +44,10 @@ const codeOf = (ch: string) => {
   if (code === undefined) codes.set(ch, (code = encodeHan(ch)));
   return code;
 };
+
+/** A text word's token (see above). */
+const wordToken = (word: string) =>
+  !ASCII.test(word) ? WORD_MARK + [...word].map(codeOf).join('') : TOKEN_SHAPE.test(word) ? `0${word}` : word;
 
 export type Run = { kind: 'han'; chars: string[] } | { kind: 'word'; text: string };
 

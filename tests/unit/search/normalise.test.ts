@@ -30,6 +30,9 @@ describe('normalise', () => {
     ['６１８大促', '618大促'],
     ['iPhone', 'iphone'],
     ['未知字𠀋', '未知字𠀋'],
+    ['Café Müller İstanbul', 'cafe muller istanbul'],
+    // Accents are Latin letters' only: kana keep their voicing marks, Hangul its syllables.
+    ['がんばる 한국어', 'がんばる 한국어'],
   ])('%s → %s', (text, folded) => expect(normalise(text, map)).toBe(folded));
 
   it.each(['發貨時間', 'ＳＫＵ', 'ﬁ 𠀋 ß İ ㈠ ½', '淘宝 App 618'])('keeps the length of %s unit for unit', (text) => {

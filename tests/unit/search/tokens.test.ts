@@ -71,6 +71,18 @@ describe('indexTokens and queryTokens', () => {
     expect(queryTokens(runsOf(lookalike)[0]!)).toEqual([`0${lookalike}`]);
   });
 
+  it('writes words of letters beyond ASCII as codes, matched as written and as prefixes', () => {
+    const [korean, german] = indexTokens('한국어 straße').split(' ');
+    expect(korean).toBe(`1${[...'한국어'].map(encodeHan).join('')}`);
+    expect(german).toBe(`1${[...'straße'].map(encodeHan).join('')}`);
+    expect(indexTokens('한국어 straße')).toMatch(/^[0-9a-z ]+$/);
+    expect(korean!.startsWith(queryTokens(runsOf('한국')[0]!)[0]!)).toBe(true);
+    // A text word of a coded word's shape is escaped like one of a Han token's.
+    const lookalike = korean!.slice(0, 5);
+    expect(indexTokens(lookalike)).toBe(`0${lookalike}`);
+    expect(indexTokens('1688 sku')).toBe('1688 sku');
+  });
+
   it('finds 发货 in 淘宝卖家延迟发货 but not in 记者发现货车', () => {
     const query = runsOf('发货').flatMap(queryTokens);
     expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), query)).toBe(true);
