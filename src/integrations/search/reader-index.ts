@@ -28,6 +28,8 @@ import {
   type PatchedChunk,
 } from '../../lib/search/merge-index.ts';
 import {
+  BROWSER_CODE,
+  ENTRY_FILE,
   decodeCborFile,
   encodeCbor,
   pack,
@@ -43,10 +45,6 @@ import {
 import { SEARCH_BATCH } from '../../config.ts';
 import { linkOrCopy } from '../link-tree.ts';
 
-const ENTRY = 'pagefind-entry.json';
-/** Pagefind's browser code, the same in every shard. */
-const CODE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-
 export interface Shard {
   dir: string;
   entry: Entry;
@@ -56,7 +54,7 @@ export interface Shard {
 }
 
 export async function readShard(dir: string): Promise<Shard> {
-  const entry = JSON.parse(await readFile(path.join(dir, ENTRY), 'utf8')) as Entry;
+  const entry = JSON.parse(await readFile(path.join(dir, ENTRY_FILE), 'utf8')) as Entry;
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1) throw new Error(`search: ${dir} holds ${languages.length} languages; a shard is indexed as one`);
   const language = languages[0]!;
@@ -328,13 +326,15 @@ export async function writeReaderIndex(
   const metaName = await files.add((n) => `pagefind.${n}.pf_meta`, encodeCbor(meta));
   await files.done();
   await Promise.all(
-    (await readdir(first.dir)).filter((name) => CODE.test(name)).map((name) => copyFile(path.join(first.dir, name), path.join(out, name))),
+    (await readdir(first.dir))
+      .filter((name) => BROWSER_CODE.test(name))
+      .map((name) => copyFile(path.join(first.dir, name), path.join(out, name))),
   );
   const entry: Entry = {
     ...first.entry,
     languages: { [language]: { ...first.entry.languages[language]!, hash: metaName, page_count: meta[1].length } },
   };
-  await writeFile(path.join(out, ENTRY), JSON.stringify(entry));
+  await writeFile(path.join(out, ENTRY_FILE), JSON.stringify(entry));
   if (version !== undefined) {
     const sources: Sources = { version, chunkSizes, shards: dirs.map((dir) => path.relative(out, dir)) };
     await writeFile(path.join(out, SOURCES), JSON.stringify(sources));

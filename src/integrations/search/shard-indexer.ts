@@ -1,14 +1,15 @@
 /**
- * Indexes search shards on worker threads, each with its own Pagefind service (one service
- * indexes on one core). `SEARCH_INDEX_THREADS` sets how many; by default one per core, since each
- * thread holds a shard's index in memory (0.9–1.6 GB for 1,000 articles, BENCHMARKS.md).
- * The worker is a .ts file Node runs itself, beside this module.
+ * Indexes search shards on worker threads (shard-worker.ts), one per core by default:
+ * `SEARCH_INDEX_THREADS` sets how many. The worker is a .ts file Node runs itself, beside this module.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { settings } from '../../config.ts';
 import type { RecordOptions, RecordSource } from '../../lib/search/records.ts';
 import type { ShardReply, ShardTask } from './shard-worker.ts';
+
+/** What a thread makes its shards with: how records are made, and the folder of Pagefind's browser code (for `bigram`). */
+export type ShardWorkerData = RecordOptions & { runtime: string | undefined };
 
 const WORKER = new URL('./shard-worker.ts', import.meta.url);
 
@@ -19,7 +20,7 @@ export class ShardIndexer {
   private readonly worker: Worker;
   private failure?: Error;
 
-  constructor(options: RecordOptions) {
+  constructor(options: ShardWorkerData) {
     this.worker = new Worker(WORKER, { workerData: options });
     this.worker.once('error', (error) => (this.failure = error));
   }

@@ -1,42 +1,30 @@
 /**
- * A search-indexing thread (see shard-indexer.ts): it makes the records of the shards it is sent,
- * and its own Pagefind service indexes them, one shard after another. Pagefind indexes on one
- * core, so two of these keep both busy.
+ * A search-indexing thread (see shard-indexer.ts): it makes the records of the shards it is sent
+ * and writes each shard's index (write-shard.ts), or has its own Pagefind service index them for
+ * the comparison segmentation (pagefind-index.ts), one shard after another.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import * as pagefind from 'pagefind';
-import { SEARCH_BATCH } from '../../config.ts';
-import { searchRecord, type RecordOptions, type RecordSource, type SearchRecord } from '../../lib/search/records.ts';
+import { searchRecord, type RecordSource } from '../../lib/search/records.ts';
+import { closePagefind, indexWithPagefind } from './pagefind-index.ts';
+import type { ShardWorkerData } from './shard-indexer.ts';
+import { writeShard } from './write-shard.ts';
 
 export type ShardTask = { articles: RecordSource[]; out: string } | 'close';
 export type ShardReply = { error?: string };
 
-async function indexShard(records: SearchRecord[], out: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex();
-  if (!index) throw new Error(`search: Pagefind could not create an index: ${errors.join('; ')}`);
-  const problems: string[] = [];
-  for (let i = 0; i < records.length; i += SEARCH_BATCH) {
-    const added = await Promise.all(records.slice(i, i + SEARCH_BATCH).map((r) => index.addCustomRecord(r)));
-    added.forEach((r, j) => problems.push(...r.errors.map((e) => `${records[i + j]!.url}: ${e}`)));
-  }
-  problems.push(...(await index.writeFiles({ outputPath: out })).errors);
-  await index.deleteIndex();
-  if (problems.length) throw new Error(`search: Pagefind reported problems:\n${problems.join('\n')}`);
-}
-
-const options = workerData as RecordOptions;
+const { runtime, ...options } = workerData as ShardWorkerData;
 
 parentPort!.on('message', async (task: ShardTask) => {
   if (task === 'close') {
-    await pagefind.close();
+    if (options.segmentation !== 'bigram') await closePagefind();
     parentPort!.close();
     return;
   }
   try {
-    await indexShard(
-      task.articles.map((a) => searchRecord(a, options)),
-      task.out,
-    );
+    const records = task.articles.map((a) => searchRecord(a, options));
+    if (options.segmentation !== 'bigram') await indexWithPagefind(records, task.out);
+    else if (runtime === undefined) throw new Error("search: a shard's thread was started without Pagefind's browser code");
+    else await writeShard(records, task.out, runtime);
     parentPort!.postMessage({} satisfies ShardReply);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply);

@@ -21,6 +21,7 @@ import { formatSegment, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
+import { writePagefindRuntime } from './pagefind-index.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
 import { inBundle, readShard, renamedFragments, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
@@ -112,6 +113,10 @@ export async function buildSearchIndex(
   const version = codeVersion(SEARCH_PRODUCERS);
   const scope = cacheScope(site, segment);
   const cache = new FolderCache('search-shards', scope, version);
+  const runtimes = new FolderCache('search-runtime', scope, version);
+  const language = INDEX_LANGUAGE[segmentation];
+  // Our own shards carry Pagefind's browser code, written once by Pagefind; its own shards carry it already.
+  const runtime = segmentation === 'bigram' ? await runtimes.get([language], (out) => writePagefindRuntime(out, language)) : undefined;
   const dirs: string[] = [];
   let next = 0;
   let done = 0;
@@ -122,7 +127,9 @@ export async function buildSearchIndex(
     let indexer: ShardIndexer | undefined;
     try {
       for (let i = mine[next++]; i !== undefined; i = mine[next++]) {
-        dirs[i] = await cache.get(inputsOf(i), (out) => (indexer ??= new ShardIndexer({ map, segmentation })).index(sourcesOf(i), out));
+        dirs[i] = await cache.get(inputsOf(i), (out) =>
+          (indexer ??= new ShardIndexer({ map, segmentation, runtime })).index(sourcesOf(i), out),
+        );
         onShard(++done, mine.length);
       }
     } finally {
@@ -159,7 +166,7 @@ export async function buildSearchIndex(
     records: mine.reduce((sum, i) => sum + shards[i]!.length, 0),
     reused: cache.hits,
     ms: performance.now() - started,
-    caches: [cache, readers],
+    caches: [cache, runtimes, readers],
     codeVersion: version,
   };
 }

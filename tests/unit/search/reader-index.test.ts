@@ -1,6 +1,7 @@
 /**
- * The reader index against Pagefind itself: records indexed in three shards and merged hold the
- * same words, pages, locations, filters and date order as the same records indexed at once; and
+ * The reader index against Pagefind itself: records written in three shards (shard-index.ts) and
+ * merged hold the same words, pages, locations, filters and date order as Pagefind's own index of
+ * the same records at once; and
  * a merge after an edit reuses the earlier merge's files whose words the edit did not touch.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -8,8 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBundle, readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
-import { decodeCborFile, decodeJsonFile, type FilterIndex, type Meta, type WordChunk } from '../../../src/lib/search/pagefind-files.ts';
-import type { RecordSource } from '../../../src/lib/search/records.ts';
+import { closePagefind, indexWithPagefind, writePagefindRuntime } from '../../../src/integrations/search/pagefind-index.ts';
+import { searchRecord, type RecordSource } from '../../../src/lib/search/records.ts';
+import { fragmentUrlIn, indexContents } from '../../helpers/search-index-contents.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const WORDS = ['aa', 'ab', 'ba', 'bb', 'cc', 'cd', 'dc', 'dd', 'ee', 'ef', 'fe', 'ff', 'x1', 'x2', 'y1', 'y2'];
@@ -24,13 +26,17 @@ const record = (i: number, extra = ''): RecordSource => ({
 const RECORDS = Array.from({ length: 24 }, (_, i) => record(i));
 const SMALL_CHUNKS = { min: 20, max: 80, cutEvery: 3, alone: 60 };
 
+const OPTIONS = { map: {}, segmentation: 'bigram' } as const;
+
 let root: string;
 let indexer: ShardIndexer;
 beforeAll(async () => {
   root = await tempDir('reader-index');
-  indexer = new ShardIndexer({ map: {}, segmentation: 'bigram' });
+  const runtime = path.join(root, 'runtime');
+  await writePagefindRuntime(runtime, 'und');
+  indexer = new ShardIndexer({ ...OPTIONS, runtime });
 }, 30_000);
-afterAll(() => indexer.close());
+afterAll(() => Promise.all([indexer.close(), closePagefind()]));
 
 /** One shard at a time: an indexer's thread indexes one. */
 const index = async (name: string, records: RecordSource[]) => {
@@ -44,14 +50,6 @@ const indexAll = async (name: string, shards: RecordSource[][]) => {
   return dirs;
 };
 
-/** Page number → URL of an index: from Pagefind's fragments, or for a reader index from its shards'. */
-async function urls(meta: Meta, fragmentUrl: (fragment: string) => Promise<string>): Promise<string[]> {
-  return Promise.all(meta[1].map(([fragment]) => fragmentUrl(fragment)));
-}
-const fragmentUrlIn = (dir: string) => async (fragment: string) => {
-  const file = path.join(dir, 'fragment', `${fragment}.pf_fragment`);
-  return String(decodeJsonFile(await readFile(file), file).url);
-};
 async function shardFragmentUrls(shards: Shard[]) {
   const byName = new Map<string, string>();
   for (const [i, shard] of shards.entries()) {
@@ -62,38 +60,18 @@ async function shardFragmentUrls(shards: Shard[]) {
   return async (fragment: string) => byName.get(fragment)!;
 }
 
-/** What an index says, by URL: each word's pages with their locations, each filter value's pages, the date order. */
-async function contents(dir: string, fragmentUrl: (fragment: string) => Promise<string>) {
-  const shard = await readShard(dir);
-  const meta = shard.meta;
-  const url = await urls(meta, fragmentUrl);
-  const words: Record<string, Record<string, number[]>> = {};
-  for (const [, , name] of meta[2]) {
-    const file = path.join(dir, 'index', `${name}.pf_index`);
-    for (const [word, pages] of decodeCborFile<WordChunk>(await readFile(file), file)[0]) {
-      let page = 0;
-      words[word] = Object.fromEntries(pages.map(([step, locations]) => [url[(page += step)]!, locations]));
-    }
-  }
-  const filters: Record<string, string[]> = {};
-  for (const [, name] of meta[3]) {
-    const file = path.join(dir, 'filter', `${name}.pf_filter`);
-    const [filter, values] = decodeCborFile<FilterIndex>(await readFile(file), file);
-    for (const [value, pages] of values) filters[`${filter}:${value}`] = pages.map((p) => url[p]!).sort();
-  }
-  // Pagefind's date sort, or for a reader index, which keeps none, its pages' own order.
-  const byDate = meta[4].find(([key]) => key === 'date')?.[1] ?? meta[1].map((_, page) => page);
-  return { words, filters, byDate: byDate.map((p) => url[p]), pages: meta[1].length };
-}
-
 describe('the reader index', () => {
   it('says what one Pagefind index of all the records says', async () => {
-    const whole = await index('whole', RECORDS);
+    const whole = path.join(root, 'whole');
+    await indexWithPagefind(
+      RECORDS.map((r) => searchRecord(r, OPTIONS)),
+      whole,
+    );
     const dirs = await indexAll('shard', [RECORDS.slice(0, 10), RECORDS.slice(10, 17), RECORDS.slice(17)]);
     const out = path.join(root, 'reader');
     await writeReaderIndex(dirs, out, { chunkSizes: SMALL_CHUNKS });
-    const merged = await contents(out, await shardFragmentUrls(await Promise.all(dirs.map(readShard))));
-    const single = await contents(whole, fragmentUrlIn(whole));
+    const merged = await indexContents(out, await shardFragmentUrls(await Promise.all(dirs.map(readShard))));
+    const single = await indexContents(whole);
     expect((await readShard(out)).meta[4]).toEqual([]);
     expect((await readShard(whole)).meta[4]).toHaveLength(1);
     expect(merged.pages).toBe(24);
