@@ -30,12 +30,12 @@ const environmentSchema = z.object({
   DIST_DIR: z.string().min(1, 'expected a folder').default('dist'),
   /** `pagefind` switches to Pagefind's own Chinese segmentation, for comparison. */
   SEARCH_SEGMENTATION: z.enum(SEGMENTATIONS, { error: `expected one of ${SEGMENTATIONS.join(', ')}` }).default('bigram'),
-  /** Search indexing threads, each with a Pagefind service; one per core by default. */
-  SEARCH_INDEX_THREADS: wholeNumber('Pagefind threads').optional(),
+  /** Search indexing threads, each writing one shard at a time; one per core by default. */
+  SEARCH_INDEX_THREADS: wholeNumber('search indexing threads').optional(),
   /**
-   * The most articles in a search shard: bounds the indexing memory (about 1.2 GB per 1,000 a
-   * Pagefind service). Shards no longer reach the reader (they are merged), so they are small: at
-   * 10,000 articles, 250 took the build's peak from 3.82 GB to 2.64 GB in the same time (BENCHMARKS.md).
+   * The most articles in a search shard: what an edit indexes again, and what a thread holds in
+   * memory while it writes one (with SEARCH_SEGMENTATION=pagefind, Pagefind's service holds about
+   * 1.2 GB per 1,000). Shards never reach the reader (they are merged into volumes).
    */
   SEARCH_SHARD_SIZE: wholeNumber('articles per search shard').default(200),
   /**

@@ -40,7 +40,7 @@ describe('readSettings', () => {
     expect((error as Error).message.split('\n')).toEqual([
       'SITE_URL="archive.example.com" is not a valid setting: expected an absolute URL such as https://archive.example.com; fix or unset it',
       'SEARCH_SEGMENTATION="jieba" is not a valid setting: expected one of bigram, pagefind; fix or unset it',
-      'SEARCH_INDEX_THREADS="0" is not a valid setting: expected a whole number of at least 1 (Pagefind threads); fix or unset it',
+      'SEARCH_INDEX_THREADS="0" is not a valid setting: expected a whole number of at least 1 (search indexing threads); fix or unset it',
       'SEARCH_SHARD_SIZE="1.5" is not a valid setting: expected a whole number of at least 1 (articles per search shard); fix or unset it',
     ]);
   });
