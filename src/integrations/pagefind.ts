@@ -1,8 +1,8 @@
 /**
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
- * Pagefind indexes the site's data, not rendered pages, so it starts with the build and runs on
- * worker threads with a Pagefind service each (search/shard-indexer.ts) while Astro renders; each
- * variant's bundle is written when both are done. A segment build (`--segment I/N`) indexes its
+ * The index is made from the site's data, not rendered pages, so it starts with the build and is
+ * written on worker threads (search/shard-indexer.ts) while Astro renders; each variant's bundle is
+ * linked together when both are done. A segment build (`--segment I/N`) indexes its
  * share of the shards and leaves them for `npm run assemble` to merge (segment/output.ts).
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
@@ -33,7 +33,7 @@ export default function pagefindSearch(): AstroIntegration {
         const index = await indexing;
         recordPhase('search-index', index.ms);
         reportProgress({ kind: 'phase', phase: 'bundles' });
-        const stats = await writeSearchBundles(await getSite(), index, fileURLToPath(dir), settings.buildSegment);
+        const stats = await writeSearchBundles(index, fileURLToPath(dir));
         if (settings.buildSegment) await writeSegmentOutput(fileURLToPath(dir), settings.buildSegment, index);
         const volumes = `${index.volumes.length} volume${index.volumes.length === 1 ? '' : 's'}`;
         logger.info(

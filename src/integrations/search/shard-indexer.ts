@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { settings } from '../../config.ts';
 import type { RecordOptions, RecordSource } from '../../lib/search/records.ts';
 import type { ShardReply, ShardTask } from './shard-worker.ts';
+import type { FragmentSource } from './variant-fragments.ts';
 
 /** What a thread makes its shards with: how records are made, and the folder of Pagefind's browser code (for `bigram`). */
 export type ShardWorkerData = RecordOptions & { runtime: string | undefined };
@@ -15,7 +16,7 @@ const WORKER = new URL('./shard-worker.ts', import.meta.url);
 
 export const indexingThreads = () => settings.searchIndexThreads ?? availableParallelism();
 
-/** One worker thread: `index` one shard at a time, `close` when done. */
+/** One worker thread: one shard or one variant's fragments of it at a time, `close` when done. */
 export class ShardIndexer {
   private readonly worker: Worker;
   private failure?: Error;
@@ -27,6 +28,15 @@ export class ShardIndexer {
 
   /** Indexes the records of `articles` into `out`. */
   index(articles: RecordSource[], out: string): Promise<void> {
+    return this.run({ kind: 'shard', articles, out });
+  }
+
+  /** Shard `number`'s fragments (in `shard`) as a variant serves them, with `sources`' views, into `out`. */
+  fragments(shard: string, number: number, sources: FragmentSource[], out: string): Promise<void> {
+    return this.run({ kind: 'fragments', shard, number, sources, out });
+  }
+
+  private run(task: Exclude<ShardTask, 'close'>): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
@@ -36,7 +46,7 @@ export class ShardIndexer {
         if (reply.error) reject(new Error(reply.error));
         else resolve();
       });
-      this.worker.postMessage({ articles, out } satisfies ShardTask);
+      this.worker.postMessage(task);
     });
   }
 

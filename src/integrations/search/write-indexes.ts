@@ -1,40 +1,40 @@
 /**
- * The search bundles: Pagefind runs once over the articles' folded text (both variants index the
- * same text), in shards (lib/search/shards.ts) that are merged into a reader index per volume
- * (reader-index.ts); then each variant's bundle (`/pagefind/`, `/zh-hant/pagefind/`) is those
- * indexes with the variant's own fragments: its URLs, titles, channel names and excerpt text. Used by the
- * Astro integration and by the search benchmark.
+ * The search bundles: the articles' folded text is indexed once (both variants index the same
+ * text), in shards (lib/search/shards.ts) written on threads, each with each variant's copy of its
+ * fragments (its URLs, titles, channel names and excerpt text); the shards are merged into a reader
+ * index per volume (reader-index.ts); each variant's bundle (`/pagefind/`, `/zh-hant/pagefind/`)
+ * is those indexes with its own fragments. Used by the Astro integration and by the search benchmark.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
-import { SEARCH_BATCH, settings } from '../../config.ts';
+import { settings } from '../../config.ts';
 import type { Site } from '../../lib/archive/site.ts';
-import { bodyOf } from '../../lib/archive/variant.ts';
+import { bodyOf, type VariantArticle } from '../../lib/archive/variant.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { folderOf } from '../../lib/urls.ts';
 import { codeVersion } from '../code-version.ts';
 import { buildScriptMap, type ScriptMap } from '../../lib/search/normalise.ts';
-import { articleText, fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl, type FragmentView } from '../../lib/search/records.ts';
+import { fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl } from '../../lib/search/records.ts';
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import { formatSegment, type Segment } from '../../lib/segments.ts';
 import { FolderCache } from './folder-cache.ts';
 import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
+import type { FragmentSource } from './variant-fragments.ts';
 import { writePagefindRuntime } from './pagefind-index.ts';
-import { withView } from '../../lib/search/fragment.ts';
-import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
-import { inBundle, readShard, renamedFragments, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
+import { inBundle, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
-/** Pagefind's index of the archive: its shards, in the build cache until the bundles are written. */
+/** The search index of the archive: its shards, in the build cache until the bundles are written. */
 export interface SearchIndex {
   /**
    * The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts):
-   * each one's number among all the archive's shards, its folder and its articles' slugs.
+   * each one's number among all the archive's shards, its folder, and each variant's copy of its
+   * fragments (in the build cache too).
    */
-  shards: { number: number; dir: string; slugs: string[] }[];
+  shards: { number: number; dir: string; fragments: Record<Lang, string> }[];
   /** How many shards the whole archive has. */
   shardCount: number;
   /** The index's volumes, newest first: their shards' numbers and where each sits in a bundle. */
@@ -51,7 +51,7 @@ export interface SearchIndex {
   /** Shards taken from the build cache instead of indexed. */
   reused: number;
   ms: number;
-  /** The caches the shards and the reader index are in (pruned once the bundles are written). */
+  /** The caches the shards, their fragments and the reader index are in (pruned once the bundles are written). */
   caches: FolderCache[];
   /** The version of SEARCH_PRODUCERS the shards were made by, which the bundles made from them share. */
   codeVersion: string;
@@ -117,19 +117,29 @@ export async function buildSearchIndex(
   const language = INDEX_LANGUAGE[segmentation];
   // Our own shards carry Pagefind's browser code, written once by Pagefind; its own shards carry it already.
   const runtime = segmentation === 'bigram' ? await runtimes.get([language], (out) => writePagefindRuntime(out, language)) : undefined;
+  const fragmentCache = new FolderCache('search-bundles', scope, version);
   const dirs: string[] = [];
+  const fragments: Record<Lang, string>[] = [];
   let next = 0;
   let done = 0;
   onShard(done, mine.length);
   // Each lane takes the next shard until none is left: cached shards are reused, the others
-  // indexed on the lane's own thread.
+  // indexed on the lane's own thread, and so are the variants' copies of their fragments.
   const lane = async () => {
     let indexer: ShardIndexer | undefined;
+    const thread = () => (indexer ??= new ShardIndexer({ map, segmentation, runtime }));
     try {
       for (let i = mine[next++]; i !== undefined; i = mine[next++]) {
-        dirs[i] = await cache.get(inputsOf(i), (out) =>
-          (indexer ??= new ShardIndexer({ map, segmentation, runtime })).index(sourcesOf(i), out),
-        );
+        const dir = (dirs[i] = await cache.get(inputsOf(i), (out) => thread().index(sourcesOf(i), out)));
+        const copies: Partial<Record<Lang, string>> = {};
+        for (const lang of LANGS) {
+          const articles = shards[i]!.map((a) => site.variants[lang].bySlug.get(a.slug)!);
+          // Keyed by each article's view without its text, and its body's hash: the text (the
+          // slow part) is only extracted for a shard that is written again.
+          const key = [path.basename(dir), i, articles.map((a) => [fragmentFor(a, ''), bodyOf(a).hash])];
+          copies[lang] = await fragmentCache.get(key, (out) => thread().fragments(dir, i, articles.map(fragmentSource), out));
+        }
+        fragments[i] = copies as Record<Lang, string>;
         onShard(++done, mine.length);
       }
     } finally {
@@ -148,7 +158,7 @@ export async function buildSearchIndex(
         )
       : undefined;
   return {
-    shards: mine.map((i) => ({ number: i, dir: dirs[i]!, slugs: shards[i]!.map((a) => a.slug) })),
+    shards: mine.map((i) => ({ number: i, dir: dirs[i]!, fragments: fragments[i]! })),
     shardCount: shards.length,
     volumes,
     readers: made?.readers,
@@ -166,7 +176,7 @@ export async function buildSearchIndex(
     records: mine.reduce((sum, i) => sum + shards[i]!.length, 0),
     reused: cache.hits,
     ms: performance.now() - started,
-    caches: [cache, runtimes, readers],
+    caches: [cache, runtimes, fragmentCache, readers],
     codeVersion: version,
   };
 }
@@ -177,6 +187,12 @@ export async function buildSearchIndex(
  */
 const cacheScope = (site: Site, segment: Segment | undefined) =>
   segment === undefined ? site.contentDir : `${site.contentDir}\0${formatSegment(segment)}`;
+
+/** What a variant's copy of an article's fragment is made from. */
+function fragmentSource(article: VariantArticle): FragmentSource {
+  const { content: _, ...view } = fragmentFor(article, '');
+  return { record: recordUrl(article.slug), view, html: bodyOf(article).html };
+}
 
 const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lang), 'pagefind');
 
@@ -215,61 +231,30 @@ export async function linkReaderIndexes(readers: string[], volumes: Volume[], ou
 }
 
 /**
- * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's
- * fragments, every shard's rewritten with the variant's view of its articles under the reader
- * index's names. The rewritten fragments are cached too (an unchanged shard of an unchanged
- * variant is linked, not rewritten), and everything is hard-linked into the output.
+ * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's copy of
+ * every shard's fragments, hard-linked from the build cache.
  */
-export async function writeSearchBundles(site: Site, index: SearchIndex, outDir: string, segment?: Segment): Promise<BundleStats[]> {
-  const bundles = new FolderCache('search-bundles', cacheScope(site, segment), index.codeVersion);
+export async function writeSearchBundles(index: SearchIndex, outDir: string): Promise<BundleStats[]> {
   const stats: BundleStats[] = [];
   if (index.readers) await linkReaderIndexes(index.readers, index.volumes, outDir);
   for (const lang of LANGS) {
     const started = performance.now();
-    const variant = site.variants[lang];
     const bundle = bundleDir(outDir, lang);
-    for (const { number: i, ...shard } of index.shards) {
-      const articles = shard.slugs.map((slug) => variant.bySlug.get(slug)!);
-      // Keyed by each article's view without its text, and its body's hash: the text (the slow
-      // part) is only extracted for a shard that is rewritten.
-      const key = articles.map((a) => [fragmentFor(a, ''), bodyOf(a).hash]);
-      const dir = await bundles.get([path.basename(shard.dir), i, key], (out) =>
-        rewriteFragments(shard.dir, i, out, new Map(articles.map((a) => [recordUrl(a.slug), fragmentFor(a, articleText(bodyOf(a).html))]))),
-      );
+    for (const shard of index.shards) {
       // Each volume's fragments are in its folder, where Pagefind looks for them.
-      const volume = index.volumes.find((v) => v.shards.includes(i))!;
-      await linkTree(dir, path.join(bundle, volume.path, FRAGMENTS));
+      const volume = index.volumes.find((v) => v.shards.includes(shard.number))!;
+      await linkTree(shard.fragments[lang], path.join(bundle, volume.path, FRAGMENTS));
     }
     // A segment may have no shard of its own (more segments than shards), and still writes the config.
     await mkdir(bundle, { recursive: true });
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
     stats.push({ lang, records: index.records, ms: performance.now() - started });
   }
-  await Promise.all([bundles.prune(), ...index.caches.map((c) => c.prune())]);
+  await Promise.all(index.caches.map((c) => c.prune()));
   return stats;
-}
-
-/**
- * Shard `number`'s fragments as one variant serves them: holding the variant's `views` (by record
- * URL, which Pagefind keeps as the fragment's `url`), named as the reader index names them.
- */
-async function rewriteFragments(from: string, number: number, to: string, views: Map<string, FragmentView>): Promise<void> {
-  await mkdir(to, { recursive: true });
-  const names = [...renamedFragments(await readShard(from), number)];
-  for (let i = 0; i < names.length; i += SEARCH_BATCH) {
-    await Promise.all(
-      names.slice(i, i + SEARCH_BATCH).map(async ([name, renamed]) => {
-        const file = path.join(from, FRAGMENTS, name);
-        const fragment = decodeJsonFile(await readFile(file), file);
-        const view = views.get(String(fragment.url));
-        if (!view) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);
-        await writeFile(path.join(to, renamed), await encodeJsonFile(withView(fragment, view)));
-      }),
-    );
-  }
 }
 
 /** Both steps at once (the search benchmark). */
 export async function writeSearchIndexes(site: Site, outDir: string, segmentation: Segmentation): Promise<BundleStats[]> {
-  return writeSearchBundles(site, await buildSearchIndex(site, segmentation), outDir);
+  return writeSearchBundles(await buildSearchIndex(site, segmentation), outDir);
 }

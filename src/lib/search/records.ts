@@ -78,9 +78,9 @@ export interface RecordOptions {
   segmentation: Segmentation;
 }
 
-/** The record Pagefind indexes for an article. */
-export function searchRecord(source: RecordSource, { map, segmentation }: RecordOptions): SearchRecord {
-  const folded = indexedText(source.title, articleText(source.html), map);
+/** The record Pagefind indexes for an article; `text`: its body's text, if extracted already. */
+export function searchRecord(source: RecordSource, { map, segmentation }: RecordOptions, text = articleText(source.html)): SearchRecord {
+  const folded = indexedText(source.title, text, map);
   return {
     url: recordUrl(source.slug),
     content: segmentation === 'bigram' ? indexTokens(folded) : folded,
