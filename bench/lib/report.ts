@@ -137,9 +137,9 @@ export function reportMarkdown(report: BenchReport): string {
         `| ${s.articles} (${s.pages}) | ${seconds(s.cold.ms)} | ${s.peer ? `${seconds(s.peer.ms)} (${seconds(s.peer.hugoMs)} + ${seconds(s.peer.pagefindMs)})` : s.peerFailure ? `failed: ${s.peerFailure}` : '–'} | ${ratio(s.ratios.coldToPeer)} | ${seconds(s.edit.ms)} | ${ratio(s.ratios.editToCold)} | ${seconds(s.add.ms)} | ${gb(ourPeakRss(s))} | ${s.peer ? gb(s.peer.peakRss) : '–'} | ${mb(s.outputBytes)} (${s.outputFiles}) | ${s.peerOutputBytes === undefined ? '–' : mb(s.peerOutputBytes)} |`,
     ),
     '',
-    "Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. Pagefind indexes in its own process from the start of Astro's build, alongside the other phases: its own time is the last column.",
+    "Our cold build by phase (median): loading = validation + reading the content; rendering = Markdown + Astro pages, each page written as it renders; search = waiting for the index after the pages + writing both variants' bundles; writing = sitemap + swapping the output in; startup = Astro and Vite. The search index (records, shards written on threads, the merge into the reader's volumes) is made alongside the other phases from when the site data is ready: its own time is the last column.",
     '',
-    '| articles | loading | conversion | rendering | search | writing | startup | Pagefind indexing (alongside) |',
+    '| articles | loading | conversion | rendering | search | writing | startup | search index (alongside) |',
     '|---|---|---|---|---|---|---|---|',
     ...report.sizes.map((s) => {
       const p = s.cold.phases;

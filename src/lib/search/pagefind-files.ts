@@ -253,6 +253,28 @@ class Writer {
     this.data.set(bytes, this.at);
     this.at += bytes.length;
   }
+
+  /** Ascending integers as the steps between them (the first from 0), each a CBOR unsigned integer: a word's positions on a page. */
+  steps(values: readonly number[]): void {
+    const d = this.data;
+    let at = this.at;
+    let previous = 0;
+    for (let i = 0; i < values.length; i++) {
+      const step = values[i]! - previous;
+      previous = values[i]!;
+      // Most steps are below 24 (one byte) or 256 (two): written here, the rest by `head`.
+      if (step < 24) d[at++] = step;
+      else if (step < 0x100) {
+        d[at++] = 24;
+        d[at++] = step;
+      } else {
+        this.at = at;
+        this.head(0, step);
+        at = this.at;
+      }
+    }
+    this.at = at;
+  }
 }
 
 /** A word of a shard as its writer collects it: each page it is on (ascending) and its positions there (ascending). */
@@ -282,7 +304,6 @@ export function encodeShardWords(words: ShardWord[], mark: number): Buffer {
     return text;
   });
   const out = new Writer(size);
-  const int = (value: number) => (value < 0 ? out.head(1, -1 - value) : out.head(0, value));
   out.head(4, 1);
   out.head(4, words.length);
   words.forEach(({ pages }, w) => {
@@ -297,12 +318,8 @@ export function encodeShardWords(words: ShardWord[], mark: number): Buffer {
       out.head(0, page - previous);
       previous = page;
       out.head(4, positions.length + 1);
-      int(mark);
-      let at = 0;
-      for (const position of positions) {
-        out.head(0, position - at);
-        at = position;
-      }
+      out.head(mark < 0 ? 1 : 0, mark < 0 ? -1 - mark : mark);
+      out.steps(positions);
       out.head(4, 0);
     }
     out.head(4, 0);
