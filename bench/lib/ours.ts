@@ -27,7 +27,7 @@ export interface Phases {
 
 export interface OurResult extends Measured {
   phases: Phases;
-  /** Pagefind's indexing, which runs alongside the phases (from Astro's start), not after them. */
+  /** The search index's own time, which runs alongside the phases (from when the site data is ready), not after them. */
   searchIndexMs: number;
 }
 

@@ -15,7 +15,7 @@ import { volumesIn } from '../../../src/lib/search/shards.ts';
 export async function writeAssembledSearch(site: string, shards: number): Promise<void> {
   const root = path.join(site, SEGMENT_DIR);
   const dirs = Array.from({ length: shards }, (_, i) => path.join(root, SHARDS_DIR, String(i)));
-  // Each shard as Pagefind wrote it (but its fragments): the segments kept Pagefind's code once.
+  // Each shard as it was written (but its fragments): the segments kept Pagefind's code once.
   for (const dir of dirs) await linkTree(path.join(root, CODE_DIR), dir);
   const file = path.join(site, 'pagefind', CONFIG_FILE);
   const config = JSON.parse(await readFile(file, 'utf8')) as SearchConfig;

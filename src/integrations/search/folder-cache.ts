@@ -1,6 +1,6 @@
 /**
  * Folders kept in the build cache (`.cache/build/<name>-<content dir>/<key>/`, restored by CI with
- * the rest of it): the search shards Pagefind wrote, and each variant's copy of them. Each is keyed
+ * the rest of it): the search shards (written in Pagefind's formats), and each variant's copy of their fragments. Each is keyed
  * by a hash of everything its files are made from and of the code that makes them (its module
  * graph and the lock file, which pins Pagefind: see ../code-version.ts). A folder whose inputs did
  * not change is reused, not made again. A build keeps only the folders it used. Folders are never

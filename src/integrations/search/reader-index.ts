@@ -1,5 +1,5 @@
 /**
- * Writes the reader index (lib/search/merge-index.ts) from the shards Pagefind wrote: Pagefind's
+ * Writes the reader index (lib/search/merge-index.ts) from the search shards (lib/search/shard-index.ts): Pagefind's
  * code and entry file, one metadata file, the merged word chunks and filters. Language-neutral
  * (both variants index the same text): each variant's bundle links it and adds its own fragments,
  * named as the merged metadata names them (`fragmentName`).

@@ -1,7 +1,7 @@
 /**
  * What a segment build (`npm run build -- --segment I/N`) leaves besides its share of the site, in
  * `<out>/.segment/`, for `npm run assemble`, which removes it: the search shards it indexed as
- * Pagefind wrote them, but for their fragments (each variant's are in its bundle already) and
+ * written, but for their fragments (each variant's are in its bundle already) and
  * Pagefind's code (the same in every shard, kept once in `pagefind/`), and a manifest saying which
  * segment of which build this is. `npm run build` adds the validation of the segment's pages.
  */

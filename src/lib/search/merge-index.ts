@@ -1,5 +1,5 @@
 /**
- * One reader index from the shards Pagefind wrote. The build indexes the archive in shards to bound
+ * One reader index from the search shards (shard-index.ts). The build indexes the archive in shards to bound
  * its memory (shards.ts); a reader should not pay for that: a browser merging 20 shards fetched
  * every shard's metadata and one word chunk per token from each, so a query's cost grew with the
  * archive. Pagefind's browser code only needs its file formats (pagefind-files.ts), so the shards'

@@ -1,9 +1,9 @@
 /**
  * Pagefind's own file formats, as its browser code reads them (pagefind_web/src/*.rs of the pinned
  * version): every file is gzip of a signature and a payload; the fragments' payload is JSON, the
- * index's (meta, word chunks, filters) CBOR of fixed-length arrays. The reader index is written in
- * these formats from the shards Pagefind wrote (merge-index.ts). Checked against the pinned
- * Pagefind by tests/unit/search/pagefind-files.test.ts and the browser tests.
+ * index's (meta, word chunks, filters) CBOR of fixed-length arrays. Our own code writes these
+ * formats: the shards (shard-index.ts) and the reader index (merge-index.ts). Checked against the
+ * pinned Pagefind by tests/unit/search/pagefind-files.test.ts, shard-index.test.ts and the browser tests.
  */
 import { promisify } from 'node:util';
 import { constants, gunzipSync, gzip } from 'node:zlib';
