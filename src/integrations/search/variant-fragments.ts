@@ -8,11 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SEARCH_BATCH } from '../../config.ts';
 import { withView } from '../../lib/search/fragment.ts';
-import { decodeJsonFile, encodeJsonFile } from '../../lib/search/pagefind-files.ts';
+import { decodeJsonFile, encodeJsonFile, FRAGMENT_DIR } from '../../lib/search/pagefind-files.ts';
 import type { FragmentView } from '../../lib/search/records.ts';
 import { readShard, renamedFragments } from './reader-index.ts';
-
-const FRAGMENTS = 'fragment';
 
 /** An article of a shard as a variant shows it in search results, but for its text, which is `html`'s. */
 export interface FragmentSource {
@@ -36,7 +34,7 @@ export async function writeVariantFragments(
   for (let i = 0; i < names.length; i += SEARCH_BATCH) {
     await Promise.all(
       names.slice(i, i + SEARCH_BATCH).map(async ([name, renamed]) => {
-        const file = path.join(from, FRAGMENTS, name);
+        const file = path.join(from, FRAGMENT_DIR, name);
         const fragment = decodeJsonFile(await readFile(file), file);
         const source = bySource.get(String(fragment.url));
         if (!source) throw new Error(`search: fragment ${name} is for "${String(fragment.url)}", which is not an article of its shard`);

@@ -24,6 +24,7 @@ import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import type { FragmentSource } from './variant-fragments.ts';
 import { writePagefindRuntime } from './pagefind-index.ts';
 import { inBundle, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
+import { FRAGMENT_DIR } from '../../lib/search/pagefind-files.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
@@ -70,7 +71,6 @@ export interface BundleStats {
   ms: number;
 }
 
-const FRAGMENTS = 'fragment';
 /**
  * The code that makes the cached shards, the reader index and the bundles (records, Pagefind's
  * indexing thread, the merge, the variants' rewrites), with everything it imports: a change to any
@@ -243,7 +243,7 @@ export async function writeSearchBundles(index: SearchIndex, outDir: string): Pr
     for (const shard of index.shards) {
       // Each volume's fragments are in its folder, where Pagefind looks for them.
       const volume = index.volumes.find((v) => v.shards.includes(shard.number))!;
-      await linkTree(shard.fragments[lang], path.join(bundle, volume.path, FRAGMENTS));
+      await linkTree(shard.fragments[lang], path.join(bundle, volume.path, FRAGMENT_DIR));
     }
     // A segment may have no shard of its own (more segments than shards), and still writes the config.
     await mkdir(bundle, { recursive: true });

@@ -16,7 +16,8 @@ export async function writeShard(records: SearchRecord[], out: string, runtime: 
   let runtimeEntry = entries.get(runtime);
   if (!runtimeEntry) entries.set(runtime, (runtimeEntry = JSON.parse(readFileSync(path.join(runtime, ENTRY_FILE), 'utf8')) as Entry));
   const { files, entry } = shardIndex(records, runtimeEntry);
-  for (const dir of ['fragment', 'index', 'filter']) await mkdir(path.join(out, dir), { recursive: true });
+  // The shard's folder and those its files are in (a shard without pages has none, as Pagefind writes none).
+  for (const dir of new Set(['.', ...[...files.keys()].map(path.dirname)])) await mkdir(path.join(out, dir), { recursive: true });
   await inBatches([...files], async ([name, payload]) => writeFile(path.join(out, name), await pack(payload)));
   const code = (await readdir(runtime)).filter((name) => BROWSER_CODE.test(name));
   await Promise.all(code.map((name) => linkOrCopy(path.join(runtime, name), path.join(out, name))));

@@ -11,6 +11,8 @@ import { decode, encode } from 'cborg';
 
 const SIGNATURE = 'pagefind_dcd';
 
+/** The folder of an index's fragments (`<name>.pf_fragment`). */
+export const FRAGMENT_DIR = 'fragment';
 /** The file that names an index's metadata file, by language. */
 export const ENTRY_FILE = 'pagefind-entry.json';
 /** Pagefind's browser code, the same in every index it writes. */

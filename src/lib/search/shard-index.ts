@@ -16,6 +16,7 @@ import { byteOrder } from './merge-index.ts';
 import {
   encodeCbor,
   encodeShardWords,
+  FRAGMENT_DIR,
   type Entry,
   type FilterIndex,
   type Meta,
@@ -80,7 +81,7 @@ export function shardIndex(records: readonly SearchRecord[], runtime: Entry): Sh
     const fragment = `${language}_${page.toString(36)}`;
     // The content is every variant's own text, written into its copy of the fragments (write-indexes.ts).
     const json = { url: record.url, content: '', word_count: parts.length, filters: record.filters, meta: {}, anchors: [] };
-    files.set(`fragment/${fragment}.pf_fragment`, Buffer.from(JSON.stringify(json)));
+    files.set(`${FRAGMENT_DIR}/${fragment}.pf_fragment`, Buffer.from(JSON.stringify(json)));
     metaPages.push([fragment, parts.length, '']);
   });
 

@@ -85,5 +85,9 @@ describe('a shard written from its records', () => {
   it('writes an index of no pages for records without words, as Pagefind does', async () => {
     const entry: Entry = { version: '1.6.0', languages: { und: { hash: '', wasm: null, page_count: 0 } } };
     expect(shardIndex([RECORDS[2]!], entry)).toEqual({ files: new Map(), entry: { version: '1.6.0', languages: {} } });
+    const empty = path.join(root, 'empty');
+    await writeShard([RECORDS[2]!], empty, runtime);
+    expect(JSON.parse(await readFile(path.join(empty, 'pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+    expect(await readdir(empty)).not.toContain('fragment');
   });
 });
