@@ -25,9 +25,6 @@ export function buildScriptMap(toSimplified: (text: string) => string): Record<s
   return map;
 }
 
-/** Width and case folds, by unit: `normalize` per character was most of the cost of indexing. */
-const folds = new Map<string, string>();
-
 /** A Latin letter without its accents (é → e, İ → i): readers type café as often as cafe. */
 const bareLatin = (ch: string) => (/\p{Script=Latin}/u.test(ch) ? ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : ch);
 
@@ -35,18 +32,16 @@ const bareLatin = (ch: string) => (/\p{Script=Latin}/u.test(ch) ? ch.normalize('
 function foldUnit(ch: string, map: ScriptMap): string {
   const mapped = map[ch];
   if (mapped !== undefined) return mapped;
-  let folded = folds.get(ch);
-  if (folded === undefined) {
-    const nfkc = ch.normalize('NFKC').toLowerCase();
-    folded = nfkc.length === 1 ? nfkc : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-    const bare = bareLatin(folded);
-    if (bare.length === 1) folded = bare;
-    folds.set(ch, folded);
-  }
-  return folded;
+  const nfkc = ch.normalize('NFKC').toLowerCase();
+  const folded = nfkc.length === 1 ? nfkc : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+  const bare = bareLatin(folded);
+  return bare.length === 1 ? bare : folded;
 }
 
-/** Each map's folds by unit code, -1 until a unit is first met: a table lookup, not two map lookups a unit. */
+/**
+ * Each map's folds by unit code, -1 until a unit is first met: each unit is folded once a map
+ * (`normalize` per character was most of the cost of indexing), then looked up in a table.
+ */
 const tables = new WeakMap<ScriptMap, Int32Array>();
 const tableOf = (map: ScriptMap) => {
   let table = tables.get(map);
