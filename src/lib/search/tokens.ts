@@ -8,17 +8,16 @@
  *
  * Pagefind's search splits every Han character of a query into a word of its own, which would undo
  * the bigrams; so each Han character is written as its code point in four base-36 digits, and a
- * token is `0` and one or two such codes (发货 → 00gk10rvr). Plain ASCII is what Pagefind indexes
- * fastest: Hangul syllables (used before) took about twice as long, and a `_` in a token three
- * times as long (Pagefind indexes the parts of such words too). The tokens are indexed without a
+ * token is `0` and one or two such codes (发货 → 00gk10rvr). The tokens are indexed without a
  * stemmer (records.ts `INDEX_LANGUAGE`), which would cut them.
  *
  * A word of other letters than ASCII's (한국어, straße, がんばる) is written the same way: `1` and
- * its characters' codes. Pagefind keys such words by a form of its own (한국어 by its decomposed
- * jamo, café by cafe) and keeps the word as written beside it, which the reader index's merge does
- * not read (an article with café stopped the build); as codes every token is ASCII, matched as
- * written and as a prefix. A text word of the shape of a token gets one more
- * `0`, in the index and in queries alike, so that it never meets a token.
+ * its characters' codes. Every token is then lower-case ASCII, which Pagefind keys as written, so
+ * our own code writes the shards as Pagefind would (shard-index.ts). Pagefind keys other words by a
+ * form of its own (한국어 by its decomposed jamo, café by cafe) and keeps the word as written
+ * beside it, which the reader index's merge does not read (an article with café stopped the
+ * build). Coded words are matched as written and as prefixes. A text word of the shape of a token
+ * gets one more `0`, in the index and in queries alike, so that it never meets a token.
  */
 
 /**
