@@ -12,9 +12,27 @@ import { inBatches, linkOrCopy } from '../link-tree.ts';
 
 const entries = new Map<string, Entry>();
 
+/** The entry file Pagefind wrote into `runtime` (a build-cache folder), read once a thread. */
+function runtimeEntryOf(runtime: string): Entry {
+  let entry = entries.get(runtime);
+  if (entry) return entry;
+  const file = path.join(runtime, ENTRY_FILE);
+  try {
+    entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+    if (typeof entry.version !== 'string' || typeof entry.languages !== 'object' || entry.languages === null)
+      throw new Error('not an entry file');
+  } catch (error) {
+    throw new Error(
+      `search: ${file} in the build cache cannot be read (${(error as Error).message}): delete ${runtime} (or the whole build cache, always safe) and build again`,
+      { cause: error },
+    );
+  }
+  entries.set(runtime, entry);
+  return entry;
+}
+
 export async function writeShard(records: SearchRecord[], out: string, runtime: string): Promise<void> {
-  let runtimeEntry = entries.get(runtime);
-  if (!runtimeEntry) entries.set(runtime, (runtimeEntry = JSON.parse(readFileSync(path.join(runtime, ENTRY_FILE), 'utf8')) as Entry));
+  const runtimeEntry = runtimeEntryOf(runtime);
   const { files, entry } = shardIndex(records, runtimeEntry);
   // The shard's folder and those its files are in (a shard without pages has none, as Pagefind writes none).
   for (const dir of new Set(['.', ...[...files.keys()].map(path.dirname)])) await mkdir(path.join(out, dir), { recursive: true });

@@ -3,7 +3,7 @@
  * word for word, location for location, with the same filters, date order, word counts and
  * fragments (but the content, which every variant replaces).
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePagefind, indexWithPagefind, writePagefindRuntime } from '../../../src/integrations/search/pagefind-index.ts';
@@ -76,6 +76,15 @@ describe('a shard written from its records', () => {
     expect(await code(ours)).toContain('pagefind.js');
     expect(await code(ours)).toEqual(await code(theirs));
   }, 30_000);
+
+  it("names a damaged runtime folder's entry file and what to do", async () => {
+    const damaged = path.join(root, 'damaged-runtime');
+    await mkdir(damaged, { recursive: true });
+    await writeFile(path.join(damaged, 'pagefind-entry.json'), '{"version":');
+    await expect(writeShard(RECORDS, path.join(root, 'from-damaged'), damaged)).rejects.toThrow(
+      `search: ${path.join(damaged, 'pagefind-entry.json')} in the build cache cannot be read (Unexpected end of JSON input): delete ${damaged} (or the whole build cache, always safe) and build again`,
+    );
+  });
 
   it('refuses a word that is not a token, naming it and its record', () => {
     const entry: Entry = { version: '1.6.0', languages: { und: { hash: '', wasm: null, page_count: 0 } } };
