@@ -63,8 +63,14 @@ beforeAll(async () => {
   immutable = new Map(
     files.filter((f) => headersFor(rules, f).get('Cache-Control')?.includes('immutable')).map((f) => [f, readFileSync(path.join(dist, f))]),
   );
-  // A renamed channel changes what search results show, not what is indexed.
+  // A renamed channel changes what search results show, not what is indexed. And every other
+  // pack of bodies is gone from the build cache's body store (someone cleaning it by hand): the
+  // entries that named a body in them are made again, for the same site as a cold build's.
   await writeFile(path.join(content, 'channels.yaml'), '- slug: jingying\n  name: 经营之道\n');
+  const [store] = readdirSync(path.join(root, 'cache')).filter((name) => name.startsWith('bodies-'));
+  const packs = readdirSync(path.join(root, 'cache', store!));
+  expect(packs.length).toBeGreaterThan(30);
+  for (const pack of packs.filter((_, i) => i % 2 === 0)) await rm(path.join(root, 'cache', store!, pack));
   const renamed = buildSite(content, dist, SHARDS);
   expect(renamed.status, renamed.output).toBe(0);
   afterRename = new Map(

@@ -13,10 +13,10 @@
  * dist/; deleting the store is always safe.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { inBatches, linkOrCopy } from '../link-tree.ts';
+import { namesIn } from '../folder-names.ts';
 
 const PAGE_FILE = /^[\w-]+\.html$/;
 
@@ -39,13 +39,7 @@ export class PageStore {
 
   constructor(dir: string) {
     this.#dir = dir;
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    this.#stored = new Set(names.filter((name) => PAGE_FILE.test(name)));
+    this.#stored = new Set(namesIn(dir).filter((name) => PAGE_FILE.test(name)));
   }
 
   /** Whether the page of `key` is stored; it is kept for the next build if so. */
@@ -87,8 +81,7 @@ export class PageStore {
 
   /** Removes the pages this build neither restored nor rendered (and temporary files a killed build left). */
   async prune(): Promise<number> {
-    if (!existsSync(this.#dir)) return 0;
-    const unused = readdirSync(this.#dir).filter((name) => !this.#used.has(name));
+    const unused = namesIn(this.#dir).filter((name) => !this.#used.has(name));
     await Promise.all(unused.map((name) => rm(path.join(this.#dir, name), { force: true })));
     return unused.length;
   }

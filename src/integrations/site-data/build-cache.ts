@@ -20,11 +20,15 @@ export class BuildCache<V> {
 
   private readonly version: string;
 
-  /** `scope` separates caches of different content dirs; `version` invalidates on code changes. */
-  constructor(name: string, scope: string, version: string) {
+  /**
+   * `scope` separates caches of different content dirs; `version` invalidates on code changes.
+   * A stored value `usable` refuses is computed again (one whose body is no longer in the body
+   * store, body-store.ts).
+   */
+  constructor(name: string, scope: string, version: string, usable: (value: V) => boolean = () => true) {
     this.version = version;
     this.file = path.join(settings.buildCacheDir, `${name}-${hashOf(scope).slice(0, 10)}.jsonl`);
-    this.stored = this.read();
+    this.stored = this.read(usable);
   }
 
   get(key: string, compute: () => V): V {
@@ -52,24 +56,27 @@ export class BuildCache<V> {
     this.used.set(key, value);
   }
 
-  save(): void {
+  /** Writes what this build used for the next; the values the file holds now (what the next build may find). */
+  save(): Iterable<V> {
     const added = [...this.used].filter(([key]) => !this.stored.has(key));
+    const kept = () => [...this.stored.values(), ...added.map(([, value]) => value)];
     // Nothing new and nothing dropped: the file already holds exactly this.
-    if (added.length === 0 && this.used.size === this.stored.size) return;
+    if (added.length === 0 && this.used.size === this.stored.size) return kept();
     // An edit adds an entry or two to a file of hundreds of MB at 10,000 articles: writing it
     // anew took 1.0 s of a one-edit rebuild (profiled). A line cut short by a crash is skipped
     // when read, so appending is safe.
     if (this.lines > 0 && this.lines + added.length <= 2 * this.used.size) {
       writeLines(this.file, 'a', added);
-      return;
+      return kept();
     }
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     writeLines(temp, 'w', this.used, { version: this.version });
     renameSync(temp, this.file);
+    return this.used.values();
   }
 
-  private read(): Map<string, V> {
+  private read(usable: (value: V) => boolean): Map<string, V> {
     const lines = linesOf(this.file);
     try {
       // The first line says which code wrote the entries: another's are not read at all.
@@ -80,7 +87,8 @@ export class BuildCache<V> {
         if (!line) continue;
         this.lines++;
         try {
-          entries.set(...(JSON.parse(line) as [string, V]));
+          const [key, value] = JSON.parse(line) as [string, V];
+          if (usable(value)) entries.set(key, value);
         } catch {
           // A line cut short (a build stopped while appending): its entry is computed again.
         }

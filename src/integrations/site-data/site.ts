@@ -2,6 +2,7 @@
  * The whole site's data, prepared once per build process before any page renders: content
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
+import path from 'node:path';
 import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { BuildCache } from './build-cache.ts';
 import { hashOf } from '../../lib/hash.ts';
@@ -13,9 +14,17 @@ import { createVariantConverter } from '../../lib/convert/variant-converter.ts';
 import { toSimplified } from '../../lib/convert/opencc.ts';
 import { buildArchive, type ArchiveArticle } from '../../lib/archive/archive.ts';
 import type { Site } from '../../lib/archive/site.ts';
-import { buildVariant, conversionKey, type ConvertedFields, type Variant } from '../../lib/archive/variant.ts';
+import {
+  buildVariant,
+  conversionKey,
+  type ConvertedFields,
+  type Memo,
+  type SourceBodies,
+  type Variant,
+} from '../../lib/archive/variant.ts';
 import { prepareBody, type PreparedBody } from '../../lib/archive/prepare-body.ts';
-import { inWorkers } from './workers.ts';
+import { inWorkers, type RenderedBody, type StoredFields } from './workers.ts';
+import { BodyStore, type BodyPlace } from './body-store.ts';
 import { settings } from '../../config.ts';
 import { articlesOfSegment } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
@@ -27,8 +36,13 @@ import { timed, timedSync } from '../timings.ts';
  * The build worker computes both kinds of value, so it is a producer of both.
  */
 export const CACHE_PRODUCERS = {
-  markdown: ['src/lib/archive/prepare-body.ts', 'src/integrations/site-data/prepare-worker.ts'],
-  convert: ['src/lib/archive/variant.ts', 'src/lib/convert/variant-converter.ts', 'src/integrations/site-data/prepare-worker.ts'],
+  markdown: ['src/lib/archive/prepare-body.ts', 'src/integrations/site-data/prepare-worker.ts', 'src/integrations/site-data/body-store.ts'],
+  convert: [
+    'src/lib/archive/variant.ts',
+    'src/lib/convert/variant-converter.ts',
+    'src/integrations/site-data/prepare-worker.ts',
+    'src/integrations/site-data/body-store.ts',
+  ],
 };
 
 /** What the site-data integration says about this process, from Astro's command. */
@@ -97,13 +111,15 @@ async function readContent(dir: string): Promise<Content> {
 
 async function prepareSite(content: Content, { contentDir: dir, drafts, segment }: SiteOptions): Promise<Site> {
   const markdownVersion = codeVersion(CACHE_PRODUCERS.markdown);
-  const rendered = new BuildCache<PreparedBody>('markdown', dir, markdownVersion);
+  const store = new BodyStore(path.join(settings.buildCacheDir, `bodies-${hashOf(dir).slice(0, 10)}`));
+  const rendered = new BuildCache<RenderedBody>('markdown', dir, markdownVersion, (v) => store.has(v.place));
   // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
   // the Markdown's as the markdown producers render it, so their version is part of this one.
-  const converted = new BuildCache<ConvertedFields>(
+  const converted = new BuildCache<StoredFields>(
     'convert',
     dir,
     hashOf(codeVersion(CACHE_PRODUCERS.convert), markdownVersion, JSON.stringify(content.glossary)),
+    (v) => v.body === undefined || store.has(v.body.place),
   );
 
   const published = content.articles.filter((a) => drafts || !a.data.draft);
@@ -112,16 +128,20 @@ async function prepareSite(content: Content, { contentDir: dir, drafts, segment 
       rendered,
       published,
       (a) => a.bodyHash,
-      (missing) => inWorkers({ kind: 'render', items: missing.map((a) => a.body) }),
+      (missing) => inWorkers({ kind: 'render', bodies: store.dir, items: missing.map((a) => a.body) }),
+      (value) => store.added(value.place),
     ),
   );
   const refused: ContentProblem[] = [];
-  /** Each article's body HTML, by slug, until the variants are made from it. */
-  const bodies = new Map<string, string>();
+  /** Where each article's body HTML is in the store, by slug, until the variants are made from it. */
+  const bodies = new Map<string, BodyPlace>();
   const articles = timedSync('markdown', () =>
     published.map((a): ArchiveArticle => {
-      const body = rendered.get(a.bodyHash, () => prepareOrReport(a, refused));
-      bodies.set(a.slug, body.html);
+      const body = rendered.get(a.bodyHash, () => {
+        const { html, summary } = prepareOrReport(a, refused);
+        return { summary, place: store.put(html) };
+      });
+      bodies.set(a.slug, body.place);
       return {
         slug: a.slug,
         file: a.file,
@@ -143,38 +163,57 @@ async function prepareSite(content: Content, { contentDir: dir, drafts, segment 
   // Every body is rendered, for its summary (listings show every article), but a segment converts
   // and keeps only its own articles' bodies.
   const ownArticles = articlesOfSegment(articles, settings.searchShardSize, segment);
-  const htmlOf = (a: ArchiveArticle) => (ownArticles === undefined || ownArticles.has(a.slug) ? bodies.get(a.slug) : undefined);
+  const placeOf = (a: ArchiveArticle) => (ownArticles === undefined || ownArticles.has(a.slug) ? bodies.get(a.slug) : undefined);
   const archive = buildArchive(content.channels, content.merchants, articles, (a) =>
     a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title,
   );
   // Article by article, both variants side by side: the workers take consecutive shares, and
   // converting into the article's own script costs next to nothing (by variant, one worker took 2.4x
   // as long as the other).
-  const conversions = archive.articles.flatMap((article) => LANGS.map((to) => ({ article, to, html: htmlOf(article) })));
+  const conversions = archive.articles.flatMap((article) => LANGS.map((to) => ({ article, to, place: placeOf(article) })));
   await timed('convert', () =>
     prefill(
       converted,
       conversions,
-      ({ article, to, html }) => conversionKey(article, to, html !== undefined),
+      ({ article, to, place }) => conversionKey(article, to, place !== undefined),
       (missing) =>
         inWorkers({
           kind: 'convert',
+          bodies: store.dir,
           glossary: content.glossary,
-          items: missing.map(({ article, to, html }) => ({ article: { ...article, html }, to })),
+          items: missing.map(({ article, to, place }) => ({ article: { ...article, place }, to })),
         }),
+      (value) => value.body && store.added(value.body.place),
     ),
   );
   const converter = createVariantConverter(content.glossary);
+  /** The conversions as the variants take them: from the cache, with their bodies read from the store when printed. */
+  const fields: Memo<ConvertedFields> = {
+    get(key, compute) {
+      const { body, ...stored } = converted.get(key, () => {
+        const { body: made, ...computed } = compute();
+        return { ...computed, body: made && { hash: made.hash, place: store.put(made.html) } };
+      });
+      return { ...stored, body: body && store.body(body.hash, body.place) };
+    },
+  };
+  const sourceBodies: SourceBodies = {
+    has: (a) => placeOf(a) !== undefined,
+    html: (a) => store.read(placeOf(a)!),
+  };
   const variants = timedSync(
     'convert',
     () =>
-      Object.fromEntries(LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, converted, SOURCE_LANG, htmlOf)])) as Record<
+      Object.fromEntries(LANGS.map((lang) => [lang, buildVariant(archive, lang, converter, fields, SOURCE_LANG, sourceBodies)])) as Record<
         Lang,
         Variant
       >,
   );
-  rendered.save();
-  converted.save();
+  // Bodies neither cache holds any more are of no build to come.
+  const kept: BodyPlace[] = [];
+  for (const value of rendered.save()) kept.push(value.place);
+  for (const value of converted.save()) if (value.body) kept.push(value.body.place);
+  store.prune(kept);
   return { contentDir: dir, archive, variants, ownArticles };
 }
 
@@ -206,11 +245,15 @@ async function prefill<I, V>(
   items: I[],
   keyOf: (item: I) => string,
   inBatch: (missing: I[]) => Promise<V[] | undefined>,
+  stored: (value: V) => void,
 ): Promise<void> {
   const missing = items.filter((item) => !cache.has(keyOf(item)));
   if (missing.length === 0) return;
   // A batch fails as a whole (a body the renderer refuses stops its worker): the `get`s that
   // follow then do its items one at a time and name the article that failed.
   const values = await inBatch(missing).catch(() => undefined);
-  values?.forEach((value, i) => cache.set(keyOf(missing[i]!), value));
+  values?.forEach((value, i) => {
+    stored(value);
+    cache.set(keyOf(missing[i]!), value);
+  });
 }

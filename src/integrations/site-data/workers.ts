@@ -8,12 +8,26 @@ import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../../lib/content/schema.ts';
 import type { Lang } from '../../consts.ts';
 import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
-import type { PreparedBody } from '../../lib/archive/prepare-body.ts';
 import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
 import { resultOfThread, sharesOf } from '../thread.ts';
+import type { BodyPlace } from './body-store.ts';
 
+/** A rendered body as the build cache keeps it: its HTML is in the body store (body-store.ts). */
+export interface RenderedBody {
+  summary: string;
+  place: BodyPlace;
+}
+
+/** An article's converted fields as the build cache keeps them: the body's HTML is in the body store. */
+export type StoredFields = Omit<ConvertedFields, 'body'> & { body?: { hash: string; place: BodyPlace } };
+
+/** What a conversion is made from: the article's fields, and where its body's HTML is in the body store (nowhere where the body is not prepared). */
+export type StoredConversionInput = Omit<ConversionInput, 'html'> & { place?: BodyPlace };
+
+/** Each task's bodies are read from, and written into, the body store in the folder `bodies`. */
 type BatchTask =
-  { kind: 'render'; items: string[] } | { kind: 'convert'; glossary: GlossaryEntry[]; items: { article: ConversionInput; to: Lang }[] };
+  | { kind: 'render'; bodies: string; items: string[] }
+  | { kind: 'convert'; bodies: string; glossary: GlossaryEntry[]; items: { article: StoredConversionInput; to: Lang }[] };
 /** Renders its bodies one by one and posts a TimedRender after each, so that a slow one can be timed and stopped. */
 type TimeTask = { kind: 'time'; items: string[] };
 export type WorkerTask = BatchTask | TimeTask;
@@ -22,7 +36,7 @@ export interface TimedRender {
   error?: string;
 }
 
-type Result<T extends BatchTask> = T extends { kind: 'render' } ? PreparedBody : ConvertedFields;
+type Result<T extends BatchTask> = T extends { kind: 'render' } ? RenderedBody : StoredFields;
 
 const WORKER = new URL('./prepare-worker.ts', import.meta.url);
 

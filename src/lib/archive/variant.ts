@@ -82,17 +82,22 @@ export function bodyOf(article: VariantArticle): ArticleBody {
 
 export type ConvertedFields = Pick<VariantArticle, 'title' | 'summary' | 'body' | 'source'>;
 
-/**
- * The archive in `lang`. `htmlOf` gives an article's body HTML in its own script, to convert where
- * `cache` has not got it, or undefined for an article whose body this build does not prepare.
- */
+/** The articles' bodies in their own script, as HTML, for the variants to convert. */
+export interface SourceBodies {
+  /** False for an article whose body this build does not prepare. */
+  has(a: ArchiveArticle): boolean;
+  /** Asked for only where the cache has not got the conversion. */
+  html(a: ArchiveArticle): string;
+}
+
+/** The archive in `lang`: each article's fields from `cache`, converted from `bodies` where it has not got them. */
 export function buildVariant(
   archive: Archive,
   lang: Lang,
   converter: Converter,
   cache: Memo<ConvertedFields>,
   sourceLang: Lang,
-  htmlOf: (a: ArchiveArticle) => string | undefined,
+  bodies: SourceBodies,
 ): Variant {
   const ui = (text: string) => converter.text(text, sourceLang, lang);
   const channels = archive.channels.map((c): VariantChannel => ({
@@ -104,11 +109,13 @@ export function buildVariant(
   }));
   const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
   const articles = archive.articles.map((a): VariantArticle => {
-    const html = htmlOf(a);
+    const withBody = bodies.has(a);
     return {
       slug: a.slug,
       url: articleUrl(lang, a.slug),
-      ...cache.get(conversionKey(a, lang, html !== undefined), () => convertFields({ ...a, html }, lang, converter)),
+      ...cache.get(conversionKey(a, lang, withBody), () =>
+        convertFields({ ...a, html: withBody ? bodies.html(a) : undefined }, lang, converter),
+      ),
       date: a.date,
       views: a.views,
       channels: a.channels.map((slug) => channelBySlug.get(slug)!),

@@ -53,6 +53,41 @@ describe('BuildCache', () => {
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(1)).toEqual(['["a",1]', '["d",2]']);
   });
 
+  it('says which values its file holds after saving: the used ones, and those it kept unused', () => {
+    const first = new BuildCache<number>('t', 'scope-held', 'v1');
+    for (const [key, value] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const)
+      first.get(key, () => value);
+    expect([...first.save()].sort()).toEqual([1, 2, 3]);
+    // Appended: the unused entry stays in the file, so its value is held.
+    const edit = new BuildCache<number>('t', 'scope-held', 'v1');
+    for (const [key, value] of [
+      ['a', 1],
+      ['b', 2],
+      ['d', 4],
+    ] as const)
+      edit.get(key, () => value);
+    expect([...edit.save()].sort()).toEqual([1, 2, 3, 4]);
+    // Written anew with the used one only.
+    const third = new BuildCache<number>('t', 'scope-held', 'v1');
+    third.get('d', () => 0);
+    expect([...third.save()]).toEqual([4]);
+    expect(new BuildCache<number>('t', 'scope-held', 'v1').has('a')).toBe(false);
+  });
+
+  it('computes again a stored value it is told is not usable', () => {
+    const first = new BuildCache<{ body: string }>('t', 'scope-usable', 'v1');
+    first.set('kept', { body: 'on disk' });
+    first.set('lost', { body: 'deleted' });
+    first.save();
+    const again = new BuildCache<{ body: string }>('t', 'scope-usable', 'v1', (v) => v.body !== 'deleted');
+    expect([again.has('kept'), again.has('lost')]).toEqual([true, false]);
+    expect(again.get('lost', () => ({ body: 'made again' }))).toEqual({ body: 'made again' });
+  });
+
   it('skips a line cut short by a build that stopped while appending, and keeps the others', async () => {
     const file = fileOf('scope-cut');
     await appendFile(file, '["x",{"html":"<p>半');
