@@ -77,6 +77,25 @@ describe('a shard written from its records', () => {
     expect(await code(ours)).toEqual(await code(theirs));
   }, 30_000);
 
+  it('splits the words of a large shard into chunks in word order, and still says what Pagefind says', async () => {
+    // 6,000 Han characters, each once, in runs of ten: more words than a chunk holds (4,000).
+    const han = (i: number) => String.fromCodePoint(0x4e00 + i);
+    const text = Array.from({ length: 600 }, (_, run) => Array.from({ length: 10 }, (_, i) => han(run * 10 + i)).join('')).join('，');
+    const records = [article('big', '大', `<p>${text}</p>`, day(1)), article('small', '小', '<p>一丁</p>', day(2))].map((a) =>
+      searchRecord(a, OPTIONS),
+    );
+    const ours = path.join(root, 'ours-big');
+    const theirs = path.join(root, 'theirs-big');
+    await writeShard(records, ours, runtime);
+    await indexWithPagefind(records, theirs);
+    const [mine, pagefind] = await Promise.all([indexContents(ours), indexContents(theirs)]);
+    expect(Object.keys(mine.words).length).toBeGreaterThan(4_000);
+    expect(mine).toEqual(pagefind);
+    const { entry, files } = shardIndex(records, JSON.parse(await readFile(path.join(runtime, 'pagefind-entry.json'), 'utf8')) as Entry);
+    expect([...files.keys()].filter((f) => f.startsWith('index/')).length).toBeGreaterThan(1);
+    expect(entry.languages.und?.page_count).toBe(2);
+  }, 30_000);
+
   it("names a damaged runtime folder's entry file and what to do", async () => {
     const damaged = path.join(root, 'damaged-runtime');
     await mkdir(damaged, { recursive: true });
