@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleBody } from '../../lib/archive/variant.ts';
+import { articleBody, type ArticleBody } from '../../lib/archive/variant.ts';
 import { namesIn } from '../folder-names.ts';
 
 /** Where a body is: its pack, and its bytes' offset and length there. */
@@ -109,13 +109,7 @@ export class BodyStore {
 
   /** The body of `hash` at `place` as pages print it: its HTML is read from the store each time it is asked for. */
   body(hash: string, place: BodyPlace): ArticleBody {
-    const read = () => this.read(place);
-    return {
-      hash,
-      get html() {
-        return read();
-      },
-    };
+    return articleBody(hash, () => this.read(place));
   }
 
   /** Removes the packs no body in `keep` is in (and temporary files a killed build left); how many files. */

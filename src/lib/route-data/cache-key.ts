@@ -1,15 +1,13 @@
 /**
  * A page's `cacheKey`, its key in the page store (src/integrations/page-store/): a hash of
  * everything the page prints. Pages print only their props (data is prepared before rendering),
- * so the key is the props — without articles' bodies (`body`, wherever it is in them): a page
- * prints only its own article's body, whose hash is passed as `ownBodyHash`. Hashing a
- * neighbour's body would re-render a page for an edit it does not show.
+ * so the key is the props — without articles' bodies, which JSON leaves out wherever they are
+ * (`articleBody`, ../archive/variant.ts): a page prints only its own article's body, whose hash is
+ * passed as `ownBodyHash`. Hashing a neighbour's body would re-render a page for an edit it does
+ * not show.
  */
 import { hashOf } from '../hash.ts';
 import type { PageFrame } from './frame.ts';
-
-const BODY_KEYS = new Set(['body']);
-const withoutBodies = (key: string, value: unknown) => (BODY_KEYS.has(key) ? undefined : value);
 
 /**
  * The hashes of objects many pages share, by identity: the variant's words and a channel's
@@ -19,11 +17,11 @@ const withoutBodies = (key: string, value: unknown) => (BODY_KEYS.has(key) ? und
 const digests = new WeakMap<object, string>();
 function digestOf(shared: object): string {
   let digest = digests.get(shared);
-  if (digest === undefined) digests.set(shared, (digest = hashOf(JSON.stringify(shared, withoutBodies))));
+  if (digest === undefined) digests.set(shared, (digest = hashOf(JSON.stringify(shared))));
   return digest;
 }
 
 export function pageCacheKey<Props extends { frame: PageFrame }>(props: Props, ownBodyHash = ''): string {
   const { words, sidebar, ...frame } = props.frame;
-  return hashOf(ownBodyHash, digestOf(words), digestOf(sidebar), JSON.stringify({ ...props, frame }, withoutBodies));
+  return hashOf(ownBodyHash, digestOf(words), digestOf(sidebar), JSON.stringify({ ...props, frame }));
 }
