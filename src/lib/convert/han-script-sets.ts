@@ -9,6 +9,7 @@
 import { Locale } from 'opencc-js';
 import type { Lang } from '../../consts.ts';
 import { openccConverter } from './opencc.ts';
+import { WRONG_SCRIPT_CHARS } from './wrong-script-chars.generated.ts';
 
 export interface CharSet {
   has(codePoint: number): boolean;
@@ -25,17 +26,34 @@ const INTO: Record<Lang, { config: string; sourceGroups: number }> = {
 };
 const cache = new Map<Lang, CharSet>();
 
-/** The characters that must not appear in text of `lang` outside protected text. */
+/**
+ * The characters that must not appear in text of `lang` outside protected text: as derived when
+ * opencc-js was installed (wrong-script-chars.generated.ts). Deriving them took 0.3 s of every
+ * build process, the main thread's and each worker's; a unit test derives them again and fails,
+ * saying what to run, when opencc-js has changed since.
+ */
 export function wrongScriptChars(lang: Lang): CharSet {
   let set = cache.get(lang);
   if (!set) {
-    set = deriveWrongScriptChars(lang);
+    set = charSetOf(WRONG_SCRIPT_CHARS[lang]);
     cache.set(lang, set);
   }
   return set;
 }
 
-function deriveWrongScriptChars(lang: Lang): CharSet {
+function charSetOf(chars: string): CharSet {
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (const ch of chars) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x10000) bmp[cp] = 1;
+    else astral.add(cp);
+  }
+  return { has: (cp) => (cp < 0x10000 ? bmp[cp] === 1 : astral.has(cp)) };
+}
+
+/** The characters wrong in `lang` as OpenCC's dictionaries say, in code point order. */
+export function deriveWrongScriptChars(lang: Lang): string {
   // Text in `lang` is wrong when it holds characters the conversion *into* `lang` removes.
   const { config: name, sourceGroups } = INTO[lang];
   const config = Locale.configs[name];
@@ -51,15 +69,8 @@ function deriveWrongScriptChars(lang: Lang): CharSet {
       }
     }
   });
-  const bmp = new Uint8Array(0x10000);
-  const astral = new Set<number>();
-  for (const ch of candidates) {
-    if (written.has(ch) || convert(ch) === ch) continue;
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x10000) bmp[cp] = 1;
-    else astral.add(cp);
-  }
-  return { has: (cp) => (cp < 0x10000 ? bmp[cp] === 1 : astral.has(cp)) };
+  const wrong = [...candidates].filter((ch) => !written.has(ch) && convert(ch) !== ch);
+  return wrong.sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
 }
 
 function dictPairs(dict: unknown): string[][] {

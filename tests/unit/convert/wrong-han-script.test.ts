@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/consts.ts';
 import { findWrongScript } from '../../../src/lib/convert/wrong-han-script.ts';
+import { deriveWrongScriptChars } from '../../../src/lib/convert/han-script-sets.ts';
 import { checkPageScript } from '../../../src/lib/convert/page-han-script.ts';
 import { checkSiteScript } from '../../../scripts/lib/site-checks/index.ts';
 import { tempDirSync } from '../../helpers/temp-dirs.ts';
@@ -26,6 +27,15 @@ describe('findWrongScript (sets derived from OpenCC)', () => {
 
   it('skips allowed terms', () => {
     expect(findWrongScript('天猫和猫', 'zh-Hant', ['天猫']).map((f) => f.index)).toEqual([3]);
+  });
+
+  it("uses the sets opencc-js's dictionaries give now, as written into the generated module", async () => {
+    const { WRONG_SCRIPT_CHARS } = await import('../../../src/lib/convert/wrong-script-chars.generated.ts');
+    const { wrongScriptCharsModule, WRONG_SCRIPT_CHARS_FILE } = await import('../../../scripts/lib/wrong-script-chars-module.ts');
+    const derived = { 'zh-Hans': deriveWrongScriptChars('zh-Hans'), 'zh-Hant': deriveWrongScriptChars('zh-Hant') };
+    expect([...derived['zh-Hant']].length, 'a derivation that finds nothing').toBeGreaterThan(1000);
+    expect(WRONG_SCRIPT_CHARS, 'opencc-js has changed: run npm run derive-script-chars').toEqual(derived);
+    expect(readFileSync(WRONG_SCRIPT_CHARS_FILE, 'utf8')).toBe(wrongScriptCharsModule(derived));
   });
 });
 
