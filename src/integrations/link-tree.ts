@@ -3,9 +3,11 @@
  * the output in seconds instead of being copied. Only for sources never written in place (the
  * build cache's folders); where a link is impossible (another file system) the file is copied.
  */
+import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../config.ts';
+import { resultOfThread } from './thread.ts';
 
 /**
  * `to` as a hard link to `from`, or a copy where a link is impossible (another file system);
@@ -35,3 +37,42 @@ export async function linkTree(from: string, to: string, keep: (relative: string
 export async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += LINK_PARALLEL) await Promise.all(items.slice(i, i + LINK_PARALLEL).map(run));
 }
+
+/** A file to link: `to` (its folder made if missing) as a link to `from`. */
+export interface FileLink {
+  from: string;
+  to: string;
+}
+
+/**
+ * The links, one after another on this thread (a copy where a link is impossible, never over an
+ * existing file); how many. For a thread of their own: `linkFilesOnThread`.
+ */
+export function linkFilesSync(links: FileLink[]): number {
+  const made = new Set<string>();
+  for (const { from, to } of links) {
+    const folder = path.dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(from, to, constants.COPYFILE_EXCL);
+    }
+  }
+  return links.length;
+}
+
+const LINK_THREAD = new URL('./link-worker.ts', import.meta.url);
+
+/**
+ * The links made on a thread of their own, one after another. Tens of thousands of links made
+ * from the main thread, 64 promises at a time, waited for the main thread between batches while
+ * it rendered pages: linking the unchanged pages of a 10,000-article edit rebuild ended 1.8–2.2 s
+ * after the last page rendered.
+ */
+export const linkFilesOnThread = (links: FileLink[]): Promise<number> =>
+  links.length === 0 ? Promise.resolve(0) : resultOfThread<number>(LINK_THREAD, links, 'the thread linking files');
