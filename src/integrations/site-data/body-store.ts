@@ -78,10 +78,13 @@ export class BodyStore {
   readonly dir: string;
   /** The packs there were when the build started, and those it wrote. */
   readonly #packs: Set<string>;
+  /** Every file there was when the build started (temporary ones included). */
+  readonly #found: Set<string>;
 
   constructor(dir: string) {
     this.dir = dir;
-    this.#packs = new Set(namesIn(dir).filter((name) => PACK_FILE.test(name)));
+    this.#found = new Set(namesIn(dir));
+    this.#packs = new Set([...this.#found].filter((name) => PACK_FILE.test(name)));
   }
 
   /** Whether the body at `place` can be read. */
@@ -112,11 +115,15 @@ export class BodyStore {
     return articleBody(hash, () => this.read(place));
   }
 
-  /** Removes the packs no body in `keep` is in (and temporary files a killed build left); how many files. */
+  /**
+   * Removes the packs no body in `keep` is in (and temporary files a killed build left); how many
+   * files. Only files there were at the start or that this build wrote: another build using the
+   * same cache meanwhile (`npm run dev` beside `npm run build`) may be writing or reading its own.
+   */
   prune(keep: Iterable<BodyPlace>): number {
     const kept = new Set<string>();
     for (const [pack] of keep) kept.add(pack);
-    const unused = namesIn(this.dir).filter((name) => !kept.has(name));
+    const unused = namesIn(this.dir).filter((name) => !kept.has(name) && (this.#found.has(name) || this.#packs.has(name)));
     for (const name of unused) {
       rmSync(path.join(this.dir, name), { force: true });
       this.#packs.delete(name);

@@ -33,6 +33,7 @@ describe('BodyStore', () => {
 
   it("knows the packs a worker wrote once told, and prunes those no kept body is in, a killed build's temporary files included", async () => {
     const dir = await tempDir('body-store');
+    writeFileSync(path.join(dir, 'abandoned.pack.tmp'), '<p>半');
     const store = new BodyStore(dir);
     const first = new PackWriter(dir);
     const kept = first.add('<p>留</p>');
@@ -41,7 +42,6 @@ describe('BodyStore', () => {
     const second = new PackWriter(dir);
     const dropped = second.add('<p>删</p>');
     second.close();
-    writeFileSync(path.join(dir, 'abandoned.pack.tmp'), '<p>半');
     expect(store.has(kept)).toBe(false);
     store.added(kept);
     store.added(dropped);
@@ -50,6 +50,19 @@ describe('BodyStore', () => {
     expect(readdirSync(dir)).toEqual([kept[0]]);
     expect([store.has(kept), store.has(alsoInFirst), store.has(dropped)]).toEqual([true, true, false]);
     expect(readBody(dir, kept)).toBe('<p>留</p>');
+  });
+
+  it('leaves alone what another build wrote since this one started: a pack, or a temporary file it is writing', async () => {
+    const dir = await tempDir('body-store');
+    const store = new BodyStore(dir);
+    const other = new PackWriter(dir);
+    const theirs = other.add('<p>另一个构建的</p>');
+    other.close();
+    writeFileSync(path.join(dir, 'being-written.pack.tmp'), '<p>半');
+    expect(store.prune([])).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([theirs[0], 'being-written.pack.tmp'].sort());
+    // The next build saw them at its start: it removes them if nothing it keeps names them.
+    expect(new BodyStore(dir).prune([])).toBe(2);
   });
 
   it('names the pack to delete when one was cut short', async () => {
