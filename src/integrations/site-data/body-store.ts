@@ -2,12 +2,12 @@
  * Article bodies' HTML between builds, in the build cache. The build caches (build-cache.ts) keep
  * only where each body is, so a build holds no body it does not print: every body of the archive
  * in the caches' entries was 224 MB of cache at 10,000 articles, parsed again by every rebuild,
- * and about 1 GB of the heap at 50,000 (BENCHMARKS.md). A body is read from its place when a page
+ * and an estimated 1 GB of the heap at 50,000 (decision record 8). A body is read from its place when a page
  * prints it or a search shard is made from it.
  *
  * Bodies are written in packs, a file of bodies one after another: a build worker writes one pack
- * of all the bodies it made (a file per body cost 0.1 ms each in syscalls on a busy machine, 3 s of
- * a cold 10,000-article build). A pack is written under a temporary name and renamed once whole, so
+ * of all the bodies it made (a file per body cost about 0.1 ms each in syscalls on a busy machine:
+ * 1.4 s of each conversion worker's 9.6 s in a cold 10,000-article build). A pack is written under a temporary name and renamed once whole, so
  * a pack's name always holds all it should, even after a build that died; packs are never written
  * again. A pack goes when no cache entry names it any more. Deleting the folder is always safe:
  * entries whose pack is missing are made again.
