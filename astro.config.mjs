@@ -56,7 +56,6 @@ export default defineConfig({
     buildProgress(),
     // It owns the site data the routes and the search index are made from.
     siteData(),
-    timedBuildDone('restore', pages),
     timedBuildDone(
       'sitemap',
       wholeSiteSitemap(
@@ -69,6 +68,9 @@ export default defineConfig({
     ),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
     timedBuildDone('search', pagefindSearch()),
+    // Last: the sitemap and the search bundles need only the list of the restored pages, so they
+    // are written while the link thread is still linking those pages into the output.
+    timedBuildDone('restore', pages),
     responseHeaders(),
     devSearch(),
   ],
