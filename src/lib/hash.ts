@@ -8,6 +8,21 @@ export const hashOf = (...parts: string[]) => {
   return hash.digest('base64url');
 };
 
+/**
+ * `part`, whose JSON is from now on the hash of its fields' JSON (made the first time it is asked
+ * for): for data many page keys contain (route-data/cache-key.ts), such as a variant's words or an
+ * article as lists show it, so that each key hashes a short name for it instead of all of it
+ * again. The part must not change afterwards, as build data does not. Marked by a `toJSON` that is
+ * not enumerable, so a copy for another thread stays plain data; a part inside a part stands as
+ * its own hash in its parent's.
+ */
+export function jsonAsHash<T extends object>(part: T): T {
+  if (Object.hasOwn(part, 'toJSON')) return part;
+  let hash: string | undefined;
+  const fields = () => (Array.isArray(part) ? [...part] : { ...part });
+  return Object.defineProperty(part, 'toJSON', { value: () => (hash ??= `#${hashOf(JSON.stringify(fields()))}`) });
+}
+
 /** FNV-1a: a fast, stable 32-bit hash of a string, where only spread is needed (no cryptography). */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

@@ -4,7 +4,7 @@
  */
 import { SITE_NAME, type Lang } from '../../consts.ts';
 import type { ArchiveDate } from '../dates.ts';
-import { hashOf } from '../hash.ts';
+import { hashOf, jsonAsHash } from '../hash.ts';
 import { localizeLinks } from '../convert/localize-links.ts';
 import { UI, type UiWords } from '../ui-words.ts';
 import { articleUrl, channelUrl, feedUrl } from '../urls.ts';
@@ -129,7 +129,8 @@ export function buildVariant(
   const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
   const articles = archive.articles.map((a): VariantArticle => {
     const withBody = bodies.has(a);
-    return {
+    // Lists print an article on many pages: in their keys it stands as its hash.
+    return jsonAsHash({
       slug: a.slug,
       url: articleUrl(lang, a.slug),
       ...cache.get(conversionKey(a, lang, withBody), () =>
@@ -138,12 +139,13 @@ export function buildVariant(
       date: a.date,
       views: a.views,
       channels: a.channels.map((slug) => channelBySlug.get(slug)!),
-    };
+    });
   });
   return {
     lang,
     siteName: ui(SITE_NAME),
-    words: Object.fromEntries(Object.entries(UI).map(([k, v]) => [k, ui(v)])) as UiWords,
+    // On every page: in their keys as its hash.
+    words: jsonAsHash(Object.fromEntries(Object.entries(UI).map(([k, v]) => [k, ui(v)])) as UiWords),
     channels,
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),

@@ -4,7 +4,18 @@
  * an edit to a listed article's text or channels no longer renders again every page that lists it.
  */
 import type { VariantArticle } from '../archive/variant.ts';
+import { jsonAsHash } from '../hash.ts';
 
 export type ArticleLink = Pick<VariantArticle, 'url' | 'title' | 'date' | 'views'>;
 
-export const linkTo = ({ url, title, date, views }: VariantArticle): ArticleLink => ({ url, title, date, views });
+const links = new WeakMap<VariantArticle, ArticleLink>();
+
+/** The article's link, made once: an article is linked from many pages, whose keys take it by its hash (../hash.ts). */
+export function linkTo(article: VariantArticle): ArticleLink {
+  let link = links.get(article);
+  if (!link) {
+    const { url, title, date, views } = article;
+    links.set(article, (link = jsonAsHash({ url, title, date, views })));
+  }
+  return link;
+}

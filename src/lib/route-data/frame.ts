@@ -7,6 +7,7 @@ import type { Site } from '../archive/site.ts';
 import { inVariant, type Variant } from '../archive/variant.ts';
 import { linkTo, type ArticleLink } from './article-link.ts';
 import { feedUrl, folderOf, homeUrl, searchUrl, twinUrl } from '../urls.ts';
+import { jsonAsHash } from '../hash.ts';
 
 export interface Crumb {
   label: string;
@@ -87,35 +88,40 @@ export function pageFrame(site: Site, input: FrameInput): PageFrame {
         dismiss: theirs.offerDismiss,
       };
     }),
-    nav: variant.channels.map((c) => ({ name: c.name, url: c.url, current: c.slug === input.channel })),
+    ...channelParts(site, input.lang, input.channel ?? ''),
     breadcrumb: [{ label: words.home, url: homeUrl(input.lang) }, { label: variant.siteName, url: homeUrl(input.lang) }, ...input.crumbs],
-    sidebar: sidebarOf(site, input.lang, input.channel ?? ''),
     homeUrl: homeUrl(input.lang),
     searchUrl: searchUrl(input.lang),
     feedUrl: feedUrl(input.lang),
   };
 }
 
-/** Each variant's sidebar for each channel's pages (and for pages of none, channel ''). */
-const sidebars = new WeakMap<Site, Map<string, Sidebar>>();
+/** What a frame prints the same on all of a variant's pages of one channel. */
+type ChannelParts = Pick<PageFrame, 'nav' | 'sidebar'>;
+
+/** Each variant's parts for each channel's pages (and for pages of none, channel ''). */
+const made = new WeakMap<Site, Map<string, ChannelParts>>();
 
 /**
- * The sidebar of a variant's pages of `channel`: the same for all of them, so made once, and
- * hashed once for their page keys (cache-key.ts).
+ * The navigation and sidebar of a variant's pages of `channel`: the same for all of them, so made
+ * once, and hashed once for their page keys (cache-key.ts).
  */
-function sidebarOf(site: Site, lang: Lang, channel: string): Sidebar {
-  const made = sidebars.get(site) ?? sidebars.set(site, new Map()).get(site)!;
+function channelParts(site: Site, lang: Lang, channel: string): ChannelParts {
+  const ofSite = made.get(site) ?? made.set(site, new Map()).get(site)!;
   const key = `${lang}\0${channel}`;
-  let sidebar = made.get(key);
-  if (!sidebar) {
+  let parts = ofSite.get(key);
+  if (!parts) {
     const variant = site.variants[lang];
-    sidebar = {
-      merchants: variant.merchants,
-      weeklyHot: inVariant(variant, site.archive.weeklyHot).map(linkTo),
-      ranking: inVariant(variant, site.archive.weeklyRanking.get(channel) ?? []).map(linkTo),
-      moreUrl: homeUrl(lang),
+    parts = {
+      nav: jsonAsHash(variant.channels.map((c) => ({ name: c.name, url: c.url, current: c.slug === channel }))),
+      sidebar: jsonAsHash({
+        merchants: variant.merchants,
+        weeklyHot: inVariant(variant, site.archive.weeklyHot).map(linkTo),
+        ranking: inVariant(variant, site.archive.weeklyRanking.get(channel) ?? []).map(linkTo),
+        moreUrl: homeUrl(lang),
+      }),
     };
-    made.set(key, sidebar);
+    ofSite.set(key, parts);
   }
-  return sidebar;
+  return parts;
 }
