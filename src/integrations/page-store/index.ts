@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { treeVersion } from '../code-version.ts';
-import { reportProgress } from '../progress/events.ts';
+import { flushProgress, reportProgress } from '../progress/events.ts';
 import { outputFileOf, PageStore } from './store.ts';
 
 /** What a page prints is made by these (with the lock file): a change to any renders every page again. */
@@ -79,6 +79,8 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
         await store.adopt(outDir!);
         await restoring;
         reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
+        // The build's last hook (astro.config.mjs): Astro exits without Node's beforeExit, which would send it.
+        flushProgress();
         const pruned = await store.prune();
         if (restored.size > 0 || pruned > 0)
           logger.info(`${restored.size} unchanged pages restored from the page store; ${pruned} older pages removed from it`);

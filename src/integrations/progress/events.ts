@@ -63,10 +63,11 @@ let sender: ReturnType<typeof progressSender> | undefined;
 
 export function reportProgress(event: ProgressEvent): void {
   if (!reportsProgress()) return;
-  if (!sender) {
-    sender = progressSender((message) => process.send?.(message));
-    // The batch's timer does not hold the process open: what is left is sent as it ends.
-    process.once('beforeExit', sender.flush);
-  }
+  // The batch's timer does not hold the process open, and Astro ends it with process.exit (no
+  // beforeExit): the build's last hook sends what is left with `flushProgress`.
+  sender ??= progressSender((message) => process.send?.(message));
   sender.report(event);
 }
+
+/** Sends the pages counted so far now: for the last report of a build, which no later event would send. */
+export const flushProgress = (): void => sender?.flush();
