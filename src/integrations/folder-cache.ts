@@ -1,16 +1,22 @@
 /**
- * Folders kept in the build cache (`.cache/build/<name>-<content dir>/<key>/`, restored by CI with
- * the rest of it): the search shards (written in Pagefind's formats), and each variant's copy of their fragments. Each is keyed
- * by a hash of everything its files are made from and of the code that makes them (its module
- * graph and the lock file, which pins Pagefind: see ../code-version.ts). A folder whose inputs did
- * not change is reused, not made again. A build keeps only the folders it used. Folders are never
- * changed once in place, so a build may hard-link their files.
+ * Folders kept in the build cache (`.cache/build/<name>-<scope>/<key>/`, restored by CI with the
+ * rest of it): the search shards (written in Pagefind's formats), each variant's copy of their
+ * fragments, the sitemap. Each is keyed by a hash of everything its files are made from and of the
+ * code that makes them (its module graph and the lock file, which pins Pagefind and the sitemap
+ * package: see ./code-version.ts). A folder whose inputs did not change is reused, not made again.
+ * A build keeps only the folders it used. Folders are never changed once in place, so a build may
+ * hard-link their files.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { settings } from '../../config.ts';
-import { hashOf } from '../../lib/hash.ts';
+import { settings } from '../config.ts';
+import { hashOf } from '../lib/hash.ts';
+import { formatSegment, type Segment } from '../lib/segments.ts';
+
+/** A cache's scope: the content dir, and the segment of a segment build. */
+export const cacheScope = (contentDir: string, segment: Segment | undefined) =>
+  segment === undefined ? contentDir : `${contentDir}\0${formatSegment(segment)}`;
 
 export class FolderCache {
   private readonly used = new Set<string>();

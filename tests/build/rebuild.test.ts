@@ -28,6 +28,8 @@ const fileOf = (content: string, a: FixtureArticle) =>
 let dist: string;
 let first: string;
 let second: string;
+/** The log of the third build, in which no page was added or removed. */
+let third: string;
 /** The files of the second build that the CDN may keep for a year, and their bytes. */
 let immutable: Map<string, Buffer>;
 /** Those files' bytes after a third build, in which a channel was renamed. */
@@ -73,6 +75,7 @@ beforeAll(async () => {
   for (const pack of packs.filter((_, i) => i % 2 === 0)) await rm(path.join(root, 'cache', store!, pack));
   const renamed = buildSite(content, dist, SHARDS);
   expect(renamed.status, renamed.output).toBe(0);
+  third = renamed.output;
   afterRename = new Map(
     [...immutable.keys()].map((f) => [f, existsSync(path.join(dist, f)) ? readFileSync(path.join(dist, f)) : undefined]),
   );
@@ -100,6 +103,14 @@ describe('a rebuild after edits', () => {
 
   it('writes, restored pages and sitemap included, the site a cold build of the same content writes', async () => {
     expect(await diffTrees(fresh, dist)).toEqual([]);
+  });
+
+  it('writes the sitemap again when pages come or go, and otherwise links the last one from the build cache', () => {
+    const reused = /sitemap from the same \d+ pages as the last build: reused/;
+    expect(first).not.toMatch(reused);
+    expect(second).not.toMatch(reused);
+    expect(third).toMatch(reused);
+    // That it is the right sitemap: the whole site against a cold build, above.
   });
 
   it('renders only the pages whose data changed and restores the others', () => {

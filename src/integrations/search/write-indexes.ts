@@ -17,8 +17,8 @@ import { codeVersion } from '../code-version.ts';
 import { buildScriptMap, type ScriptMap } from '../../lib/search/normalise.ts';
 import { fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl } from '../../lib/search/records.ts';
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
-import { formatSegment, type Segment } from '../../lib/segments.ts';
-import { FolderCache } from './folder-cache.ts';
+import type { Segment } from '../../lib/segments.ts';
+import { cacheScope, FolderCache } from '../folder-cache.ts';
 import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import type { FragmentSource } from './variant-fragments.ts';
@@ -111,7 +111,7 @@ export async function buildSearchIndex(
   const sourcesOf = (i: number) => shards[i]!.map(recordSource);
 
   const version = codeVersion(SEARCH_PRODUCERS);
-  const scope = cacheScope(site, segment);
+  const scope = cacheScope(site.contentDir, segment);
   const cache = new FolderCache('search-shards', scope, version);
   const runtimes = new FolderCache('search-runtime', scope, version);
   const language = INDEX_LANGUAGE[segmentation];
@@ -185,9 +185,6 @@ export async function buildSearchIndex(
  * The build cache's folders are kept per content dir, and per segment: segments built one after
  * the other on one machine would otherwise each prune the others' shards.
  */
-const cacheScope = (site: Site, segment: Segment | undefined) =>
-  segment === undefined ? site.contentDir : `${site.contentDir}\0${formatSegment(segment)}`;
-
 /** What a variant's copy of an article's fragment is made from. */
 function fragmentSource(article: VariantArticle): FragmentSource {
   const { content: _, ...view } = fragmentFor(article, '');
