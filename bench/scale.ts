@@ -18,6 +18,7 @@ import { readSavedReport, saveJson, thisMachine } from './lib/record.ts';
 import { SCALE_CHART, SCALE_CHART_REFERENCE, scaleChartSvg } from './lib/scale-chart.ts';
 import { buildOurs, type OurBuild } from './lib/ours.ts';
 import { buildPeer, preparePeerSite } from './lib/peer.ts';
+import { setAside } from './lib/set-aside.ts';
 import { reportMarkdown, scaling, summarizeSize, type BenchReport, type SizeRuns } from './lib/report.ts';
 
 const usage =
@@ -46,6 +47,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
   process.exit(2);
 }
 const work = path.resolve(values.work);
+/** The last outputs and caches: moved aside, deleted at the end, so that no measured build follows a deletion. */
+const aside = setAside(work);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 function folderSize(dir: string): { bytes: number; files: number; pages: number } {
@@ -65,11 +68,11 @@ function folderSize(dir: string): { bytes: number; files: number; pages: number 
 /**
  * Edits article 0's text, then adds article N: the two rebuilds a writer's push causes, as CI runs
  * them: with the build cache it restores, and without the last output (a runner starts without
- * it; a writer's machine also deletes it, the `swap` phase).
+ * it).
  */
 async function rebuilds(corpus: Corpus, articles: number, build: OurBuild) {
   const rebuild = async () => {
-    await rm(build.outDir, { recursive: true, force: true });
+    await aside.move(build.outDir);
     return buildOurs(build);
   };
   const edited = path.join(corpus.dir, articlePath(corpus.article(0)));
@@ -99,8 +102,8 @@ async function benchSize(articles: number): Promise<SizeRuns> {
   const result: SizeRuns = { articles, pages: 0, cold: [], edit: [], add: [], peer: [], outputBytes: 0, outputFiles: 0 };
 
   const ours = async (run: number) => {
-    await rm(build.cacheDir, { recursive: true, force: true });
-    await rm(build.outDir, { recursive: true, force: true });
+    await aside.move(build.cacheDir);
+    await aside.move(build.outDir);
     const cold = await buildOurs(build);
     const output = folderSize(build.outDir);
     Object.assign(result, { pages: output.pages, outputBytes: output.bytes, outputFiles: output.files });
@@ -119,7 +122,7 @@ async function benchSize(articles: number): Promise<SizeRuns> {
     if (result.peerFailure) return;
     let built;
     try {
-      built = await buildPeer(peerWork);
+      built = await buildPeer(peerWork, aside.move);
     } catch (error) {
       // A peer that cannot build this size (out of memory) is a result, not the end of the bench.
       result.peerFailure = peerFailure(error);
@@ -151,8 +154,10 @@ function peerFailure(error: unknown): string {
 
 async function runBench(): Promise<BenchReport> {
   await mkdir(work, { recursive: true });
+  await aside.clear();
   const summaries = [];
   for (const articles of sizes) summaries.push(summarizeSize(await benchSize(articles)));
+  await aside.clear();
   return {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString().slice(0, 10),

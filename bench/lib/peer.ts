@@ -59,11 +59,17 @@ export async function preparePeerSite(contentDir: string, work: string): Promise
   }
 }
 
-/** `hugo`, then `pagefind --site public`: one cold build of the peer. */
-export async function buildPeer(work: string): Promise<PeerResult> {
+/**
+ * `hugo`, then `pagefind --site public`: one cold build of the peer. `remove` takes its last site
+ * and Hugo's cache away first (the scale bench moves them aside: ./set-aside.ts).
+ */
+export async function buildPeer(
+  work: string,
+  remove = (folder: string) => rm(folder, { recursive: true, force: true }),
+): Promise<PeerResult> {
   const out = path.join(work, 'public');
-  await rm(out, { recursive: true, force: true });
-  await rm(path.join(work, 'resources'), { recursive: true, force: true });
+  await remove(out);
+  await remove(path.join(work, 'resources'));
   const hugo = await runMeasured(HUGO, ['--source', work, '--destination', out, '--quiet', '--ignoreCache'], { cwd: work });
   if (hugo.status !== 0) throw new Error(`bench: hugo failed (exit ${hugo.status}):\n${hugo.tail}`);
   const pagefind = await runMeasured(PAGEFIND, ['--site', out], { cwd: work });
