@@ -28,7 +28,8 @@ export function outputFileOf(pathname: string): string {
 
 export class PageStore {
   readonly #dir: string;
-  /** The files there were when the build started. */
+  /** Every name there was when the build started, and of those the pages. */
+  readonly #found: Set<string>;
   readonly #stored: Set<string>;
   readonly #used = new Set<string>();
   /** The pages rendered since the last `adopt`: their keys and their files in the output. */
@@ -39,7 +40,8 @@ export class PageStore {
 
   constructor(dir: string) {
     this.#dir = dir;
-    this.#stored = new Set(namesIn(dir).filter((name) => PAGE_FILE.test(name)));
+    this.#found = new Set(namesIn(dir));
+    this.#stored = new Set([...this.#found].filter((name) => PAGE_FILE.test(name)));
   }
 
   /** Whether the page of `key` is stored; it is kept for the next build if so. */
@@ -76,9 +78,13 @@ export class PageStore {
     await linkFilesOnThread([...pages].map(({ key, file }) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) })));
   }
 
-  /** Removes the pages this build neither restored nor rendered (and temporary files a killed build left). */
+  /**
+   * Removes the pages this build neither restored nor rendered (and temporary files a killed build
+   * left). Only names there were at the start: another build using the same store meanwhile
+   * (`npm run dev` beside `npm run build`) may have stored pages of its own since.
+   */
   async prune(): Promise<number> {
-    const unused = namesIn(this.#dir).filter((name) => !this.#used.has(name));
+    const unused = namesIn(this.#dir).filter((name) => !this.#used.has(name) && this.#found.has(name));
     await Promise.all(unused.map((name) => rm(path.join(this.#dir, name), { force: true })));
     return unused.length;
   }

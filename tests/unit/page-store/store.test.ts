@@ -86,6 +86,19 @@ describe('PageStore', () => {
     expect(new PageStore(dir).has('k4')).toBe(false);
   });
 
+  it('leaves the pages another build stored after this one started', async () => {
+    const root = await tempDir('page-store');
+    const dir = path.join(root, 'pages');
+    await storePages(new PageStore(dir), root, { k1: 'k1', k2: 'k2' });
+    const mine = new PageStore(dir);
+    expect(mine.has('k1')).toBe(true);
+    // Another build on the same cache, meanwhile: it stores k3, and is writing k4.
+    await storePages(new PageStore(dir), path.join(root, 'other'), { k3: 'k3' });
+    writeFileSync(path.join(dir, 'k4.html.0a1b2c.tmp'), 'being written');
+    expect(await mine.prune()).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k3.html', 'k4.html.0a1b2c.tmp']);
+  });
+
   it('starts empty where there is no store yet', async () => {
     const root = await tempDir('page-store');
     const store = new PageStore(path.join(root, 'none'));
