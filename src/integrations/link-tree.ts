@@ -24,24 +24,13 @@ export async function linkOrCopy(from: string, to: string, copyMode?: number): P
 
 /** `keep` picks the files and folders to link, by their path relative to `from` (`index`, `index/x.pf_index`). */
 export async function linkTree(from: string, to: string, keep: (relative: string) => boolean = () => true): Promise<void> {
-  const { folders, links } = await treeLinks(from, to, keep);
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  await inBatches(links, (l) => linkOrCopy(l.from, l.to));
-}
-
-/**
- * What `linkTree` makes: the folders (`to` first, then in order) and the links. For trees many
- * thousands of files in all, hand the links to `linkFilesOnThread`, which makes their folders.
- */
-export async function treeLinks(from: string, to: string, keep: (relative: string) => boolean = () => true) {
   const entries = (await readdir(from, { recursive: true, withFileTypes: true }))
     .map((e) => ({ entry: e, relative: path.relative(from, path.join(e.parentPath, e.name)) }))
     .filter((e) => keep(e.relative));
-  const folders = new Set([to, ...entries.filter((e) => e.entry.isDirectory()).map((e) => path.join(to, e.relative))]);
-  const links: FileLink[] = entries
-    .filter((e) => e.entry.isFile())
-    .map((e) => ({ from: path.join(from, e.relative), to: path.join(to, e.relative) }));
-  return { folders: [...folders].sort(), links };
+  const dirs = new Set([to, ...entries.filter((e) => e.entry.isDirectory()).map((e) => path.join(to, e.relative))]);
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  const files = entries.filter((e) => e.entry.isFile()).map((e) => e.relative);
+  await inBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
 }
 
 /** `run` over `items`, LINK_PARALLEL at a time: enough to keep the file system busy, not so many that they crowd the event loop. */

@@ -19,7 +19,7 @@ import { fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl } from '../../lib/
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { cacheScope, FolderCache } from '../folder-cache.ts';
-import { linkFilesOnThread, treeLinks, type FileLink } from '../link-tree.ts';
+import { linkTree } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import type { FragmentSource } from './variant-fragments.ts';
 import { writePagefindRuntime } from './pagefind-index.ts';
@@ -68,6 +68,7 @@ export interface MergeStats {
 export interface BundleStats {
   lang: Lang;
   records: number;
+  ms: number;
 }
 
 /**
@@ -221,42 +222,30 @@ export async function writeReaderIndexes(
 
 /** The volumes' reader indexes into each variant's bundle in `outDir`: by a build, or by `npm run assemble`. */
 export async function linkReaderIndexes(readers: string[], volumes: Volume[], outDir: string): Promise<void> {
-  await linkFilesOnThread(await readerIndexLinks(readers, volumes, outDir));
-}
-
-async function readerIndexLinks(readers: string[], volumes: Volume[], outDir: string): Promise<FileLink[]> {
-  const links: FileLink[] = [];
   for (const lang of LANGS) {
-    for (const [v, volume] of volumes.entries())
-      links.push(...(await treeLinks(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle)).links);
+    for (const [v, volume] of volumes.entries()) await linkTree(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle);
   }
-  return links;
 }
 
 /**
  * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's copy of
- * every shard's fragments, hard-linked from the build cache on a thread of their own (../link-tree.ts):
- * from the main thread, 64 promises at a time, the 137,000 links of a 50,000-article site took
- * 1.4 s of its time in an edit rebuild (`node --cpu-prof`).
+ * every shard's fragments, hard-linked from the build cache.
  */
 export async function writeSearchBundles(index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  const links = index.readers ? await readerIndexLinks(index.readers, index.volumes, outDir) : [];
+  const stats: BundleStats[] = [];
+  if (index.readers) await linkReaderIndexes(index.readers, index.volumes, outDir);
   for (const lang of LANGS) {
+    const started = performance.now();
     const bundle = bundleDir(outDir, lang);
     for (const shard of index.shards) {
       // Each volume's fragments are in its folder, where Pagefind looks for them.
       const volume = index.volumes.find((v) => v.shards.includes(shard.number))!;
-      links.push(...(await treeLinks(shard.fragments[lang], path.join(bundle, volume.path, FRAGMENT_DIR))).links);
+      await linkTree(shard.fragments[lang], path.join(bundle, volume.path, FRAGMENT_DIR));
     }
-  }
-  await linkFilesOnThread(links);
-  const stats: BundleStats[] = [];
-  for (const lang of LANGS) {
-    const bundle = bundleDir(outDir, lang);
     // A segment may have no shard of its own (more segments than shards), and still writes the config.
     await mkdir(bundle, { recursive: true });
     await writeFile(path.join(bundle, CONFIG_FILE), JSON.stringify(index.config));
-    stats.push({ lang, records: index.records });
+    stats.push({ lang, records: index.records, ms: performance.now() - started });
   }
   await Promise.all(index.caches.map((c) => c.prune()));
   return stats;
