@@ -63,7 +63,7 @@ export default defineConfig({
           filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname.replace(/\/$/, '')),
           serialize: withAlternates,
         }),
-        pages.restoredPaths,
+        pages,
       ),
     ),
     // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.

@@ -14,16 +14,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../config.ts';
 import { segmentedUrls } from '../lib/route-data/segmented-urls.ts';
-import { treeVersion } from './code-version.ts';
 import { cacheScope, FolderCache } from './folder-cache.ts';
 import { linkTree } from './link-tree.ts';
-import { PAGE_PRODUCERS } from './page-store/index.ts';
+import type { PageStoreIntegration } from './page-store/index.ts';
 import { getSite } from './site-data/site.ts';
 
 /** @astrojs/sitemap's order (generate-sitemap.js: `localeCompare(b, "en", { numeric: true })`). */
 const SITEMAP_ORDER = new Intl.Collator('en', { numeric: true });
 
-export function wholeSiteSitemap(sitemap: AstroIntegration, restoredPaths: () => string[]): AstroIntegration {
+export function wholeSiteSitemap(
+  sitemap: AstroIntegration,
+  pages: Pick<PageStoreIntegration, 'restoredPaths' | 'codeVersion'>,
+): AstroIntegration {
   const done = sitemap.hooks['astro:build:done'];
   if (!done) return sitemap;
   return {
@@ -37,12 +39,14 @@ export function wholeSiteSitemap(sitemap: AstroIntegration, restoredPaths: () =>
         const others = settings.buildSegment === undefined ? [] : segmentedUrls(site);
         // One spelling for a page however it came (Astro's own list has no leading slash), so
         // that the key does not depend on which pages were rendered and which restored.
-        const pathnames = [...options.pages.map((page) => page.pathname), ...restoredPaths(), ...others].map((p) => p.replace(/^\/+/, ''));
+        const pathnames = [...options.pages.map((page) => page.pathname), ...pages.restoredPaths(), ...others].map((p) =>
+          p.replace(/^\/+/, ''),
+        );
         // Handed over in the order the sitemap sorts its URLs in: its sort calls localeCompare
         // with options, which builds a collator per comparison (1.4 s of a 10,000-article edit
         // rebuild's main thread, profiled); on sorted input it compares each URL once.
         pathnames.sort(SITEMAP_ORDER.compare);
-        const cache = new FolderCache('sitemap', cacheScope(site.contentDir, settings.buildSegment), treeVersion(PAGE_PRODUCERS));
+        const cache = new FolderCache('sitemap', cacheScope(site.contentDir, settings.buildSegment), pages.codeVersion());
         const folder = await cache.get(pathnames, async (out) => {
           await mkdir(out, { recursive: true });
           // Its line names the folder it wrote to, a temporary one in the build cache: ours says it instead.

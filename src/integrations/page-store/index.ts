@@ -22,10 +22,16 @@ import { outputFileOf, PageStore } from './store.ts';
 /** What a page prints is made by these (with the lock file): a change to any renders every page again. */
 export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
 
-/** The integration, and the pathnames of the pages it restored (the sitemap lists them too). */
-export default function pageStore(): AstroIntegration & { restoredPaths: () => string[] } {
+/**
+ * The integration; the pathnames of the pages it restored (the sitemap lists them too); and the
+ * version of the code that prints the pages, which the sitemap is made by as well.
+ */
+export type PageStoreIntegration = AstroIntegration & { restoredPaths: () => string[]; codeVersion: () => string };
+
+export default function pageStore(): PageStoreIntegration {
   /** Pages restored instead of rendered: the store key and the output file, by pathname. */
   const restored = new Map<string, { key: string; file: string }>();
+  let version: string | undefined;
   let store: PageStore | undefined;
   let outDir: string | undefined;
   /** The restore under way, started as soon as Astro has asked for the pages. */
@@ -34,6 +40,10 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
   return {
     name: 'yiqihui-page-store',
     restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
+    codeVersion: () => {
+      if (version === undefined) throw new Error('page store: the code version is known from astro:build:start, which has not run');
+      return version;
+    },
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
@@ -41,7 +51,8 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
       'astro:build:start': ({ setPrerenderer }) => {
         const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
         store = open;
-        const version = treeVersion(PAGE_PRODUCERS);
+        const pagesVersion = treeVersion(PAGE_PRODUCERS);
+        version = pagesVersion;
         /** Store keys and output files of the pages Astro renders, by the pathname of their request. */
         const toStore = new Map<string, { key: string; file: string }>();
         setPrerenderer((astro) => ({
@@ -51,7 +62,7 @@ export default function pageStore(): AstroIntegration & { restoredPaths: () => s
             reportProgress({ kind: 'pages', total: paths.length });
             const toRender = paths.filter((page) => {
               if (page.cacheKey === undefined) return true;
-              const key = hashOf(version, page.cacheKey);
+              const key = hashOf(pagesVersion, page.cacheKey);
               if (!open.has(key)) {
                 toStore.set(requestPath(page.pathname), { key, file: outputFileOf(page.pathname) });
                 return true;
