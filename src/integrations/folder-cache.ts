@@ -4,8 +4,8 @@
  * fragments, the sitemap. Each is keyed by a hash of everything its files are made from and of the
  * code that makes them (its module graph and the lock file, which pins Pagefind and the sitemap
  * package: see ./code-version.ts). A folder whose inputs did not change is reused, not made again.
- * A build keeps only the folders it used. Folders are never changed once in place, so a build may
- * hard-link their files.
+ * A build removes the folders it found and did not use. Folders are never changed once in place, so
+ * a build may hard-link their files.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
@@ -13,8 +13,12 @@ import path from 'node:path';
 import { settings } from '../config.ts';
 import { hashOf } from '../lib/hash.ts';
 import { formatSegment, type Segment } from '../lib/segments.ts';
+import { namesIn } from './folder-names.ts';
 
-/** A cache's scope: the content dir, and the segment of a segment build. */
+/**
+ * A cache's scope: the content dir, and the segment of a segment build. Segments built one after
+ * the other on one machine would otherwise each prune the others' shards.
+ */
 export const cacheScope = (contentDir: string, segment: Segment | undefined) =>
   segment === undefined ? contentDir : `${contentDir}\0${formatSegment(segment)}`;
 
@@ -22,15 +26,18 @@ export class FolderCache {
   private readonly used = new Set<string>();
   private readonly dir: string;
   private readonly version: string;
+  /** The folders in place when the build started: the only ones `prune` may remove. */
+  private readonly found: Set<string>;
   hits = 0;
 
   /**
    * `scope` separates the folders of different content dirs, so one build never prunes another's;
    * `version` is the code version of what makes the folders (../code-version.ts).
    */
-  constructor(name: string, scope: string, version: string) {
+  constructor(name: string, scope: string, version: string, root = settings.buildCacheDir) {
     this.version = version;
-    this.dir = path.join(settings.buildCacheDir, `${name}-${hashOf(scope).slice(0, 10)}`);
+    this.dir = path.join(root, `${name}-${hashOf(scope).slice(0, 10)}`);
+    this.found = new Set(namesIn(this.dir).filter((e) => !e.endsWith('.tmp')));
   }
 
   /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */
@@ -62,13 +69,12 @@ export class FolderCache {
     return entries.filter((e) => !e.endsWith('.tmp')).map((e) => path.join(this.dir, e));
   }
 
-  /** Removes the folders this build did not use (older versions of the archive). */
+  /**
+   * Removes the folders this build found and did not use (older versions of the archive). One
+   * that another build of the same content made meanwhile is that build's to keep.
+   */
   async prune(): Promise<void> {
-    const entries = await readdir(this.dir).catch(() => []);
-    await Promise.all(
-      entries
-        .filter((e) => !this.used.has(e) && !e.endsWith('.tmp'))
-        .map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })),
-    );
+    const unused = [...this.found].filter((e) => !this.used.has(e));
+    await Promise.all(unused.map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })));
   }
 }

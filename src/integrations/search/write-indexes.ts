@@ -181,10 +181,6 @@ export async function buildSearchIndex(
   };
 }
 
-/**
- * The build cache's folders are kept per content dir, and per segment: segments built one after
- * the other on one machine would otherwise each prune the others' shards.
- */
 /** What a variant's copy of an article's fragment is made from. */
 function fragmentSource(article: VariantArticle): FragmentSource {
   const { content: _, ...view } = fragmentFor(article, '');
