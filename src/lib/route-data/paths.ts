@@ -14,6 +14,7 @@ import { feedItems } from './feed.ts';
 import { pageCacheKey } from './cache-key.ts';
 import { linkTo } from './article-link.ts';
 import { shareOf } from '../segments.ts';
+import { mapInSlices } from '../map-in-slices.ts';
 
 export const HOME_LATEST = 20;
 export const HOME_PER_CHANNEL = 5;
@@ -54,7 +55,7 @@ export async function listingPaths(paginate: PaginateFunction) {
       }),
     ),
   );
-  return shareOf(pages, segment).map(({ props: { lang, ...entry }, ...page }) => {
+  return mapInSlices(shareOf(pages, segment), ({ props: { lang, ...entry }, ...page }) => {
     const props = { ...entry, ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total) };
     return { ...page, props, cacheKey: pageCacheKey(props) };
   });
@@ -100,7 +101,7 @@ export async function articlePaths() {
   const site = await getSite();
   const own = (article: { slug: string }) => site.ownArticles?.has(article.slug) ?? true;
   const pages = LANGS.flatMap((lang) => site.variants[lang].articles.filter(own).map((article) => ({ lang, article })));
-  return pages.map(({ lang, article }) => {
+  return mapInSlices(pages, ({ lang, article }) => {
     const variant = site.variants[lang];
     const body = bodyOf(article);
     const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
