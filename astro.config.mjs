@@ -66,10 +66,11 @@ export default defineConfig({
         pages,
       ),
     ),
-    // Search indexes are part of every build (astro:build:done), one Pagefind bundle per variant.
-    timedBuildDone('search', pagefindSearch()),
-    // Last: the sitemap and the search bundles need only the list of the restored pages, so they
-    // are written while the link thread is still linking those pages into the output.
+    // Search indexes are part of every build, one Pagefind bundle per variant, written into the
+    // output while the pages render.
+    timedBuildDone('search', pagefindSearch(pages.outputReady)),
+    // Last: the sitemap needs only the list of the restored pages, so it is written while the
+    // link thread is still linking those pages into the output.
     timedBuildDone('restore', pages),
     responseHeaders(),
     devSearch(),

@@ -23,10 +23,16 @@ import { outputFileOf, PageStore } from './store.ts';
 export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
 
 /**
- * The integration; the pathnames of the pages it restored (the sitemap lists them too); and the
- * version of the code that prints the pages, which the sitemap is made by as well.
+ * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
+ * version of the code that prints the pages, which the sitemap is made by as well; and when the
+ * output folder takes other files (the search bundles): once Astro has emptied it and asked for
+ * the pages, the moment the store starts restoring its own.
  */
-export type PageStoreIntegration = AstroIntegration & { restoredPaths: () => string[]; codeVersion: () => string };
+export type PageStoreIntegration = AstroIntegration & {
+  restoredPaths: () => string[];
+  codeVersion: () => string;
+  outputReady: Promise<void>;
+};
 
 export default function pageStore(): PageStoreIntegration {
   /** Pages restored instead of rendered: the store key and the output file, by pathname. */
@@ -36,9 +42,12 @@ export default function pageStore(): PageStoreIntegration {
   let outDir: string | undefined;
   /** The restore under way, started as soon as Astro has asked for the pages. */
   let restoring: Promise<void> | undefined;
+  let outputIsReady!: () => void;
+  const outputReady = new Promise<void>((resolve) => (outputIsReady = resolve));
 
   return {
     name: 'yiqihui-page-store',
+    outputReady,
     restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
     codeVersion: () => {
       if (version === undefined) throw new Error('page store: the code version is known from astro:build:start, which has not run');
@@ -74,6 +83,7 @@ export default function pageStore(): PageStoreIntegration {
             // rendering they were 1.5–5 s of a 10,000-article edit rebuild's critical path.
             restoring = open.restore(restored.values(), outDir!);
             restoring.catch(() => {}); // awaited, and so reported, at astro:build:done
+            outputIsReady();
             return toRender;
           },
           render: async (request, options) => {
