@@ -3,7 +3,7 @@
  * page that shows what changed is rendered again, the rest is restored from the page store, the
  * search shards that did not change are reused, and the site is the one a cold build writes.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,8 @@ let third: string;
 let immutable: Map<string, Buffer>;
 /** Those files' bytes after a third build, in which a channel was renamed. */
 let afterRename: Map<string, Buffer | undefined>;
+/** The page store's file of the first build's a-25 page, by a name of its own. */
+let storedA25: string;
 /** The same content as the last rebuild's, built cold. */
 let fresh: string;
 const SHARDS = { SEARCH_SHARD_SIZE: '10' };
@@ -56,6 +58,9 @@ beforeAll(async () => {
   const newest = fileOf(content, articles[0]!);
   await writeFile(newest, (await readFile(newest, 'utf8')).replace('第0篇的正文。', '第0篇改写后的正文。'));
   await rm(fileOf(content, articles[9]!));
+  // The first build's page of a-25, which is the page store's file: a second name for it.
+  linkSync(path.join(dist, 'articles/a-25/index.html'), path.join(root, 'a-25-as-stored.html'));
+  storedA25 = path.join(root, 'a-25-as-stored.html');
   const rebuild = buildSite(content, dist, SHARDS);
   expect(rebuild.status, rebuild.output).toBe(0);
   second = rebuild.output;
@@ -111,6 +116,17 @@ describe('a rebuild after edits', () => {
     expect(second).not.toMatch(reused);
     expect(third).toMatch(reused);
     // That it is the right sitemap: the whole site against a cold build, above.
+  });
+
+  it("links the last build's pages ahead of the keys and keeps those whose key is the same, without writing into a stored page", () => {
+    const ahead = (log: string) => Number(/\((\d+) linked before their keys were known\)/.exec(log)?.[1]);
+    expect(ahead(second)).toBeGreaterThanOrEqual(40);
+    // The renamed channel is in every page's navigation: every page linked ahead was unlinked again.
+    expect(ahead(third)).toBe(0);
+    // a-25 was linked ahead from the store, then rendered again with its new text: into a file of
+    // its own, not into the stored page, which every output linked to it shares.
+    expect(readFileSync(storedA25, 'utf8')).toContain('第25篇的正文。');
+    expect(readFileSync(storedA25, 'utf8')).not.toContain('改写后');
   });
 
   it('renders only the pages whose data changed and restores the others', () => {

@@ -10,13 +10,16 @@
  * It also counts the pages for `npm run build`'s progress line (../progress/events.ts): Astro
  * takes one prerenderer, so the one wrapper does both.
  */
+import { rm, rmdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { treeVersion } from '../code-version.ts';
+import { cacheScope } from '../folder-cache.ts';
 import { flushProgress, reportProgress } from '../progress/events.ts';
+import { readLastOutput, writeLastOutput, type OutputPage } from './last-output.ts';
 import { outputFileOf, PageStore } from './store.ts';
 
 /** What a page prints is made by these (with the lock file): a change to any renders every page again. */
@@ -25,8 +28,8 @@ export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
 /**
  * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
  * version of the code that prints the pages, which the sitemap is made by as well; and when the
- * output folder takes other files (the search bundles): once Astro has emptied it and asked for
- * the pages, the moment the store starts restoring its own.
+ * output folder takes other files (the search bundles): once Astro has emptied it, the moment the
+ * store starts linking the last build's pages into it.
  */
 export type PageStoreIntegration = AstroIntegration & {
   restoredPaths: () => string[];
@@ -36,12 +39,22 @@ export type PageStoreIntegration = AstroIntegration & {
 
 export default function pageStore(): PageStoreIntegration {
   /** Pages restored instead of rendered: the store key and the output file, by pathname. */
-  const restored = new Map<string, { key: string; file: string }>();
+  const restored = new Map<string, OutputPage>();
   let version: string | undefined;
   let store: PageStore | undefined;
   let outDir: string | undefined;
+  /** The keyed pages of the last build of this content (./last-output.ts), and where that list is kept. */
+  let lastOutput: OutputPage[] = [];
+  const lastOutputFile = path.join(
+    settings.buildCacheDir,
+    `page-outputs-${hashOf(cacheScope(settings.contentDir, settings.buildSegment)).slice(0, 10)}.json`,
+  );
+  /** The last build's pages linked into the output ahead of the keys: those linked, by file. */
+  let linkingAhead: Promise<Map<string, string>> | undefined;
   /** The restore under way, started as soon as Astro has asked for the pages. */
   let restoring: Promise<void> | undefined;
+  /** How many restored pages were linked ahead of the keys (for the log). */
+  let keptAhead = 0;
   let outputIsReady!: () => void;
   const outputReady = new Promise<void>((resolve) => (outputIsReady = resolve));
 
@@ -62,8 +75,9 @@ export default function pageStore(): PageStoreIntegration {
         store = open;
         const pagesVersion = treeVersion(PAGE_PRODUCERS);
         version = pagesVersion;
+        lastOutput = readLastOutput(lastOutputFile, pagesVersion).filter((page) => open.holds(page.key));
         /** Store keys and output files of the pages Astro renders, by the pathname of their request. */
-        const toStore = new Map<string, { key: string; file: string }>();
+        const toStore = new Map<string, OutputPage>();
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
@@ -79,11 +93,22 @@ export default function pageStore(): PageStoreIntegration {
               restored.set(page.pathname, { key, file: outputFileOf(page.pathname) });
               return false;
             });
+            // Of the pages linked ahead, those whose key changed are unlinked before Astro writes
+            // them (writing into a link would change the stored page), and those gone with their
+            // folders; the restored pages not linked yet are linked now.
+            const linked = await (linkingAhead ?? new Map<string, string>());
+            const restoredFiles = new Map([...restored.values()].map((page) => [page.file, page.key]));
+            const stale = [...linked].filter(([file, key]) => restoredFiles.get(file) !== key).map(([file]) => file);
+            const pageFiles = new Set(paths.map((page) => outputFileOf(page.pathname)));
+            await removeFromOutput(outDir!, stale, (file) => !pageFiles.has(file));
+            keptAhead = linked.size - stale.length;
             // The links are made on Node's file threads while the main thread renders: after the
             // rendering they were 1.5–5 s of a 10,000-article edit rebuild's critical path.
-            restoring = open.restore(restored.values(), outDir!);
+            restoring = open.restore(
+              [...restored.values()].filter((page) => linked.get(page.file) !== page.key),
+              outDir!,
+            );
             restoring.catch(() => {}); // awaited, and so reported, at astro:build:done
-            outputIsReady();
             return toRender;
           },
           render: async (request, options) => {
@@ -95,19 +120,64 @@ export default function pageStore(): PageStoreIntegration {
           },
         }));
       },
+      // Astro has emptied the output folder by now, and writes no page into it before it asks for
+      // them: the last build's pages are linked meanwhile, on a thread of their own, while the
+      // site data is prepared and Vite bundles (at 10,000 articles, one core is idle then).
+      'astro:build:setup': () => {
+        if (!store || linkingAhead) return;
+        outputIsReady();
+        const pages = lastOutput;
+        linkingAhead = store.restore(pages, outDir!).then(
+          () => new Map(pages.map((page) => [page.file, page.key])),
+          // Some were not linked (a page gone from the store meanwhile): none is kept, and the
+          // restore after the keys links them all.
+          async () => {
+            await removeFromOutput(
+              outDir!,
+              pages.map((page) => page.file),
+              () => true,
+            );
+            return new Map<string, string>();
+          },
+        );
+      },
       'astro:build:done': async ({ logger }) => {
         if (!store) return;
         await store.adopt(outDir!);
         await restoring;
+        await writeLastOutput(lastOutputFile, [...restored.values(), ...store.adopted()], version!);
         reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
         // The build's last hook (astro.config.mjs): Astro exits without Node's beforeExit, which would send it.
         flushProgress();
         const pruned = await store.prune();
         if (restored.size > 0 || pruned > 0)
-          logger.info(`${restored.size} unchanged pages restored from the page store; ${pruned} older pages removed from it`);
+          logger.info(
+            `${restored.size} unchanged pages restored from the page store (${keptAhead} linked before their keys were known); ${pruned} older pages removed from it`,
+          );
       },
     },
   };
+}
+
+/**
+ * Removes `files` from the output; of those `gone` (no page of this build), the folders left empty
+ * too, as a cold build makes no folder without a page in it.
+ */
+async function removeFromOutput(outDir: string, files: string[], gone: (file: string) => boolean): Promise<void> {
+  await Promise.all(
+    files.map(async (file) => {
+      await rm(path.join(outDir, file), { force: true });
+      if (!gone(file)) return;
+      for (let folder = path.dirname(file); folder !== '.'; folder = path.dirname(folder)) {
+        // Fails where the folder holds other pages: the folders above it do too.
+        const removed = await rmdir(path.join(outDir, folder)).then(
+          () => true,
+          () => false,
+        );
+        if (!removed) break;
+      }
+    }),
+  );
 }
 
 /** A pathname as the request for its page has it and as Astro lists it: without the trailing slash. */

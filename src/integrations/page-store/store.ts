@@ -32,8 +32,9 @@ export class PageStore {
   readonly #found: Set<string>;
   readonly #stored: Set<string>;
   readonly #used = new Set<string>();
-  /** The pages rendered since the last `adopt`: their keys and their files in the output. */
+  /** The pages rendered since the last `adopt`, and those adopted: their keys and their files in the output. */
   #rendered: { key: string; file: string }[] = [];
+  readonly #adopted: { key: string; file: string }[] = [];
   /** Temporary names: unique to this store (a build) and counted within it. */
   readonly #temporary = `${randomBytes(6).toString('hex')}-`;
   #count = 0;
@@ -42,6 +43,11 @@ export class PageStore {
     this.#dir = dir;
     this.#found = new Set(namesIn(dir));
     this.#stored = new Set([...this.#found].filter((name) => PAGE_FILE.test(name)));
+  }
+
+  /** Whether the page of `key` was stored when the build started (whether it is kept is `has`'s to say). */
+  holds(key: string): boolean {
+    return this.#stored.has(fileOf(key));
   }
 
   /** Whether the page of `key` is stored; it is kept for the next build if so. */
@@ -65,12 +71,18 @@ export class PageStore {
   async adopt(outDir: string): Promise<void> {
     const pages = this.#rendered.splice(0);
     if (pages.length === 0) return;
+    this.#adopted.push(...pages);
     await mkdir(this.#dir, { recursive: true });
     await inBatches(pages, async ({ key, file }) => {
       const temporary = path.join(this.#dir, `${fileOf(key)}.${this.#temporary}${this.#count++}.tmp`);
       await linkOrCopy(path.join(outDir, file), temporary);
       await rename(temporary, path.join(this.#dir, fileOf(key)));
     });
+  }
+
+  /** The pages `adopt` stored, with their files in the output. */
+  adopted(): readonly { key: string; file: string }[] {
+    return this.#adopted;
   }
 
   /** Puts the stored pages into `outDir`: each page's `file` there, from its `key`'s file here, on a thread of its own. */
