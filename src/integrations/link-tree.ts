@@ -3,7 +3,7 @@
  * the output in seconds instead of being copied. Only for sources never written in place (the
  * build cache's folders); where a link is impossible (another file system) the file is copied.
  */
-import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../config.ts';
@@ -31,6 +31,15 @@ export async function linkTree(from: string, to: string, keep: (relative: string
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
   const files = entries.filter((e) => e.entry.isFile()).map((e) => e.relative);
   await inBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
+}
+
+/** The links that put a folder's files (those `keep` picks, by their relative path) into another folder, for `linkFilesOnThread`. */
+export function treeLinks(from: string, to: string, keep: (relative: string) => boolean = () => true): FileLink[] {
+  return readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)))
+    .filter(keep)
+    .map((relative) => ({ from: path.join(from, relative), to: path.join(to, relative) }));
 }
 
 /** `run` over `items`, LINK_PARALLEL at a time: enough to keep the file system busy, not so many that they crowd the event loop. */

@@ -2,7 +2,7 @@
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
  * The index is made from the site's data, not rendered pages, so it starts with the build and is
  * written on worker threads (search/shard-indexer.ts) while Astro renders; each variant's bundle is
- * linked together when both are done. A segment build (`--segment I/N`) indexes its
+ * linked into the output as soon as the index is done. A segment build (`--segment I/N`) indexes its
  * share of the shards and leaves them for `npm run assemble` to merge (segment/output.ts).
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
@@ -17,8 +17,9 @@ import { writeSegmentOutput } from './segment/output.ts';
 
 /**
  * `outputReady`: when the output folder takes the bundles (the page store's, ./page-store/).
- * They are written then, while Astro renders, instead of after the pages: at 50,000 articles
- * their 137,000 links took 3.5 s after the last page of an edit rebuild.
+ * They are written as soon as the index is done, while Astro works out and renders the pages,
+ * instead of after the last page: at 50,000 articles their 137,000 links took 3.5 s of an edit
+ * rebuild's end.
  */
 export default function pagefindSearch(outputReady: Promise<void>): AstroIntegration {
   let outDir: string | undefined;
