@@ -5,7 +5,9 @@
  * asks for the pages, and writes only the pages it renders). A rebuild after one edit renders the
  * few pages that show it, and Astro's per-page work (its own incremental cache copied every
  * unchanged page, one by one) is not done for the rest: at 10,000 articles that was most of an
- * edit rebuild.
+ * edit rebuild. Most of those links are made before any key is known: the last build's pages are
+ * linked as soon as Astro has emptied the output, and kept where their key is the same
+ * (./last-output.ts).
  *
  * It also counts the pages for `npm run build`'s progress line (../progress/events.ts): Astro
  * takes one prerenderer, so the one wrapper does both.
