@@ -11,15 +11,22 @@ import type { AstroIntegration } from 'astro';
 import { getSite } from './site-data/site.ts';
 import { settings } from '../config.ts';
 import { recordPhase } from './timings.ts';
-import { buildSearchIndex, writeSearchBundles, type BundleStats, type SearchIndex } from './search/write-indexes.ts';
+import {
+  buildSearchIndex,
+  linkFragments,
+  writeSearchBundles,
+  type BundleStats,
+  type IndexWatch,
+  type SearchIndex,
+} from './search/write-indexes.ts';
 import { reportProgress } from './progress/events.ts';
 import { writeSegmentOutput } from './segment/output.ts';
 
 /**
  * `outputReady`: when the output folder takes the bundles (the page store's, ./page-store/).
- * They are written as soon as the index is done, while Astro works out and renders the pages,
- * instead of after the last page: at 50,000 articles their 137,000 links took 3.5 s of an edit
- * rebuild's end.
+ * They are linked there while Astro works out and renders the pages, the fragments as soon as the
+ * shards are done and the reader index once merged, instead of after the last page: at 50,000
+ * articles their 137,000 links took 3.5 s of an edit rebuild's end.
  */
 export default function pagefindSearch(outputReady: Promise<void>): AstroIntegration {
   let outDir: string | undefined;
@@ -33,10 +40,17 @@ export default function pagefindSearch(outputReady: Promise<void>): AstroIntegra
       },
       'astro:build:start': () => {
         const segmentation = settings.searchSegmentation;
-        indexing = getSite().then((site) =>
-          buildSearchIndex(site, segmentation, (done, total) => reportProgress({ kind: 'shards', done, total }), settings.buildSegment),
-        );
-        bundling = Promise.all([indexing, outputReady]).then(([index]) => writeSearchBundles(index, outDir!));
+        let fragments: Promise<unknown> | undefined;
+        const watch: IndexWatch = {
+          onShard: (done, total) => reportProgress({ kind: 'shards', done, total }),
+          // The fragments do not wait for the reader index: only its files are linked after it.
+          onShards: (shards, volumes) => {
+            fragments = outputReady.then(() => linkFragments(shards, volumes, outDir!));
+            fragments.catch(() => undefined); // awaited with the bundles
+          },
+        };
+        indexing = getSite().then((site) => buildSearchIndex(site, segmentation, watch, settings.buildSegment));
+        bundling = Promise.all([indexing, outputReady]).then(([index]) => writeSearchBundles(index, outDir!, fragments));
         // Awaited in build:done; a build that fails before then must not also report them unhandled.
         bundling.catch(() => undefined);
       },

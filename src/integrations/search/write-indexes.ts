@@ -29,13 +29,16 @@ import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
 /** The search index of the archive: its shards, in the build cache until the bundles are written. */
+/** A shard: its number among all the archive's shards, its folder, and each variant's copy of its fragments (in the build cache too). */
+export interface IndexedShard {
+  number: number;
+  dir: string;
+  fragments: Record<Lang, string>;
+}
+
 export interface SearchIndex {
-  /**
-   * The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts):
-   * each one's number among all the archive's shards, its folder, and each variant's copy of its
-   * fragments (in the build cache too).
-   */
-  shards: { number: number; dir: string; fragments: Record<Lang, string> }[];
+  /** The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts). */
+  shards: IndexedShard[];
   /** How many shards the whole archive has. */
   shardCount: number;
   /** The index's volumes, newest first: their shards' numbers and where each sits in a bundle. */
@@ -84,14 +87,19 @@ export const SEARCH_PRODUCERS = [
 
 /** Made once a process (0.2 s): it is the same for every build. */
 let scriptMap: ScriptMap | undefined;
-/**
- * `onShard` hears how many shards are done (reused or indexed) of how many, from 0 on. A segment
- * indexes its share of the shards only.
- */
+/** How a build follows the index being made. */
+export interface IndexWatch {
+  /** How many shards are done (reused or indexed) of how many, from 0 on. */
+  onShard?: (done: number, total: number) => void;
+  /** The shards and their volumes, once all are done: before the reader index is merged from them. */
+  onShards?: (shards: IndexedShard[], volumes: Volume[]) => void;
+}
+
+/** A segment indexes its share of the shards only. */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
-  onShard: (done: number, total: number) => void = () => {},
+  { onShard = () => {}, onShards = () => {} }: IndexWatch = {},
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -148,6 +156,8 @@ export async function buildSearchIndex(
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), mine.length) }, lane));
   const plan = volumesOf(shards, settings.searchVolumeSize);
   const volumes = plan.map((numbers, v): Volume => ({ shards: numbers, path: volumePath(v, plan.length) })).reverse();
+  const indexed = mine.map((i): IndexedShard => ({ number: i, dir: dirs[i]!, fragments: fragments[i]! }));
+  onShards(indexed, volumes);
   const readers = new FolderCache('search-reader', scope, version);
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
   const made =
@@ -157,7 +167,7 @@ export async function buildSearchIndex(
         )
       : undefined;
   return {
-    shards: mine.map((i) => ({ number: i, dir: dirs[i]!, fragments: fragments[i]! })),
+    shards: indexed,
     shardCount: shards.length,
     volumes,
     readers: made?.readers,
@@ -225,21 +235,32 @@ const readerIndexLinks = (readers: string[], volumes: Volume[], outDir: string):
   );
 
 /**
- * Each variant's bundle in `outDir`: the reader index (but in a segment) and the variant's copy of
- * every shard's fragments, hard-linked from the build cache on a thread of their own: at 50,000
- * articles they are 137,000 links, made while the main thread works out the pages' keys.
+ * Each variant's copy of every shard's fragments into its bundle in `outDir`, each volume's in its
+ * folder, where Pagefind looks for them: hard-linked from the build cache on a thread of their
+ * own, as soon as the shards are done (at 50,000 articles they are 137,000 links, made while the
+ * main thread works out the pages' keys and the reader index is merged).
  */
-export async function writeSearchBundles(index: SearchIndex, outDir: string): Promise<BundleStats[]> {
-  // Each volume's fragments are in its folder, where Pagefind looks for them.
-  const fragmentLinks = (lang: Lang) =>
-    index.shards.flatMap((shard) => {
-      const volume = index.volumes.find((v) => v.shards.includes(shard.number))!;
-      return treeLinks(shard.fragments[lang], path.join(bundleDir(outDir, lang), volume.path, FRAGMENT_DIR));
-    });
-  await linkFilesOnThread([
-    ...(index.readers ? readerIndexLinks(index.readers, index.volumes, outDir) : []),
-    ...LANGS.flatMap(fragmentLinks),
-  ]);
+export const linkFragments = (shards: IndexedShard[], volumes: Volume[], outDir: string) =>
+  linkFilesOnThread(
+    LANGS.flatMap((lang) =>
+      shards.flatMap((shard) => {
+        const volume = volumes.find((v) => v.shards.includes(shard.number))!;
+        return treeLinks(shard.fragments[lang], path.join(bundleDir(outDir, lang), volume.path, FRAGMENT_DIR));
+      }),
+    ),
+  );
+
+/**
+ * Each variant's bundle in `outDir`: the reader index (but in a segment), the fragments
+ * (`fragments`: linked already, or being linked) and the config.
+ */
+export async function writeSearchBundles(
+  index: SearchIndex,
+  outDir: string,
+  fragments: Promise<unknown> = linkFragments(index.shards, index.volumes, outDir),
+): Promise<BundleStats[]> {
+  if (index.readers) await linkReaderIndexes(index.readers, index.volumes, outDir);
+  await fragments;
   const stats: BundleStats[] = [];
   for (const lang of LANGS) {
     const bundle = bundleDir(outDir, lang);
