@@ -19,7 +19,7 @@ import { fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl } from '../../lib/
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { cacheScope, FolderCache } from '../folder-cache.ts';
-import { linkFilesOnThread, treeLinks, type FileLink } from '../link-tree.ts';
+import { linkFilesOnThread, treeLinks } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import type { FragmentSource } from './variant-fragments.ts';
 import { writePagefindRuntime } from './pagefind-index.ts';
@@ -28,7 +28,6 @@ import { FRAGMENT_DIR } from '../../lib/search/pagefind-files.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
 
-/** The search index of the archive: its shards, in the build cache until the bundles are written. */
 /** A shard: its number among all the archive's shards, its folder, and each variant's copy of its fragments (in the build cache too). */
 export interface IndexedShard {
   number: number;
@@ -36,6 +35,7 @@ export interface IndexedShard {
   fragments: Record<Lang, string>;
 }
 
+/** The search index of the archive: its shards, in the build cache until the bundles are written. */
 export interface SearchIndex {
   /** The shards this build indexed, oldest first (a segment's share of them, see lib/segments.ts). */
   shards: IndexedShard[];
@@ -227,11 +227,10 @@ export async function writeReaderIndexes(
 
 /** The volumes' reader indexes into each variant's bundle in `outDir`: by a build, or by `npm run assemble`. */
 export const linkReaderIndexes = (readers: string[], volumes: Volume[], outDir: string) =>
-  linkFilesOnThread(readerIndexLinks(readers, volumes, outDir));
-
-const readerIndexLinks = (readers: string[], volumes: Volume[], outDir: string): FileLink[] =>
-  LANGS.flatMap((lang) =>
-    volumes.flatMap((volume, v) => treeLinks(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle)),
+  linkFilesOnThread(
+    LANGS.flatMap((lang) =>
+      volumes.flatMap((volume, v) => treeLinks(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle)),
+    ),
   );
 
 /**
