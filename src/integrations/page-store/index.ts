@@ -1,17 +1,18 @@
 /**
  * Pages a build need not render: Astro is handed only the pages whose key (everything they print,
  * and the code printing it) is not in the page store (./store.ts); the others are linked into the
- * output from the store while Astro renders the rest (Astro empties the output folder before it
- * asks for the pages, and writes only the pages it renders). A rebuild after one edit renders the
+ * output from the store while Astro renders the rest (Astro writes only the pages it renders). A rebuild after one edit renders the
  * few pages that show it, and Astro's per-page work (its own incremental cache copied every
  * unchanged page, one by one) is not done for the rest: at 10,000 articles that was most of an
  * edit rebuild. Most of those links are made before any key is known: the last build's pages are
- * linked as soon as Astro has emptied the output, and kept where their key is the same
- * (./last-output.ts).
+ * linked as soon as the configuration is known, on a thread of their own while the main thread
+ * reads the content (at 50,000 articles, one core was idle for the first 6 s of an edit rebuild),
+ * and kept where their key is the same (./last-output.ts).
  *
  * It also counts the pages for `npm run build`'s progress line (../progress/events.ts): Astro
  * takes one prerenderer, so the one wrapper does both.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -30,8 +31,8 @@ export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
 /**
  * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
  * version of the code that prints the pages, which the sitemap is made by as well; and when the
- * output folder takes other files (the search bundles): once Astro has emptied it, the moment the
- * store starts linking the last build's pages into it.
+ * output folder takes other files (the search bundles): once it is emptied, the moment the store
+ * starts linking the last build's pages into it.
  */
 export type PageStoreIntegration = AstroIntegration & {
   restoredPaths: () => string[];
@@ -45,8 +46,9 @@ export default function pageStore(): PageStoreIntegration {
   let version: string | undefined;
   let store: PageStore | undefined;
   let outDir: string | undefined;
-  /** The keyed pages of the last build of this content (./last-output.ts), and where that list is kept. */
-  let lastOutput: OutputPage[] = [];
+  /** Whether Astro is building (not serving): the output is made only then. */
+  let building = false;
+  /** Where the keyed pages of the last build of this content are listed (./last-output.ts). */
   const lastOutputFile = path.join(
     settings.buildCacheDir,
     `page-outputs-${hashOf(cacheScope(settings.contentDir, settings.buildSegment)).slice(0, 10)}.json`,
@@ -65,19 +67,43 @@ export default function pageStore(): PageStoreIntegration {
     outputReady,
     restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
     codeVersion: () => {
-      if (version === undefined) throw new Error('page store: the code version is known from astro:build:start, which has not run');
+      if (version === undefined)
+        throw new Error('page store: the code version is known from astro:config:done of a build, which has not run');
       return version;
     },
     hooks: {
+      // The output is emptied here instead of by Astro (after astro:build:start), so that the last
+      // build's pages can be linked into it from the start, while the content is read.
+      'astro:config:setup': ({ command, updateConfig }) => {
+        building = command === 'build';
+        if (building) updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-      },
-      'astro:build:start': ({ setPrerenderer }) => {
+        if (!building) return;
+        emptyFolder(outDir);
         const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
         store = open;
-        const pagesVersion = treeVersion(PAGE_PRODUCERS);
-        version = pagesVersion;
-        lastOutput = readLastOutput(lastOutputFile, pagesVersion).filter((page) => open.holds(page.key));
+        version = treeVersion(PAGE_PRODUCERS);
+        const pages = readLastOutput(lastOutputFile, version).filter((page) => open.holds(page.key));
+        outputIsReady();
+        linkingAhead = open.restore(pages, outDir).then(
+          () => new Map(pages.map((page) => [page.file, page.key])),
+          // Some were not linked (a page gone from the store meanwhile): none is kept, and the
+          // restore after the keys links them all.
+          async () => {
+            await removeFromOutput(
+              outDir!,
+              pages.map((page) => page.file),
+              () => true,
+            );
+            return new Map<string, string>();
+          },
+        );
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        const open = store!;
+        const pagesVersion = version!;
         /** Store keys and output files of the pages Astro renders, by the pathname of their request. */
         const toStore = new Map<string, OutputPage>();
         setPrerenderer((astro) => ({
@@ -98,7 +124,7 @@ export default function pageStore(): PageStoreIntegration {
             // Of the pages linked ahead, those whose key changed are unlinked before Astro writes
             // them (writing into a link would change the stored page), and those gone with their
             // folders; the restored pages not linked yet are linked now.
-            const linked = await (linkingAhead ?? new Map<string, string>());
+            const linked = await linkingAhead!;
             const restoredFiles = new Map([...restored.values()].map((page) => [page.file, page.key]));
             const stale = [...linked].filter(([file, key]) => restoredFiles.get(file) !== key).map(([file]) => file);
             const pageFiles = new Set(paths.map((page) => outputFileOf(page.pathname)));
@@ -122,27 +148,6 @@ export default function pageStore(): PageStoreIntegration {
           },
         }));
       },
-      // Astro has emptied the output folder by now, and writes no page into it before it asks for
-      // them: the last build's pages are linked meanwhile, on a thread of their own, while the
-      // site data is prepared and Vite bundles (at 10,000 articles, one core is idle then).
-      'astro:build:setup': () => {
-        if (!store || linkingAhead) return;
-        outputIsReady();
-        const pages = lastOutput;
-        linkingAhead = store.restore(pages, outDir!).then(
-          () => new Map(pages.map((page) => [page.file, page.key])),
-          // Some were not linked (a page gone from the store meanwhile): none is kept, and the
-          // restore after the keys links them all.
-          async () => {
-            await removeFromOutput(
-              outDir!,
-              pages.map((page) => page.file),
-              () => true,
-            );
-            return new Map<string, string>();
-          },
-        );
-      },
       'astro:build:done': async ({ logger }) => {
         if (!store) return;
         await store.adopt(outDir!);
@@ -159,6 +164,13 @@ export default function pageStore(): PageStoreIntegration {
       },
     },
   };
+}
+
+/** Empties the folder, if there is one, but for a `.git` in it, as Astro would have. */
+function emptyFolder(folder: string): void {
+  if (!existsSync(folder)) return;
+  const names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.name !== '.git');
+  for (const entry of names) rmSync(path.join(folder, entry.name), { recursive: true, force: true });
 }
 
 /**
