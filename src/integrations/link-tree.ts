@@ -47,19 +47,26 @@ export async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown
   for (let i = 0; i < items.length; i += LINK_PARALLEL) await Promise.all(items.slice(i, i + LINK_PARALLEL).map(run));
 }
 
-/** A file to link: `to` (its folder made if missing) as a link to `from`. */
+/**
+ * A file to link: `to` (its folder made if missing) as a link to `from`. With `tree`, `from` and
+ * `to` are folders, and every file under `from` is linked at the same place under `to`: the thread
+ * lists them, not the main thread (at 50,000 articles, the search fragments' 137,000 files took
+ * 0.9 s of its time to list).
+ */
 export interface FileLink {
   from: string;
   to: string;
+  tree?: true;
 }
 
 /**
  * The links, one after another on this thread (a copy where a link is impossible, never over an
- * existing file); how many. For a thread of their own: `linkFilesOnThread`.
+ * existing file); how many files. For a thread of their own: `linkFilesOnThread`.
  */
 export function linkFilesSync(links: FileLink[]): number {
+  const files = links.flatMap((link) => (link.tree ? treeLinks(link.from, link.to) : [link]));
   const made = new Set<string>();
-  for (const { from, to } of links) {
+  for (const { from, to } of files) {
     const folder = path.dirname(to);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -72,7 +79,7 @@ export function linkFilesSync(links: FileLink[]): number {
       copyFileSync(from, to, constants.COPYFILE_EXCL);
     }
   }
-  return links.length;
+  return files.length;
 }
 
 const LINK_THREAD = new URL('./link-worker.ts', import.meta.url);

@@ -242,9 +242,9 @@ export const linkReaderIndexes = (readers: string[], volumes: Volume[], outDir: 
 export const linkFragments = (shards: IndexedShard[], volumes: Volume[], outDir: string) =>
   linkFilesOnThread(
     LANGS.flatMap((lang) =>
-      shards.flatMap((shard) => {
+      shards.map((shard) => {
         const volume = volumes.find((v) => v.shards.includes(shard.number))!;
-        return treeLinks(shard.fragments[lang], path.join(bundleDir(outDir, lang), volume.path, FRAGMENT_DIR));
+        return { from: shard.fragments[lang], to: path.join(bundleDir(outDir, lang), volume.path, FRAGMENT_DIR), tree: true as const };
       }),
     ),
   );
