@@ -14,6 +14,7 @@ import { settings } from '../config.ts';
 import { hashOf } from '../lib/hash.ts';
 import { formatSegment, type Segment } from '../lib/segments.ts';
 import { namesIn } from './folder-names.ts';
+import { abandonedOf, temporaryName } from './temporary-names.ts';
 
 /**
  * A cache's scope: the content dir, and the segment of a segment build. Segments built one after
@@ -28,6 +29,8 @@ export class FolderCache {
   private readonly version: string;
   /** The folders in place when the build started: the only ones `prune` may remove. */
   private readonly found: Set<string>;
+  /** Temporary folders that killed builds left (./temporary-names.ts), which `prune` removes too. */
+  private readonly abandoned: string[];
   hits = 0;
 
   /**
@@ -37,7 +40,9 @@ export class FolderCache {
   constructor(name: string, scope: string, version: string, root = settings.buildCacheDir) {
     this.version = version;
     this.dir = path.join(root, `${name}-${hashOf(scope).slice(0, 10)}`);
-    this.found = new Set(namesIn(this.dir).filter((e) => !e.endsWith('.tmp')));
+    const names = namesIn(this.dir);
+    this.found = new Set(names.filter((e) => !e.endsWith('.tmp')));
+    this.abandoned = abandonedOf(names);
   }
 
   /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */
@@ -50,7 +55,7 @@ export class FolderCache {
       return dir;
     }
     // Made aside and renamed into place: an interrupted build never leaves half a folder.
-    const temp = `${dir}.${process.pid}.tmp`;
+    const temp = temporaryName(dir);
     await rm(temp, { recursive: true, force: true });
     try {
       await make(temp);
@@ -70,11 +75,12 @@ export class FolderCache {
   }
 
   /**
-   * Removes the folders this build found and did not use (older versions of the archive). One
-   * that another build of the same content made meanwhile is that build's to keep.
+   * Removes the folders this build found and did not use (older versions of the archive), and the
+   * temporary ones killed builds left. One that another build of the same content made meanwhile
+   * is that build's to keep.
    */
   async prune(): Promise<void> {
-    const unused = [...this.found].filter((e) => !this.used.has(e));
+    const unused = [...[...this.found].filter((e) => !this.used.has(e)), ...this.abandoned];
     await Promise.all(unused.map((e) => rm(path.join(this.dir, e), { recursive: true, force: true })));
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderCache } from '../../src/integrations/folder-cache.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
+import { goneProcess } from '../helpers/gone-process.ts';
 
 /** A `make` that writes one file saying `text`, counting its calls in `calls`. */
 const writing = (text: string, calls: string[]) => async (out: string) => {
@@ -58,6 +59,21 @@ describe('FolderCache', () => {
     expect(existsSync(old)).toBe(false);
     expect(existsSync(kept)).toBe(true);
     expect(read(other)).toBe('他');
+  });
+
+  it("prunes the temporary folders killed builds left, and spares a running build's", async () => {
+    const root = await tempDir('folder-cache');
+    const made = await new FolderCache('shards', 'content', 'v1', root).get(['a'], writing('一', []));
+    const dir = path.dirname(made);
+    const killed = path.join(dir, `half.${goneProcess()}.tmp`);
+    const running = path.join(dir, `half.${process.pid}.tmp`);
+    for (const temporary of [killed, running]) mkdirSync(temporary);
+    const build = new FolderCache('shards', 'content', 'v1', root);
+    await build.get(['a'], writing('一', []));
+    await build.prune();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    expect(read(made)).toBe('一');
   });
 
   it('never prunes the folders of another scope', async () => {

@@ -12,6 +12,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { madeByBuild } from './rules.ts';
+import { isRunning } from '../../../src/integrations/temporary-names.ts';
 
 const besideOut = (out: string, what: 'tmp' | 'old', pid: number) => `${out}.${what}-${pid}`;
 const stagingIn = (project: string, pid: number) => path.join(project, '.cache', `staging-${pid}`);
@@ -52,16 +53,6 @@ async function moveBeside(from: string, to: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     await cp(from, to, { recursive: true });
     await rm(from, { recursive: true, force: true });
-  }
-}
-
-/** True while a process with this id runs (EPERM: it runs, as another user). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

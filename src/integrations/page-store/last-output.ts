@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { removeAbandonedBeside, temporaryName } from '../temporary-names.ts';
 
 /** A page in the output: its file (relative, `articles/a/index.html`) and its key in the store. */
 export interface OutputPage {
@@ -61,7 +62,8 @@ export function readLastOutput(file: string, version: string): OutputPage[] {
 
 /** Writes the list whole or not at all (a temporary file renamed into place). */
 export async function writeLastOutput(file: string, pages: Iterable<OutputPage>, version: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryName(file);
   await writeFile(temporary, formatLastOutput(pages, version));
   await rename(temporary, file);
+  removeAbandonedBeside(file);
 }

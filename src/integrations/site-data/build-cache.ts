@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 
 import path from 'node:path';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
+import { removeAbandonedBeside, temporaryName } from '../temporary-names.ts';
 
 export class BuildCache<V> {
   private readonly file: string;
@@ -58,6 +59,7 @@ export class BuildCache<V> {
 
   /** Writes what this build used for the next; the values the file holds now (what the next build may find). */
   save(): Iterable<V> {
+    removeAbandonedBeside(this.file);
     const added = [...this.used].filter(([key]) => !this.stored.has(key));
     const kept = () => [...this.stored.values(), ...added.map(([, value]) => value)];
     // Nothing new and nothing dropped: the file already holds exactly this.
@@ -70,7 +72,7 @@ export class BuildCache<V> {
       return kept();
     }
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = temporaryName(this.file);
     writeLines(temp, 'w', this.used, { version: this.version });
     renameSync(temp, this.file);
     return this.used.values();

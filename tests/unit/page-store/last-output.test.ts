@@ -1,8 +1,10 @@
 /** The list of the last build's pages: read back as written, and nothing taken from a list that is not one. */
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLastOutput, readLastOutput, writeLastOutput } from '../../../src/integrations/page-store/last-output.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
+import { goneProcess } from '../../helpers/gone-process.ts';
 
 const pages = [
   { file: 'index.html', key: 'k-home' },
@@ -15,6 +17,15 @@ describe('the last output list', () => {
     const file = path.join(await tempDir('last-output'), 'list.json');
     expect(readLastOutput(file, 'v1')).toEqual([]);
     await writeLastOutput(file, pages, 'v1');
+    expect(readLastOutput(file, 'v1')).toEqual(pages);
+  });
+
+  it('removes the half-written lists killed builds left', async () => {
+    const file = path.join(await tempDir('last-output'), 'list.json');
+    const killed = `${file}.${goneProcess()}.tmp`;
+    writeFileSync(killed, '[["index.html"');
+    await writeLastOutput(file, pages, 'v1');
+    expect(existsSync(killed)).toBe(false);
     expect(readLastOutput(file, 'v1')).toEqual(pages);
   });
 

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../helpers/temp-dirs.ts';
+import { goneProcess } from '../../helpers/gone-process.ts';
 
 let BuildCache: typeof import('../../../src/integrations/site-data/build-cache.ts').BuildCache;
 let dir: string;
@@ -51,6 +52,23 @@ describe('BuildCache', () => {
     // Of five entry lines two are used now: the file is written anew with those.
     third.save();
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(1)).toEqual(['["a",1]', '["d",2]']);
+  });
+
+  it("removes the temporary files killed builds left beside its file, and not a running build's", () => {
+    const first = new BuildCache<number>('t', 'scope-killed', 'v1');
+    first.get('only-in-scope-killed', () => 1);
+    first.save();
+    const [name] = readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('"only-in-scope-killed"'));
+    const file = path.join(dir, name!);
+    const killed = `${file}.${goneProcess()}.tmp`;
+    const running = `${file}.${process.pid}.tmp`;
+    writeFileSync(killed, 'half a file');
+    writeFileSync(running, 'being written');
+    const edit = new BuildCache<number>('t', 'scope-killed', 'v1');
+    edit.get('only-in-scope-killed', () => 2);
+    edit.save();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 
   it('says which values its file holds after saving: the used ones, and those it kept unused', () => {
