@@ -1,13 +1,14 @@
 /**
  * Pages a build need not render: Astro is handed only the pages whose key (everything they print,
  * and the code printing it) is not in the page store (./store.ts); the others are linked into the
- * output from the store while Astro renders the rest (Astro writes only the pages it renders). A rebuild after one edit renders the
- * few pages that show it, and Astro's per-page work (its own incremental cache copied every
- * unchanged page, one by one) is not done for the rest: at 10,000 articles that was most of an
- * edit rebuild. Most of those links are made before any key is known: the last build's pages are
- * linked as soon as the configuration is known, on a thread of their own while the main thread
- * reads the content (at 50,000 articles, one core was idle for the first 6 s of an edit rebuild),
- * and kept where their key is the same (./last-output.ts).
+ * output from the store while Astro renders the rest (Astro writes only the pages it renders). A
+ * rebuild after one edit renders the few pages that show it, and Astro's per-page work (its own
+ * incremental cache copied every unchanged page, one by one) is not done for the rest: at 10,000
+ * articles that was most of an edit rebuild. Most of those links are made before any key is known:
+ * this integration empties the output itself, as soon as the configuration is known (instead of
+ * Astro, later), and links the last build's pages into it on a thread of their own while the main
+ * thread reads the content (at 50,000 articles one core was idle for the first 6 s of an edit
+ * rebuild); a link is kept where the page's key comes out the same (./last-output.ts).
  *
  * It also counts the pages for `npm run build`'s progress line (../progress/events.ts): Astro
  * takes one prerenderer, so the one wrapper does both.
