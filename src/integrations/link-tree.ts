@@ -33,12 +33,12 @@ export async function linkTree(from: string, to: string, keep: (relative: string
   await inBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
 }
 
-/** The links that put a folder's files (those `keep` picks, by their relative path) into another folder, for `linkFilesOnThread`. */
-export function treeLinks(from: string, to: string, keep: (relative: string) => boolean = () => true): FileLink[] {
+/** The links that put a folder's files (but those `except` names, by their relative path) into another folder. */
+function treeLinks(from: string, to: string, except: readonly string[] = []): FileLink[] {
   return readdirSync(from, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(from, path.join(e.parentPath, e.name)))
-    .filter(keep)
+    .filter((relative) => !except.includes(relative))
     .map((relative) => ({ from: path.join(from, relative), to: path.join(to, relative) }));
 }
 
@@ -49,14 +49,15 @@ export async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown
 
 /**
  * A file to link: `to` (its folder made if missing) as a link to `from`. With `tree`, `from` and
- * `to` are folders, and every file under `from` is linked at the same place under `to`: the thread
- * lists them, not the main thread (at 50,000 articles, the search fragments' 137,000 files took
- * 0.9 s of its time to list).
+ * `to` are folders, and every file under `from` (but those `except` names by their path relative
+ * to it) is linked at the same place under `to`: the thread lists them, not the main thread (at
+ * 50,000 articles, the search bundles' 145,000 files took about 1.1 s of its time to list).
  */
 export interface FileLink {
   from: string;
   to: string;
   tree?: true;
+  except?: readonly string[];
 }
 
 /**
@@ -64,7 +65,7 @@ export interface FileLink {
  * existing file); how many files. For a thread of their own: `linkFilesOnThread`.
  */
 export function linkFilesSync(links: FileLink[]): number {
-  const files = links.flatMap((link) => (link.tree ? treeLinks(link.from, link.to) : [link]));
+  const files = links.flatMap((link) => (link.tree ? treeLinks(link.from, link.to, link.except) : [link]));
   const made = new Set<string>();
   for (const { from, to } of files) {
     const folder = path.dirname(to);

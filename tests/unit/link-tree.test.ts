@@ -43,6 +43,12 @@ describe('linkFilesSync', () => {
     expect(sameFile(path.join(from, 'sub', 'deeper', 'c.txt'), path.join(to, 'bundle', 'sub', 'deeper', 'c.txt'))).toBe(true);
   });
 
+  it('leaves out of a tree the files it is told to, by their path in it', async () => {
+    const { from, to } = await tree();
+    expect(linkFilesSync([{ from, to, tree: true, except: ['sub/b.txt', 'b.txt'] }])).toBe(2);
+    expect(filesUnder(to)).toEqual(['a.txt', 'sub/deeper/c.txt']);
+  });
+
   it('never writes over a file already there', async () => {
     const { from, to } = await tree();
     mkdirSync(to);

@@ -83,7 +83,7 @@ const readChunk = (dir: string, name: string) => {
 };
 
 /**
- * What a reader index was merged from, in its folder (and never in a bundle, `inBundle`): the
+ * What a reader index was merged from, in its folder (and never in a bundle, `OUTSIDE_BUNDLE`): the
  * code's version, the chunk sizes and its shards' folders (relative to it, so that a build cache
  * moved whole still finds them).
  */
@@ -105,8 +105,8 @@ async function readSources(dir: string): Promise<Sources | undefined> {
   }
 }
 
-/** Whether a reader index's file belongs in a bundle (its record of what it was merged from does not). */
-export const inBundle = (relative: string) => relative !== SOURCES;
+/** A reader index's files that are not linked into a bundle: its record of what it was merged from. */
+export const OUTSIDE_BUNDLE: readonly string[] = [SOURCES];
 
 /** An earlier reader index to patch, and the shards changed since it was merged. */
 interface Earlier {

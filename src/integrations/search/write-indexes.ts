@@ -19,11 +19,11 @@ import { fragmentFor, INDEX_LANGUAGE, recordSource, recordUrl } from '../../lib/
 import { shardNumbersOf, shardsOf, volumePath, volumesOf, type Volume } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { cacheScope, FolderCache } from '../folder-cache.ts';
-import { linkFilesOnThread, treeLinks } from '../link-tree.ts';
+import { linkFilesOnThread } from '../link-tree.ts';
 import { indexingThreads, ShardIndexer } from './shard-indexer.ts';
 import type { FragmentSource } from './variant-fragments.ts';
 import { writePagefindRuntime } from './pagefind-index.ts';
-import { inBundle, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
+import { OUTSIDE_BUNDLE, writeReaderIndexOnThread, type ReaderIndexOptions } from './reader-index.ts';
 import { FRAGMENT_DIR } from '../../lib/search/pagefind-files.ts';
 import type { Segmentation } from '../../lib/search/query.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../lib/search/config.ts';
@@ -229,7 +229,12 @@ export async function writeReaderIndexes(
 export const linkReaderIndexes = (readers: string[], volumes: Volume[], outDir: string) =>
   linkFilesOnThread(
     LANGS.flatMap((lang) =>
-      volumes.flatMap((volume, v) => treeLinks(readers[v]!, path.join(bundleDir(outDir, lang), volume.path), inBundle)),
+      volumes.map((volume, v) => ({
+        from: readers[v]!,
+        to: path.join(bundleDir(outDir, lang), volume.path),
+        tree: true as const,
+        except: OUTSIDE_BUNDLE,
+      })),
     ),
   );
 

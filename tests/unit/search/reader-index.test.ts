@@ -7,8 +7,10 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inBundle, readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
+import { readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
+import { linkReaderIndexes } from '../../../src/integrations/search/write-indexes.ts';
+import { FOLDERS } from '../../../src/lib/urls.ts';
 import { closePagefind, indexWithPagefind, writePagefindRuntime } from '../../../src/integrations/search/pagefind-index.ts';
 import { searchRecord, type RecordSource } from '../../../src/lib/search/records.ts';
 import { fragmentUrlIn, indexContents } from '../../helpers/search-index-contents.ts';
@@ -162,9 +164,15 @@ describe('the reader index', () => {
       await expectSameFiles(out, (await merge('patch-damaged-whole', edited, [])).out);
     }, 60_000);
 
-    it('keeps its record of what it was merged from out of the bundles', () => {
-      expect(inBundle('merged-from.json')).toBe(false);
-      expect(inBundle('pagefind-entry.json')).toBe(true);
+    it('keeps its record of what it was merged from out of the bundles it is linked into', async () => {
+      const outDir = path.join(root, 'linked-site');
+      await linkReaderIndexes([earlier], [{ shards: [0, 1, 2], path: 'volume' }], outDir);
+      for (const folder of FOLDERS) {
+        const bundle = await readdir(path.join(outDir, folder, 'pagefind', 'volume'));
+        expect(bundle).toContain('pagefind-entry.json');
+        expect(bundle).not.toContain('merged-from.json');
+        expect(bundle.sort()).toEqual((await readdir(earlier)).filter((name) => name !== 'merged-from.json').sort());
+      }
     });
   });
 });
