@@ -73,8 +73,9 @@ export default function pageStore(): PageStoreIntegration {
       return version;
     },
     hooks: {
-      // The output is emptied here instead of by Astro (after astro:build:start), so that the last
-      // build's pages can be linked into it from the start, while the content is read.
+      // Astro's own emptying of the output (after astro:build:start) is turned off: astro:config:done
+      // empties it, so that the last build's pages are linked into it from the start, while the
+      // content is read.
       'astro:config:setup': ({ command, updateConfig }) => {
         building = command === 'build';
         if (building) updateConfig({ vite: { build: { emptyOutDir: false } } });
