@@ -31,7 +31,7 @@ async function load(files: Record<string, string | Buffer>, setup?: (dir: string
     return { messages: problems.map((p) => formatProblem(p).replaceAll(dir, 'content')), slugs: content.articles.map((a) => a.slug) };
   };
   const first = await read();
-  // Read again, the front-matters now from the build cache: the same messages and articles.
+  // Read again, the articles now from the build cache: the same messages and articles.
   expect(await read()).toEqual(first);
   return first;
 }

@@ -412,20 +412,47 @@ function hiddenFix(name: string): string {
 function readArticles(files: string[], problems: ContentProblem[]) {
   // One file for every content dir, as for the body checks: one per dir would pile up in
   // .cache/build with every fixture a test writes. The files' names are part of the keys.
-  const frontMatters = new BuildCache<FrontMatter>('front-matter', '', codeVersion(FRONT_MATTER_PRODUCERS));
-  const articles = files.map((file) => readArticle(file, problems, frontMatters));
-  frontMatters.save();
+  const reads = new BuildCache<ArticleRead>('articles', '', codeVersion(ARTICLE_READ_PRODUCERS));
+  const articles = files.map((file) => readArticle(file, problems, reads));
+  reads.save();
   return { valid: articles.filter((a): a is ArticleSource => a !== undefined), files: files.length };
 }
 
-function readArticle(file: string, problems: ContentProblem[], frontMatters: BuildCache<FrontMatter>): ArticleSource | undefined {
+function readArticle(file: string, problems: ContentProblem[], reads: BuildCache<ArticleRead>): ArticleSource | undefined {
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, true, MAX_ARTICLE_BYTES);
   if (text === undefined) {
     checkFileName(shownFile, problems);
     return undefined;
   }
-  return parseArticle(text, shownFile, problems, frontMatters);
+  const read = reads.get(hashOf(shownFile, text), () => readArticleText(text, shownFile));
+  problems.push(...read.problems);
+  if (!read.article) return undefined;
+  const { bodyStart, ...article } = read.article;
+  return { slug: path.basename(shownFile, '.md'), file: shownFile, ...article, body: text.slice(bodyStart) };
+}
+
+/**
+ * What an article's text gives as the file `file` (`parseArticle`), and its problems: the article
+ * but its body, which is the end of the text from `bodyStart`. A function of the text and the
+ * file's name alone, so kept in the build cache: reading the front-matters of 10,000 unchanged
+ * articles took 1.3–1.6 s of every build, and at 50,000 articles checking their bodies (control
+ * characters, conversion markers) took 0.5 s more (profiled).
+ */
+export interface ArticleRead {
+  problems: ContentProblem[];
+  article?: Omit<ArticleSource, 'slug' | 'file' | 'body'> & { bodyStart: number };
+}
+
+/** The code that reads an article, with everything it imports (../code-version.ts). */
+export const ARTICLE_READ_PRODUCERS = ['src/integrations/site-data/load-content.ts'];
+
+function readArticleText(text: string, file: string): ArticleRead {
+  const problems: ContentProblem[] = [];
+  const article = parseArticle(text, file, problems);
+  if (!article) return { problems };
+  const { slug: _slug, file: _file, body, ...read } = article;
+  return { problems, article: { ...read, bodyStart: text.length - body.length } };
 }
 
 /** Front-matter fields whose unquoted values YAML may cut short without an error. */
@@ -434,15 +461,9 @@ const REGISTRY_TEXT_KEYS = ['name', 'description', 'rebate'];
 
 /**
  * Validate an article's text as if it were the file `file`: the same checks `npm run check`
- * makes of one file, for `npm run new` to run on what it is about to write. `frontMatters` keeps
- * what its front-matter gave between builds (readFrontMatter).
+ * makes of one file, for `npm run new` to run on what it is about to write.
  */
-export function parseArticle(
-  text: string,
-  file: string,
-  problems: ContentProblem[],
-  frontMatters?: Pick<BuildCache<FrontMatter>, 'get'>,
-): ArticleSource | undefined {
+export function parseArticle(text: string, file: string, problems: ContentProblem[]): ArticleSource | undefined {
   const slug = path.basename(file, '.md');
   let ok = checkFileName(file, problems);
   const split = splitFrontmatter(text);
@@ -450,8 +471,7 @@ export function parseArticle(
     problems.push({ file, line: split.line, message: split.error });
     return undefined;
   }
-  const read = () => readFrontMatter(split.yaml, file);
-  const front = frontMatters ? frontMatters.get(hashOf(file, split.yaml), read) : read();
+  const front = readFrontMatter(split.yaml, file);
   problems.push(...front.problems);
   if (!front.read) return undefined;
   const { data, lines } = front;
@@ -466,16 +486,11 @@ export function parseArticle(
 
 /**
  * What an article's front-matter gives, and its problems: whether it could be read as "key: value"
- * lines at all, its fields if they are valid, and each key's line. A function of the front-matter's
- * text and the file's name alone, so kept in the build cache: parsing and validating 10,000 of them
- * took 1.3–1.6 s of every build (profiled), for files that had not changed.
+ * lines at all, its fields if they are valid, and each key's line.
  */
-export type FrontMatter =
+type FrontMatter =
   | { read: false; problems: ContentProblem[] }
   | { read: true; data?: ArticleFrontmatter; lines: Record<string, number | undefined>; problems: ContentProblem[] };
-
-/** The code that reads a front-matter, with everything it imports (../code-version.ts). */
-export const FRONT_MATTER_PRODUCERS = ['src/integrations/site-data/load-content.ts'];
 
 function readFrontMatter(yaml: string, file: string): FrontMatter {
   const problems: ContentProblem[] = [];
