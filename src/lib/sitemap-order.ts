@@ -5,6 +5,8 @@
  * which is not the same in a cold build, a rebuild and each segment: the segments of a
  * 50,000-article archive wrote sitemaps that differed in just such pairs.
  */
+import { byCodeUnit } from './code-unit-order.ts';
+
 const SITEMAP_COLLATOR = new Intl.Collator('en', { numeric: true });
 
-export const sitemapOrder = (a: string, b: string): number => SITEMAP_COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export const sitemapOrder = (a: string, b: string): number => SITEMAP_COLLATOR.compare(a, b) || byCodeUnit(a, b);

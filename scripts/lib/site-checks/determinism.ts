@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { byCodeUnit, listFiles } from './tree.ts';
+import { listFiles } from './tree.ts';
+import { byCodeUnit } from '../../../src/lib/code-unit-order.ts';
 
 /**
  * sha256 over the sorted relative paths and the contents of every file in `dir`. Each file is

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { byCodeUnit } from '../../../src/lib/code-unit-order.ts';
 
 /**
  * Every file under `dir`, as `/`-separated paths relative to it, sorted by code unit so the
@@ -17,9 +18,6 @@ export function listFiles(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(byCodeUnit);
 }
-
-/** Plain `<`/`>` order: `localeCompare` would depend on the machine's locale. */
-export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A page's text, or why it could not be read: one unreadable page must not stop a check. */
 export function readPage(dist: string, file: string): { text: string } | { error: string } {
