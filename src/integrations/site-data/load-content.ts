@@ -429,19 +429,19 @@ function readArticle(file: string, problems: ContentProblem[], reads: BuildCache
   problems.push(...read.problems);
   if (!read.article) return undefined;
   const { bodyStart, ...article } = read.article;
-  return { slug: path.basename(shownFile, '.md'), file: shownFile, ...article, body: text.slice(bodyStart) };
+  return { ...article, file: shownFile, body: text.slice(bodyStart) };
 }
 
 /**
  * What an article's text gives as the file `file` (`parseArticle`), and its problems: the article
- * but its body, which is the end of the text from `bodyStart`. A function of the text and the
- * file's name alone, so kept in the build cache: reading the front-matters of 10,000 unchanged
- * articles took 1.3–1.6 s of every build, and at 50,000 articles checking their bodies (control
- * characters, conversion markers) took 0.5 s more (profiled).
+ * but its file (part of the key) and its body, which is the end of the text from `bodyStart`. A
+ * function of the text and the file's name alone, so kept in the build cache: reading the
+ * front-matters of 10,000 unchanged articles took 1.3–1.6 s of every build, and at 50,000 articles
+ * checking their bodies (control characters, conversion markers) took 0.5 s more (profiled).
  */
 export interface ArticleRead {
   problems: ContentProblem[];
-  article?: Omit<ArticleSource, 'slug' | 'file' | 'body'> & { bodyStart: number };
+  article?: Omit<ArticleSource, 'file' | 'body'> & { bodyStart: number };
 }
 
 /** The code that reads an article, with everything it imports (../code-version.ts). */
@@ -451,7 +451,7 @@ function readArticleText(text: string, file: string): ArticleRead {
   const problems: ContentProblem[] = [];
   const article = parseArticle(text, file, problems);
   if (!article) return { problems };
-  const { slug: _slug, file: _file, body, ...read } = article;
+  const { file: _file, body, ...read } = article;
   return { problems, article: { ...read, bodyStart: text.length - body.length } };
 }
 
