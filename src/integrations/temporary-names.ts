@@ -12,6 +12,9 @@ import { namesIn } from './folder-names.ts';
 /** The name this process writes `target` under before renaming it into place. */
 export const temporaryName = (target: string) => `${target}.${process.pid}.tmp`;
 
+/** A `temporaryName`'s parts: the target's name and the writer's process id. */
+const TEMPORARY = /^(.*)\.(\d+)\.tmp$/;
+
 /** True while a process with this id runs (EPERM: it runs, as another user). */
 export function isRunning(pid: number): boolean {
   try {
@@ -22,18 +25,16 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Of `names` (in one folder), the temporaries (`temporaryName`) whose process is gone. */
-export function abandonedOf(names: string[]): string[] {
+/** Of `names` (in one folder), the temporaries whose process is gone; with `target`, only that target's. */
+export function abandonedOf(names: string[], target?: string): string[] {
   return names.filter((name) => {
-    const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
-    return pid !== undefined && !isRunning(Number(pid));
+    const [, of, pid] = TEMPORARY.exec(name) ?? [];
+    return pid !== undefined && (target === undefined || of === target) && !isRunning(Number(pid));
   });
 }
 
 /** Removes the temporaries of `target` left beside it by processes that are gone. */
 export function removeAbandonedBeside(target: string): void {
   const folder = path.dirname(target);
-  const prefix = `${path.basename(target)}.`;
-  const ofTarget = namesIn(folder).filter((name) => name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length)));
-  for (const name of abandonedOf(ofTarget)) rmSync(path.join(folder, name), { recursive: true, force: true });
+  for (const name of abandonedOf(namesIn(folder), path.basename(target))) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
