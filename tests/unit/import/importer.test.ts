@@ -258,7 +258,8 @@ describe('the command line', () => {
 
   it('imports every page of a folder and its sub-folders, reports what it did and why it skipped, then writes nothing', async () => {
     const [pages, content] = [await scrape(), await tempDir('import-test')];
-    const reportFile = path.join(content, '..', `${path.basename(content)}-report.json`);
+    // Beside the content folder, not in it (the import refuses that), and removed with the test's folders.
+    const reportFile = path.join(await tempDir('import-report'), 'report.json');
     const first = await cli(pages, '--out', content, '--report', reportFile);
     expect(first.code).toBe(1); // a page was skipped
     expect(first.stderr.split('\n').filter(Boolean)).toEqual([
