@@ -8,21 +8,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 import { cleanLeftovers, swapIn } from '../../scripts/lib/output-folder/swap.ts';
 import { isRunning } from '../../src/integrations/temporary-names.ts';
 import { buildSite } from '../helpers/build-site.ts';
+import { goneProcess } from '../helpers/gone-process.ts';
 import { writeContent } from '../helpers/content-fixture.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A tmpfs where there is one: another file system than the working directory's. */
 const OTHER_FS = existsSync('/dev/shm') ? '/dev/shm' : undefined;
-
-/** The id of a process that has ended: what a killed build's leftovers are named with. */
-const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
 
 let root: string;
 let content: string;
@@ -159,7 +157,7 @@ describe('a build on another file system than the working directory', () => {
   });
 
   it('is rebuilt over its own output, and the rebuild clears what killed builds left, not what running ones use', async () => {
-    const dead = deadPid();
+    const dead = goneProcess();
     const left = [`${out}.tmp-${dead}`, `${out}.old-${dead}`, path.join(ROOT, '.cache', `staging-${dead}`)];
     for (const dir of left) {
       await mkdir(dir, { recursive: true });
@@ -177,6 +175,8 @@ describe('a build on another file system than the working directory', () => {
         .filter((line) => line.startsWith('Removed '))
         .sort();
       expect(removed).toEqual(left.map((dir) => `Removed ${dir}, left by a build that was stopped.`).sort());
+      // The old output is deleted by a process of its own, which may still be at it.
+      await deleted(base);
       expect(readdirSync(base).sort()).toEqual(['site', `site.tmp-${process.pid}`]);
       expect(stagingIn(ROOT)).toEqual([]);
       expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('好文章');
@@ -208,7 +208,51 @@ describe('swapIn', () => {
   });
 });
 
+describe('swapIn over an output', () => {
+  it('puts the new site in place at once and deletes the old one in a process of its own, which the next build leaves alone', async () => {
+    const base = await tempDir('swap');
+    const out = path.join(base, 'dist');
+    const built = path.join(base, 'dist.tmp-4242');
+    for (const [dir, text] of [
+      [out, 'the old site'],
+      [built, 'the new site'],
+    ] as const) {
+      await mkdir(path.join(dir, 'articles', 'a'), { recursive: true });
+      await writeFile(path.join(dir, 'index.html'), text);
+      await writeFile(path.join(dir, 'articles', 'a', 'index.html'), text);
+    }
+    await swapIn(built, out, 4242);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the new site');
+    // Taken by the deleting process before swapIn returned: never an old output a build would put back.
+    const beside = (await readdir(base)).filter((name) => name !== 'dist');
+    expect(
+      beside.every((name) => /^dist\.deleting-\d+$/.test(name)),
+      beside.join(),
+    ).toBe(true);
+    for (const name of beside) {
+      const pid = Number(name.slice('dist.deleting-'.length));
+      expect(pid).not.toBe(process.pid);
+      // What the next build does meanwhile: the running deletion's folder is not its to remove.
+      if (isRunning(pid)) expect(await cleanLeftovers(out, base)).toEqual({ removed: [] });
+    }
+    await deleted(base);
+    expect(await readdir(base)).toEqual(['dist']);
+    await rm(base, { recursive: true });
+  });
+});
+
 describe('cleanLeftovers', () => {
+  it('removes what a stopped deletion left and never puts it back, even where the output is missing', async () => {
+    const base = await tempDir('leftovers');
+    const out = path.join(base, 'dist');
+    await mkdir(`${out}.deleting-101`);
+    await writeFile(path.join(`${out}.deleting-101`, 'index.html'), 'half of an old site');
+    await mkdir(`${out}.deleting-202`); // still being deleted
+    expect(await cleanLeftovers(out, base, (pid) => pid === 202)).toEqual({ removed: [`${out}.deleting-101`] });
+    expect((await readdir(base)).sort()).toEqual(['dist.deleting-202']);
+    await rm(base, { recursive: true });
+  });
+
   it('puts the old output back when a build died between taking it away and putting the new one in', async () => {
     const base = await tempDir('leftovers');
     const out = path.join(base, 'dist');
@@ -249,6 +293,14 @@ describe('cleanLeftovers', () => {
     await rm(base, { recursive: true });
   });
 });
+
+/** Waits until the processes deleting old outputs in `base` are done (./deleter.ts takes milliseconds with these sites). */
+async function deleted(base: string): Promise<void> {
+  await vi.waitFor(() => expect(readdirSync(base).filter((name) => /\.deleting-\d+$/.test(name))).toEqual([]), {
+    timeout: 20_000,
+    interval: 20,
+  });
+}
 
 /** Staging folders in the working directory's .cache of builds that have ended (other test files' builds may be running). */
 function stagingIn(project: string): string[] {

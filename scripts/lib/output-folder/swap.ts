@@ -3,18 +3,24 @@
  * what builds that were killed left behind.
  *
  * A build writes `<out>.tmp-PID` beside the output (the same file system), then renames the old
- * output to `<out>.old-PID`, the new one into place, and removes the old one. Where Astro had to
- * build elsewhere (see `astroOutDir`), the site is first copied beside the output: a build killed
- * during that copy leaves the output as it was. The only moment without an output is between two
- * renames, and the next build puts the old one back if a build died there.
+ * output to `<out>.old-PID`, the new one into place, and has the old one deleted by a process of
+ * its own (./deleter.ts), which renames it `<out>.deleting-PID` and goes on after the build has
+ * ended: at 50,000 articles deleting the old output's 242,000 files was half of a writer's edit
+ * rebuild (14.8 s of 29.0 s). Where Astro had to build elsewhere (see `astroOutDir`), the site is
+ * first copied beside the output: a build killed during that copy leaves the output as it was.
+ * The only moment without an output is between two renames, and the next build puts the old one
+ * back if a build died there; a half-deleted one is never put back.
  */
-import { lstatSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { madeByBuild } from './rules.ts';
 import { isRunning } from '../../../src/integrations/temporary-names.ts';
 
-const besideOut = (out: string, what: 'tmp' | 'old', pid: number) => `${out}.${what}-${pid}`;
+/** `<out>.<what>-PID`: the new site being made, the old one replaced, the old one being deleted; PID is the process's that does it. */
+export const besideOut = (out: string, what: 'tmp' | 'old' | 'deleting', pid: number) => `${out}.${what}-${pid}`;
 const stagingIn = (project: string, pid: number) => path.join(project, '.cache', `staging-${pid}`);
 
 /**
@@ -41,7 +47,25 @@ export async function swapIn(built: string, out: string, pid: number): Promise<v
     if (hadOutput) await rename(previous, out);
     throw error;
   }
-  if (hadOutput) await rm(previous, { recursive: true, force: true });
+  if (hadOutput) await deleteInBackground(previous, out);
+}
+
+const DELETER = fileURLToPath(new URL('./deleter.ts', import.meta.url));
+
+/**
+ * Deletes `folder` (beside `out`) in a process of its own that outlives this one: it returns once
+ * that process has taken the folder (./deleter.ts). Where it can't be started, deletes it here.
+ */
+async function deleteInBackground(folder: string, out: string): Promise<void> {
+  const child = spawn(process.execPath, [DELETER, folder, out], { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const taken = await new Promise<boolean>((resolve) => {
+    child.once('message', () => resolve(true));
+    child.once('error', () => resolve(false));
+    child.once('exit', () => resolve(false));
+  });
+  child.unref();
+  if (child.connected) child.disconnect();
+  if (!taken && existsSync(folder)) await rm(folder, { recursive: true, force: true });
 }
 
 /** A rename, or, when `to` is on another file system, a copy that only counts once complete. */
@@ -64,13 +88,13 @@ export interface Cleanup {
 }
 
 /**
- * Removes the staging folders of builds for `out` whose process is gone; a running build's are
- * left alone. If the output itself is missing and a dead build's old output is there, that is put
- * back instead: it is the last good site.
+ * Removes the staging folders of builds for `out` whose process is gone, and what a stopped
+ * deletion left; a running build's or deletion's are left alone. If the output itself is missing
+ * and a dead build's old output is there, that is put back instead: it is the last good site.
  */
 export async function cleanLeftovers(out: string, project: string, running = isRunning): Promise<Cleanup> {
   const found = [
-    ...leftoversIn(path.dirname(out), `${path.basename(out)}.`, /^(tmp|old)-(\d+)$/),
+    ...leftoversIn(path.dirname(out), `${path.basename(out)}.`, /^(tmp|old|deleting)-(\d+)$/),
     ...leftoversIn(path.join(project, '.cache'), '', /^(staging)-(\d+)$/),
   ]
     // `<out>.old-PID` was an output a build replaced, so it holds the marker (or nothing): a
