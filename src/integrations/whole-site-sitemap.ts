@@ -4,15 +4,17 @@
  * build the pages of the other segments. Its list is sorted and deduplicated, so every build writes
  * the sitemap one cold build of the whole site writes, byte for byte.
  *
- * That list (with the code: the Astro config's filter and alternates, the sitemap package) is all
- * the sitemap is made from, so it is kept in the build cache by the list's hash: a rebuild that
- * adds or removes no page links the last build's sitemap files instead of writing every URL again
- * (0.5 s of a 10,000-article edit rebuild's main thread, `node --cpu-prof`).
+ * That list (with the code: the Astro config's filter and alternates, the sitemap package; and the
+ * site's address, SITE_URL) is all the sitemap is made from, so it is kept in the build cache by the
+ * list's hash: a rebuild that adds or removes no page links the last build's sitemap files instead
+ * of writing every URL again (0.5 s of a 10,000-article edit rebuild's main thread, `node --cpu-prof`).
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../config.ts';
+import { SITE_URL } from '../consts.ts';
+import { hashOf } from '../lib/hash.ts';
 import { segmentedUrls } from '../lib/route-data/segmented-urls.ts';
 import { sitemapOrder } from '../lib/sitemap-order.ts';
 import { cacheScope, FolderCache } from './folder-cache.ts';
@@ -44,7 +46,8 @@ export function wholeSiteSitemap(
         // with options, which builds a collator per comparison (1.4 s of a 10,000-article edit
         // rebuild's main thread, profiled); on sorted input it compares each URL once.
         pathnames.sort(sitemapOrder);
-        const cache = new FolderCache('sitemap', cacheScope(site.contentDir, settings.buildSegment), pages.codeVersion());
+        const version = hashOf(pages.codeVersion(), SITE_URL);
+        const cache = new FolderCache('sitemap', cacheScope(site.contentDir, settings.buildSegment), version);
         const folder = await cache.get(pathnames, async (out) => {
           await mkdir(out, { recursive: true });
           // Its line names the folder it wrote to, a temporary one in the build cache: ours says it instead.

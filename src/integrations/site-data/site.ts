@@ -3,7 +3,7 @@
  * loaded and validated, bodies rendered, both variants converted. Pages only pick from it.
  */
 import path from 'node:path';
-import { LANGS, SOURCE_LANG, type Lang } from '../../consts.ts';
+import { LANGS, SITE_URL, SOURCE_LANG, type Lang } from '../../consts.ts';
 import { BuildCache } from './build-cache.ts';
 import { hashOf } from '../../lib/hash.ts';
 import { codeVersion } from '../code-version.ts';
@@ -110,7 +110,8 @@ async function readContent(dir: string): Promise<Content> {
 }
 
 async function prepareSite(content: Content, { contentDir: dir, drafts, segment }: SiteOptions): Promise<Site> {
-  const markdownVersion = codeVersion(CACHE_PRODUCERS.markdown);
+  // The site's address decides which links in a body leave the site (rel="noopener noreferrer").
+  const markdownVersion = hashOf(codeVersion(CACHE_PRODUCERS.markdown), SITE_URL);
   const store = new BodyStore(path.join(settings.buildCacheDir, `bodies-${hashOf(dir).slice(0, 10)}`));
   const rendered = new BuildCache<RenderedBody>('markdown', dir, markdownVersion, (v) => store.has(v.place));
   // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
