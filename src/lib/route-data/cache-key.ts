@@ -9,6 +9,7 @@
  *   as their hashes, each made once (`jsonAsHash`, ../hash.ts): whole, they were about four
  *   fifths of the 84 MB of JSON the keys of a 10,000-article build hashed (listed and linked
  *   articles 52 MB, the navigation about 15 MB).
+ * - with the page's frame as what it is made of (`pageFrame`, ./frame.ts): half the JSON left.
  */
 import { hashOf } from '../hash.ts';
 
