@@ -1,12 +1,13 @@
 /** Stable hashes of strings. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** A short hash for cache keys: the parts are separated, so ('ab', 'c') ≠ ('a', 'bc'). */
-export const hashOf = (...parts: string[]) => {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('base64url');
-};
+/**
+ * A short hash for cache keys: the parts are separated, so ('ab', 'c') ≠ ('a', 'bc'). One call
+ * for the whole text: a build makes about 650,000 of these at 50,000 articles, and a hash object
+ * with an update per part and per separator cost 1.3–1.7 µs a key of a few hundred bytes against
+ * 0.9–1.0 µs (the same hash, so every cache stays valid).
+ */
+export const hashOf = (...parts: string[]) => hash('sha1', `${parts.join('\0')}\0`, 'base64url');
 
 /**
  * `part`, whose JSON is from now on the hash of its fields' JSON (made the first time it is asked
