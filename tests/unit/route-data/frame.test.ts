@@ -4,11 +4,11 @@ import type { Site } from '../../../src/lib/archive/site.ts';
 import { jsonAsHash } from '../../../src/lib/hash.ts';
 import { pageCacheKey } from '../../../src/lib/route-data/cache-key.ts';
 import { pageFrame, type FrameInput } from '../../../src/lib/route-data/frame.ts';
-import { UI } from '../../../src/lib/ui-words.ts';
+import { UI, type UiWords } from '../../../src/lib/ui-words.ts';
 
 /** A site of one channel and no articles, in both variants; `words` changes the zh-Hans words. */
-function siteOf(words: Partial<typeof UI> = {}): Site {
-  const variant = (lang: 'zh-Hans' | 'zh-Hant', extra: Partial<typeof UI>) => ({
+function siteOf(words: Partial<UiWords> = {}): Site {
+  const variant = (lang: 'zh-Hans' | 'zh-Hant', extra: Partial<UiWords>) => ({
     lang,
     siteName: lang === 'zh-Hans' ? '一起惠资讯' : '一起惠資訊',
     words: jsonAsHash({ ...UI, ...extra }),
