@@ -4,7 +4,7 @@
  * beside the output (safe on another file system), and the next build clears what killed builds
  * left, or puts the old output back.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -238,6 +238,25 @@ describe('swapIn over an output', () => {
     await deleted(base);
     expect(await readdir(base)).toEqual(['dist']);
     await rm(base, { recursive: true });
+  });
+});
+
+describe('the deleting process', () => {
+  it('deletes the old output even when the build has ended before hearing it took it', async () => {
+    const base = await tempDir('deleter');
+    const out = path.join(base, 'dist');
+    const old = `${out}.old-4242`;
+    await mkdir(path.join(old, 'articles', 'a'), { recursive: true });
+    await writeFile(path.join(old, 'articles', 'a', 'index.html'), 'the old site');
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/lib/output-folder/deleter.ts'), old, out], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.disconnect(); // as a build that was stopped right after starting it
+    expect(await exited, stderr).toBe(0);
+    expect(await readdir(base)).toEqual([]);
   });
 });
 

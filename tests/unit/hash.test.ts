@@ -17,6 +17,7 @@ describe('hashOf', () => {
 
   it('gives the keys the caches were written with', () => {
     for (const parts of [
+      [],
       ['a'],
       ['', ''],
       ['zh-Hans', '淘宝新规', '{"a":[1,2]}'],

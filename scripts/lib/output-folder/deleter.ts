@@ -13,14 +13,15 @@ if (folder === undefined || out === undefined || process.send === undefined) {
   process.exit(2);
 }
 const mine = besideOut(out, 'deleting', process.pid);
-let renamed = true;
+/** What it tells the build: it took the folder, the folder was gone already (another build removed it), or it could not take it. */
+let answer: 'renamed' | 'gone' | 'failed' = 'renamed';
 try {
   renameSync(folder, mine);
-} catch {
-  // Gone already (another build removed it): nothing to delete.
-  renamed = false;
+} catch (error) {
+  answer = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'failed';
 }
-process.send(renamed ? 'renamed' : 'gone', () => {
-  process.disconnect();
-  if (renamed) rmSync(mine, { recursive: true, force: true, maxRetries: 3 });
+process.send(answer, () => {
+  // The build may have ended before hearing it (stopped during the swap): the channel is closed then.
+  if (process.connected) process.disconnect();
+  if (answer === 'renamed') rmSync(mine, { recursive: true, force: true, maxRetries: 3 });
 });

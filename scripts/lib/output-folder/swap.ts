@@ -11,8 +11,8 @@
  * The only moment without an output is between two renames, and the next build puts the old one
  * back if a build died there; a half-deleted one is never put back.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { lstatSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,18 +54,41 @@ const DELETER = fileURLToPath(new URL('./deleter.ts', import.meta.url));
 
 /**
  * Deletes `folder` (beside `out`) in a process of its own that outlives this one: it returns once
- * that process has taken the folder (./deleter.ts). Where it can't be started, deletes it here.
+ * that process has taken the folder (./deleter.ts). Where it can't be started or can't take the
+ * folder, deletes it here; where that fails too, the new site is in place all the same, and the
+ * next build removes the old one (`cleanLeftovers`).
  */
 async function deleteInBackground(folder: string, out: string): Promise<void> {
-  const child = spawn(process.execPath, [DELETER, folder, out], { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-  const taken = await new Promise<boolean>((resolve) => {
-    child.once('message', () => resolve(true));
-    child.once('error', () => resolve(false));
-    child.once('exit', () => resolve(false));
+  if (await handedOver(folder, out)) return;
+  try {
+    await rm(folder, { recursive: true, force: true });
+  } catch (error) {
+    console.warn(`Could not delete the old output ${folder} (${(error as Error).message}): the next build removes it.`);
+  }
+}
+
+/** Whether a deleting process took `folder`: it says so once it has renamed it, or found it gone. */
+async function handedOver(folder: string, out: string): Promise<boolean> {
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, [DELETER, folder, out], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      // The build's own Node options are not for it: a debugger's --inspect-brk would hold it
+      // before it answers, a profiler's would write a profile of it.
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+  } catch {
+    return false; // spawn throws for some errors (ENOMEM) instead of emitting them
+  }
+  const answer = await new Promise<unknown>((resolve) => {
+    child.once('message', resolve);
+    child.once('error', () => resolve(undefined));
+    child.once('exit', () => resolve(undefined));
   });
   child.unref();
   if (child.connected) child.disconnect();
-  if (!taken && existsSync(folder)) await rm(folder, { recursive: true, force: true });
+  return answer === 'renamed' || answer === 'gone';
 }
 
 /** A rename, or, when `to` is on another file system, a copy that only counts once complete. */
