@@ -64,7 +64,9 @@ function referenceResolver(origin: string): (ref: Reference, pagePath: string) =
   });
   return (ref, pagePath) => {
     if (!isPageIndependent(ref.url)) return resolve(ref, pagePath);
-    const key = `${ref.via}\n${ref.url}`;
+    // Detached too: a key made of the cut attribute kept its page's whole text, every page's at
+    // once (2.56 GB of heap reading 105,419 pages; 0.40 GB detached).
+    const key = detach(`${ref.via}\n${ref.url}`);
     let resolved = shared.get(key);
     if (resolved === undefined) {
       resolved = resolve(ref, pagePath);
