@@ -5,6 +5,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     setupFiles: ['tests/helpers/clean-temp-dirs.ts'],
+    // Every build a test runs computes each page's key, and fails where one kept from the last build differs.
+    env: { BUILD_CHECK_PAGE_KEYS: '1' },
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
       // Browser tests share one fixture build (global setup) and one Chromium per file.

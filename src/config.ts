@@ -43,6 +43,11 @@ const environmentSchema = z.object({
    * volumes are searched when the reader asks for more (lib/search/shards.ts).
    */
   SEARCH_VOLUME_SIZE: wholeNumber('articles per search volume').default(10_000),
+  /**
+   * `1`: every page's key is computed, even where the last build's is kept (src/lib/route-data/page-keys.ts),
+   * and a kept one that differs stops the build. The tests set it.
+   */
+  BUILD_CHECK_PAGE_KEYS: z.literal('1', { error: 'expected 1, or nothing' }).optional(),
   /** Build only this segment of the site (`npm run build -- --segment I/N` sets it; see lib/segments.ts). */
   BUILD_SEGMENT: z
     .string()
@@ -86,6 +91,7 @@ export function readSettings(env: Record<string, string | undefined>) {
     searchShardSize: values.SEARCH_SHARD_SIZE,
     searchVolumeSize: values.SEARCH_VOLUME_SIZE,
     buildSegment: values.BUILD_SEGMENT,
+    checkPageKeys: values.BUILD_CHECK_PAGE_KEYS === '1',
   };
 }
 

@@ -20,7 +20,8 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { contentDir } from './load-content.ts';
 import { isError, printProblems, type ContentProblem } from '../../lib/content/problems.ts';
-import { configureSite, validContent, type SiteOptions } from './site.ts';
+import { configureSite, getSite, validContent, type SiteOptions } from './site.ts';
+import { pageKeysFile, writePageKeys } from './page-keys-file.ts';
 import { settings } from '../../config.ts';
 
 const SITE_MODULE_ID = 'virtual:yiqihui/site';
@@ -28,13 +29,14 @@ const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
 const SITE_MODULE = fileURLToPath(new URL('./site.ts', import.meta.url));
 
 export default function siteData(): AstroIntegration {
+  let options: SiteOptions | undefined;
   return {
     name: 'yiqihui-site-data',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         // Only a build renders a segment; `npm run dev` shows every page.
         const segment = command === 'build' ? settings.buildSegment : undefined;
-        const options: SiteOptions = { contentDir: contentDir(), drafts: command === 'dev', segment };
+        options = { contentDir: contentDir(), drafts: command === 'dev', segment, pageKeys: command === 'build' };
         configureSite(options);
         updateConfig({ vite: { plugins: [siteModule(options, command === 'build')] } });
       },
@@ -46,6 +48,14 @@ export default function siteData(): AstroIntegration {
         } catch (error) {
           throw explained(error);
         }
+      },
+      // The keys are kept once the build has made them all (a failed build ends before this hook).
+      'astro:build:done': async ({ logger }) => {
+        const { contentDir: dir, segment } = options!;
+        const { pageKeys } = await getSite();
+        if (!pageKeys) return;
+        await writePageKeys(pageKeysFile(dir, segment), pageKeys);
+        logger.info(`${pageKeys.known} of ${pageKeys.entries().length} page keys were the last build's (their data is the same)`);
       },
       'astro:server:setup': ({ server, logger }) => reloadOnEdit(server, logger, SITE_MODULE),
     },

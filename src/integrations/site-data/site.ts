@@ -29,6 +29,8 @@ import { settings } from '../../config.ts';
 import { articlesOfSegment } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { timed, timedSync } from '../timings.ts';
+import { PageKeys } from '../../lib/route-data/page-keys.ts';
+import { factsVersion, pageKeysFile, readPageKeys } from './page-keys-file.ts';
 
 /**
  * The code that makes each cache's values, with everything it imports (../code-version.ts): a
@@ -53,6 +55,8 @@ export interface SiteOptions {
   drafts: boolean;
   /** A segment build (`--segment I/N`) prepares the bodies of its own articles only. */
   segment?: Segment;
+  /** Whether the pages' keys are kept for the next build, and the last build's taken (a build, not `npm run dev`). */
+  pageKeys: boolean;
 }
 
 // In a build, one instance of this module serves the whole process: the site-data integration
@@ -109,7 +113,8 @@ async function readContent(dir: string): Promise<Content> {
   return content;
 }
 
-async function prepareSite(content: Content, { contentDir: dir, drafts, segment }: SiteOptions): Promise<Site> {
+async function prepareSite(content: Content, options: SiteOptions): Promise<Site> {
+  const { contentDir: dir, drafts, segment } = options;
   // The site's address decides which links in a body leave the site (rel="noopener noreferrer").
   const markdownVersion = hashOf(codeVersion(CACHE_PRODUCERS.markdown), SITE_URL);
   const store = new BodyStore(path.join(settings.buildCacheDir, `bodies-${hashOf(dir).slice(0, 10)}`));
@@ -215,7 +220,29 @@ async function prepareSite(content: Content, { contentDir: dir, drafts, segment 
   for (const value of rendered.save()) kept.push(value.place);
   for (const value of converted.save()) if (value.body) kept.push(value.body.place);
   store.prune(kept);
-  return { contentDir: dir, archive, variants, ownArticles };
+  return {
+    contentDir: dir,
+    archive,
+    variants,
+    ownArticles,
+    pageKeys: options.pageKeys ? lastPageKeys(content, articles, options) : undefined,
+  };
+}
+
+/**
+ * The keys the last build made from the same facts: everything the site data is made of but the
+ * articles' bodies, which only their own pages print (as their hash; ../../lib/route-data/page-keys.ts).
+ * The articles are taken as the site data takes them, with the summaries made from their bodies.
+ */
+function lastPageKeys(content: Content, articles: ArchiveArticle[], options: SiteOptions): PageKeys {
+  const facts = factsVersion(
+    options,
+    content.channels,
+    content.merchants,
+    content.glossary,
+    articles.map(({ bodyHash: _, ...facts }) => facts),
+  );
+  return new PageKeys(facts, readPageKeys(pageKeysFile(options.contentDir, options.segment), facts), settings.checkPageKeys);
 }
 
 /** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */

@@ -2,6 +2,7 @@
 import type { Lang } from '../../consts.ts';
 import type { Archive } from './archive.ts';
 import type { Variant } from './variant.ts';
+import type { PageKeys } from '../route-data/page-keys.ts';
 
 export interface Site {
   contentDir: string;
@@ -12,4 +13,6 @@ export interface Site {
    * it renders their pages and indexes them, and prepares only their bodies. Undefined in a whole build.
    */
   ownArticles?: ReadonlySet<string>;
+  /** In a build, the pages' keys the last build made from the same facts (../route-data/page-keys.ts). */
+  pageKeys?: PageKeys;
 }

@@ -11,7 +11,7 @@ import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
 import { feedItems } from './feed.ts';
-import { pageCacheKey } from './cache-key.ts';
+import { keyedPage } from './page-keys.ts';
 import { linkTo } from './article-link.ts';
 import { shareOf } from '../segments.ts';
 import { mapInSlices } from '../map-in-slices.ts';
@@ -55,10 +55,16 @@ export async function listingPaths(paginate: PaginateFunction) {
       }),
     ),
   );
-  return mapInSlices(shareOf(pages, segment), ({ props: { lang, ...entry }, ...page }) => {
-    const props = { ...entry, ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total) };
-    return { ...page, props, cacheKey: pageCacheKey(props) };
-  });
+  return mapInSlices(shareOf(pages, segment), ({ props: { lang, ...entry }, ...page }) =>
+    // Assigned to, not spread: spreading would make the props the key may spare.
+    Object.assign(
+      keyedPage(site.pageKeys, channelUrl(lang, entry.channel.slug, entry.page.currentPage), '', () => ({
+        ...entry,
+        ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total),
+      })),
+      page,
+    ),
+  );
 }
 
 /** The frame and pager of one listing page. */
@@ -102,27 +108,29 @@ export async function articlePaths() {
   const own = (article: { slug: string }) => site.ownArticles?.has(article.slug) ?? true;
   const pages = LANGS.flatMap((lang) => site.variants[lang].articles.filter(own).map((article) => ({ lang, article })));
   return mapInSlices(pages, ({ lang, article }) => {
-    const variant = site.variants[lang];
     const body = bodyOf(article);
-    const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
-    const { older, newer } = site.archive.neighbours.get(article.slug)!;
-    const home = article.channels[0]!;
-    const props = {
-      frame: pageFrame(site, {
-        lang,
-        path: articleUrl(lang, article.slug),
-        title: article.title,
-        description: article.summary,
-        crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
-        channel: home.slug,
-      }),
-      article,
-      body,
-      older: pick(older),
-      newer: pick(newer),
-      related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
-    };
-    return { params: { variant: variantParam(lang), slug: article.slug }, props, cacheKey: pageCacheKey(props, body.hash) };
+    const keyed = keyedPage(site.pageKeys, articleUrl(lang, article.slug), body.hash, () => {
+      const variant = site.variants[lang];
+      const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
+      const { older, newer } = site.archive.neighbours.get(article.slug)!;
+      const home = article.channels[0]!;
+      return {
+        frame: pageFrame(site, {
+          lang,
+          path: articleUrl(lang, article.slug),
+          title: article.title,
+          description: article.summary,
+          crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
+          channel: home.slug,
+        }),
+        article,
+        body,
+        older: pick(older),
+        newer: pick(newer),
+        related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
+      };
+    });
+    return Object.assign(keyed, { params: { variant: variantParam(lang), slug: article.slug } });
   });
 }
 

@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { pageCacheKey } from '../../../src/lib/route-data/cache-key.ts';
+import { keyedPage, PageKeys } from '../../../src/lib/route-data/page-keys.ts';
+import { parsePageKeys } from '../../../src/integrations/site-data/page-keys-file.ts';
+
+const props = { title: '淘宝新规' };
+const key = pageCacheKey(props, 'body-1');
+
+describe('a page key kept from the last build', () => {
+  it('is kept for the same page printing the same body, and for no other', () => {
+    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    expect(keys.lastKey('/articles/a/', 'body-1')).toBe(key);
+    expect(keys.lastKey('/articles/a/', 'body-2')).toBeUndefined();
+    expect(keys.lastKey('/articles/b/', 'body-1')).toBeUndefined();
+  });
+
+  it("spares the page's props until it is rendered, and makes them once", () => {
+    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    const makeProps = vi.fn(() => props);
+    const page = keyedPage(keys, '/articles/a/', 'body-1', makeProps);
+    expect(page.cacheKey).toBe(key);
+    expect(makeProps).not.toHaveBeenCalled();
+    expect(page.props).toBe(page.props);
+    expect(page.props).toEqual(props);
+    expect(makeProps).toHaveBeenCalledTimes(1);
+    expect(keys.known).toBe(1);
+  });
+
+  it('is made from the props where the body changed, or with no keys at all', () => {
+    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    const edited = { title: '淘宝新规，改过' };
+    expect(keyedPage(keys, '/articles/a/', 'body-2', () => edited).cacheKey).toBe(pageCacheKey(edited, 'body-2'));
+    expect(keyedPage(undefined, '/articles/a/', 'body-2', () => edited).cacheKey).toBe(pageCacheKey(edited, 'body-2'));
+    expect(keys.known).toBe(0);
+  });
+
+  it('is handed on to the next build with the keys made now', () => {
+    const keys = new PageKeys('facts', [
+      ['/articles/a/', [key, 'body-1']],
+      ['/articles/gone/', ['old', '']],
+    ]);
+    keyedPage(keys, '/articles/a/', 'body-1', () => props);
+    keyedPage(keys, '/jingying/', '', () => props);
+    expect(keys.entries()).toEqual([
+      ['/articles/a/', [key, 'body-1']],
+      ['/jingying/', [pageCacheKey(props), '']],
+    ]);
+  });
+
+  it('checked, is made from the props as well, and stops the build naming the page if it differs', () => {
+    const checked = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]], true);
+    const makeProps = vi.fn(() => props);
+    expect(keyedPage(checked, '/articles/a/', 'body-1', makeProps).cacheKey).toBe(key);
+    expect(makeProps).toHaveBeenCalledTimes(1);
+    const stale = new PageKeys('facts', [['/articles/a/', ['stale', 'body-1']]], true);
+    expect(() => keyedPage(stale, '/articles/a/', 'body-1', () => props)).toThrow(/\/articles\/a\/.*facts' hash/);
+  });
+});
+
+describe('the list of the last build’s keys', () => {
+  const text = JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key, 'body-1']] });
+
+  it('gives its keys under the facts it was written under', () => {
+    expect(parsePageKeys(text, 'f1')).toEqual([['/articles/a/', [key, 'body-1']]]);
+  });
+
+  it('gives none under other facts, or damaged', () => {
+    expect(parsePageKeys(text, 'f2')).toEqual([]);
+    for (const damaged of [
+      text.slice(0, -3),
+      'null',
+      JSON.stringify({ facts: 'f1' }),
+      JSON.stringify({ facts: 'f1', pages: {} }),
+      JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key]] }),
+      JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key, 3]] }),
+    ]) {
+      expect(parsePageKeys(damaged, 'f1'), damaged).toEqual([]);
+    }
+  });
+});
