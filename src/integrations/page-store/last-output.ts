@@ -5,10 +5,8 @@
  * keeps a link only where the page's key turns out the same. So the list is a guess that is always
  * checked, never a source of pages: a page whose key changed, or that is gone, is unlinked again.
  */
-import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { removeAbandonedBeside, temporaryName } from '../temporary-names.ts';
+import { parseVersionedList, readVersionedList, writeVersionedList } from '../versioned-list.ts';
 
 /** A page in the output: its file (relative, `articles/a/index.html`) and its key in the store. */
 export interface OutputPage {
@@ -22,23 +20,10 @@ const KEY = /^[\w-]+$/;
 const isPageFile = (file: string) =>
   file.endsWith('index.html') && !path.isAbsolute(file) && !file.includes('\0') && !file.split(/[\\/]/).includes('..');
 
-/**
- * The pages in the list's text, if it was written under `version` (the code printing the pages:
- * under another, every key is new and linking ahead would only be undone); none if it is not such
- * a list (a damaged cache is not an error, only slower).
- */
-export function parseLastOutput(text: string, version: string): OutputPage[] {
-  let list: unknown;
-  try {
-    list = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (typeof list !== 'object' || list === null || !('version' in list) || list.version !== version || !('pages' in list)) return [];
-  const pairs = list.pages;
-  if (!Array.isArray(pairs)) return [];
+/** The pages of a list's entries; none if any is not a page (a damaged cache is not an error, only slower). */
+function pagesOf(entries: unknown[] | undefined): OutputPage[] {
   const pages: OutputPage[] = [];
-  for (const pair of pairs) {
+  for (const pair of entries ?? []) {
     if (!Array.isArray(pair) || pair.length !== 2) return [];
     const [file, key] = pair as unknown[];
     if (typeof file !== 'string' || typeof key !== 'string' || !isPageFile(file) || !KEY.test(key)) return [];
@@ -47,23 +32,18 @@ export function parseLastOutput(text: string, version: string): OutputPage[] {
   return pages;
 }
 
-const formatLastOutput = (pages: Iterable<OutputPage>, version: string) =>
-  JSON.stringify({ version, pages: [...pages].map(({ file, key }) => [file, key]) });
+/**
+ * The pages in the list's text, if it was written under `version` (the code printing the pages:
+ * under another, every key is new and linking ahead would only be undone).
+ */
+export const parseLastOutput = (text: string, version: string) => pagesOf(parseVersionedList(text, version));
 
 /** The list in `file`, if written under `version`; none if there is none yet. */
-export function readLastOutput(file: string, version: string): OutputPage[] {
-  try {
-    return parseLastOutput(readFileSync(file, 'utf8'), version);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return [];
-  }
-}
+export const readLastOutput = (file: string, version: string) => pagesOf(readVersionedList(file, version));
 
-/** Writes the list whole or not at all (a temporary file renamed into place). */
-export async function writeLastOutput(file: string, pages: Iterable<OutputPage>, version: string): Promise<void> {
-  const temporary = temporaryName(file);
-  await writeFile(temporary, formatLastOutput(pages, version));
-  await rename(temporary, file);
-  removeAbandonedBeside(file);
-}
+export const writeLastOutput = (file: string, pages: Iterable<OutputPage>, version: string) =>
+  writeVersionedList(
+    file,
+    version,
+    [...pages].map(({ file, key }) => [file, key]),
+  );

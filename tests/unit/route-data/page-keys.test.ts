@@ -58,7 +58,7 @@ describe('a page key kept from the last build', () => {
 });
 
 describe('the list of the last build’s keys', () => {
-  const text = JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key, 'body-1']] });
+  const text = JSON.stringify({ version: 'f1', pages: [['/articles/a/', key, 'body-1']] });
 
   it('gives its keys under the facts it was written under', () => {
     expect(parsePageKeys(text, 'f1')).toEqual([['/articles/a/', [key, 'body-1']]]);
@@ -69,10 +69,10 @@ describe('the list of the last build’s keys', () => {
     for (const damaged of [
       text.slice(0, -3),
       'null',
-      JSON.stringify({ facts: 'f1' }),
-      JSON.stringify({ facts: 'f1', pages: {} }),
-      JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key]] }),
-      JSON.stringify({ facts: 'f1', pages: [['/articles/a/', key, 3]] }),
+      JSON.stringify({ version: 'f1' }),
+      JSON.stringify({ version: 'f1', pages: {} }),
+      JSON.stringify({ version: 'f1', pages: [['/articles/a/', key]] }),
+      JSON.stringify({ version: 'f1', pages: [['/articles/a/', key, 3]] }),
     ]) {
       expect(parsePageKeys(damaged, 'f1'), damaged).toEqual([]);
     }
