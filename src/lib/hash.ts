@@ -1,5 +1,5 @@
 /** Stable hashes of strings. */
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * A short hash for cache keys: the parts are separated, so ('ab', 'c') ≠ ('a', 'bc'). One call
@@ -8,6 +8,9 @@ import { hash } from 'node:crypto';
  * 0.9–1.0 µs (the same hash, so every cache stays valid).
  */
 export const hashOf = (...parts: string[]) => hash('sha1', parts.length === 0 ? '' : `${parts.join('\0')}\0`, 'base64url');
+
+/** `hashOf` for a file: its name and its bytes as they are (no text to decode first, nor to encode again to hash it). */
+export const hashOfFile = (name: string, bytes: Uint8Array) => createHash('sha1').update(`${name}\0`).update(bytes).digest('base64url');
 
 /**
  * `part`, whose JSON is from now on the hash of its fields' JSON (made the first time it is asked
