@@ -88,7 +88,7 @@ async function indexOnce(size: number, segmentation: Segmentation) {
   const { configureSite, getSite } = await import('../src/integrations/site-data/site.ts');
   const { writeSearchIndexes } = await import('../src/integrations/search/write-indexes.ts');
   const { settings } = await import('../src/config.ts');
-  configureSite({ contentDir: settings.contentDir, drafts: false, pageKeys: false });
+  configureSite({ contentDir: settings.contentDir, drafts: false, keepPageKeys: false });
   const site = await getSite();
   const out = path.join(WORK, String(size), segmentation);
   await rm(out, { recursive: true, force: true });

@@ -6,10 +6,11 @@
  * The graph comes from esbuild (the bundler Vite and tsx already run), so it follows imports
  * exactly as the build resolves them, not as a pattern over the source text would guess.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { hashOf } from '../lib/hash.ts';
+import { filesUnder } from './folder-names.ts';
 
 /** The project-relative files of the modules `producers` import, themselves included, sorted. */
 export function moduleGraph(producers: string[], root = process.cwd()): string[] {
@@ -41,15 +42,20 @@ export function codeVersion(producers: string[], root = process.cwd()): string {
  * code the import graph above cannot follow: Astro components, styles, the Astro config.
  */
 export function treeVersion(paths: string[], root = process.cwd()): string {
-  const filesUnder = (relative: string): string[] => {
+  const filesAt = (relative: string): string[] => {
     const at = path.join(root, relative);
-    if (!statSync(at).isDirectory()) return [relative];
-    return readdirSync(at, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+    return statSync(at).isDirectory() ? filesUnder(at).map((file) => path.join(relative, file)) : [relative];
   };
-  return hashOfFiles(['package-lock.json', ...paths.flatMap(filesUnder)].sort(), root);
+  return hashOfFiles(['package-lock.json', ...paths.flatMap(filesAt)].sort(), root);
 }
+
+/** What a page prints is made by these (with the lock file): a change to any renders every page again, and makes every page key again. */
+export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
+
+let pagesVersion: string | undefined;
+
+/** `treeVersion(PAGE_PRODUCERS)`, read once a process: the page store and the kept page keys both take it. */
+export const pagesCodeVersion = (): string => (pagesVersion ??= treeVersion(PAGE_PRODUCERS));
 
 /** A hash of the files' names and contents, in the order given. */
 const hashOfFiles = (files: string[], root: string) =>

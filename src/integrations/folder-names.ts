@@ -1,6 +1,8 @@
-/** The names in a folder of the build cache: none where no build has made it yet. */
+/** What folders hold: the names in one, and the files in a whole tree. */
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 
+/** The names in a folder of the build cache: none where no build has made it yet. */
 export function namesIn(dir: string): string[] {
   try {
     return readdirSync(dir);
@@ -8,4 +10,23 @@ export function namesIn(dir: string): string[] {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return [];
   }
+}
+
+/**
+ * The files under a folder, by their path relative to it, listed a folder at a time: Node's
+ * recursive `readdirSync` stats every entry, which took 0.54 s of the 2.7 s a thread spent on the
+ * search bundles' 145,000 files at 50,000 articles (node --cpu-prof); this takes 79 ms. Symbolic
+ * links are not followed (the trees listed hold none).
+ */
+export function filesUnder(root: string): string[] {
+  const files: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+      const relative = path.join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(relative);
+      else if (entry.isFile()) files.push(relative);
+    }
+  }
+  return files;
 }

@@ -3,11 +3,12 @@
  * the output in seconds instead of being copied. Only for sources never written in place (the
  * build cache's folders); where a link is impossible (another file system) the file is copied.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../config.ts';
 import { resultOfThread } from './thread.ts';
+import { filesUnder } from './folder-names.ts';
 
 /**
  * `to` as a hard link to `from`, or a copy where a link is impossible (another file system);
@@ -38,24 +39,6 @@ function treeLinks(from: string, to: string, except: readonly string[] = []): Fi
   return filesUnder(from)
     .filter((relative) => !except.includes(relative))
     .map((relative) => ({ from: path.join(from, relative), to: path.join(to, relative) }));
-}
-
-/**
- * The files under a folder, by their path relative to it, a folder at a time: Node's recursive
- * `readdirSync` stats every entry, which took 0.54 s of the 145,000 search bundle files' 2.7 s
- * on their thread at 50,000 articles (node --cpu-prof); this takes 70 ms.
- */
-function filesUnder(root: string): string[] {
-  const files: string[] = [];
-  const folders = [''];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
-      const relative = path.join(folder, entry.name);
-      if (entry.isDirectory()) folders.push(relative);
-      else if (entry.isFile()) files.push(relative);
-    }
-  }
-  return files;
 }
 
 /** `run` over `items`, LINK_PARALLEL at a time: enough to keep the file system busy, not so many that they crowd the event loop. */

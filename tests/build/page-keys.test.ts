@@ -3,9 +3,9 @@
  * of one article's body, every other page keeps its key; after a change of anything else the
  * pages print, none does. The tests' builds check every kept key against the one the page's data
  * makes (BUILD_CHECK_PAGE_KEYS, vitest.config.ts), so each build here also fails on a kept key
- * that is wrong, as the last test shows.
+ * that is wrong, as the last test shows; one build runs without the check, as CI's do.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,8 +24,8 @@ function keptKeys(output: string): [number, number] {
   return [Number(kept), Number(all)];
 }
 
-function build() {
-  const result = buildSite(content, dist);
+function build(env: Record<string, string> = {}) {
+  const result = buildSite(content, dist, env);
   expect(result.status, result.output).toBe(0);
   return result.output;
 }
@@ -43,6 +43,7 @@ beforeAll(async () => {
       { slug: 'a', title: '开店第一步', date: '2019-05-14 09:28:18', channel: 'jingying', views: 10, summary: '开店' },
       { slug: 'b', title: '淘宝新规', date: '2019-05-15 09:28:18', channel: 'taobao', views: 20, summary: '新规' },
       { slug: 'c', title: '社群运营', date: '2019-05-16 09:28:18', channel: 'jingying', views: 30, summary: '社群' },
+      { slug: 'd', title: '直播带货', date: '2019-05-17 09:28:18', channel: 'taobao', views: 40, body: '直播间的第一句话。' },
     ],
   });
   dist = path.join(root, 'dist');
@@ -68,6 +69,28 @@ describe('page keys kept from the last build', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('views: 20', 'views: 987654'));
     expect(keptKeys(build())[0]).toBe(0);
     expect(textOf((await page(dist, '/taobao/'))('main').text())).toContain('987654');
+  });
+
+  it('after an edit of the opening of an article without a summary of its own, are none: its summary is made from it', async () => {
+    const file = articleFile('d');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('直播间的第一句话。', '直播间的开场白。'));
+    expect(keptKeys(build())[0]).toBe(0);
+    expect(textOf((await page(dist, '/taobao/'))('main').text())).toContain('直播间的开场白');
+  });
+
+  it('unchecked, give pages the store lacks the props made when they render: the same site', () => {
+    const htmlOf = () =>
+      new Map(
+        readdirSync(dist, { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => [file, readFileSync(path.join(dist, file), 'utf8')]),
+      );
+    const before = htmlOf();
+    rmSync(path.join(root, 'cache', 'pages'), { recursive: true });
+    // An empty value is no value: the check is off.
+    const [kept, all] = keptKeys(build({ BUILD_CHECK_PAGE_KEYS: '' }));
+    expect(kept).toBe(all);
+    expect(htmlOf()).toEqual(before);
   });
 
   it('that are wrong stop a build that checks them, naming the page', () => {

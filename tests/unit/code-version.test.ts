@@ -1,8 +1,7 @@
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { codeVersion, moduleGraph, treeVersion } from '../../src/integrations/code-version.ts';
-import { PAGE_PRODUCERS } from '../../src/integrations/page-store/index.ts';
+import { codeVersion, moduleGraph, PAGE_PRODUCERS, treeVersion } from '../../src/integrations/code-version.ts';
 import { CACHE_PRODUCERS } from '../../src/integrations/site-data/site.ts';
 import { SEARCH_PRODUCERS } from '../../src/integrations/search/write-indexes.ts';
 import { tempDirSync } from '../helpers/temp-dirs.ts';

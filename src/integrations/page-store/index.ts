@@ -20,14 +20,11 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
-import { treeVersion } from '../code-version.ts';
+import { pagesCodeVersion } from '../code-version.ts';
 import { cacheScope } from '../folder-cache.ts';
 import { flushProgress, reportProgress } from '../progress/events.ts';
 import { readLastOutput, writeLastOutput, type OutputPage } from './last-output.ts';
 import { outputFileOf, PageStore } from './store.ts';
-
-/** What a page prints is made by these (with the lock file): a change to any renders every page again. */
-export const PAGE_PRODUCERS = ['src', 'astro.config.mjs', 'tsconfig.json'];
 
 /**
  * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
@@ -86,7 +83,7 @@ export default function pageStore(): PageStoreIntegration {
         emptyFolder(outDir);
         const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
         store = open;
-        version = treeVersion(PAGE_PRODUCERS);
+        version = pagesCodeVersion();
         const pages = readLastOutput(lastOutputFile, version).filter((page) => open.holds(page.key));
         outputIsReady();
         linkingAhead = open.restore(pages, outDir).then(

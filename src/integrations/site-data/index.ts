@@ -36,7 +36,7 @@ export default function siteData(): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig }) => {
         // Only a build renders a segment; `npm run dev` shows every page.
         const segment = command === 'build' ? settings.buildSegment : undefined;
-        options = { contentDir: contentDir(), drafts: command === 'dev', segment, pageKeys: command === 'build' };
+        options = { contentDir: contentDir(), drafts: command === 'dev', segment, keepPageKeys: command === 'build' };
         configureSite(options);
         updateConfig({ vite: { plugins: [siteModule(options, command === 'build')] } });
       },
@@ -55,7 +55,7 @@ export default function siteData(): AstroIntegration {
         const { pageKeys } = await getSite();
         if (!pageKeys) return;
         await writePageKeys(pageKeysFile(dir, segment), pageKeys);
-        logger.info(`${pageKeys.known} of ${pageKeys.entries().length} page keys were the last build's (their data is the same)`);
+        logger.info(`${pageKeys.kept} of ${pageKeys.entries().length} page keys were the last build's (their data is the same)`);
       },
       'astro:server:setup': ({ server, logger }) => reloadOnEdit(server, logger, SITE_MODULE),
     },

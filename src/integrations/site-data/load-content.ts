@@ -463,9 +463,13 @@ function readArticle(file: string, problems: ContentProblem[], reads: BuildCache
 function withBodyOnRequest(article: Omit<ArticleSource, 'body'>, file: string, key: string, bodyStart: number): ArticleSource {
   let body: string | undefined;
   const read = () => {
-    const bytes = readBytes(file, article.file, [], true, MAX_ARTICLE_BYTES);
-    const text = bytes && hashOfFile(article.file, bytes) === key ? textOf(bytes, article.file, []) : undefined;
-    if (text === undefined) throw new ContentError([{ file: article.file, message: 'changed while the site was built: build again' }]);
+    const problems: ContentProblem[] = [];
+    const bytes = readBytes(file, article.file, problems, true, MAX_ARTICLE_BYTES);
+    if (bytes !== undefined && hashOfFile(article.file, bytes) !== key) {
+      problems.push({ file: article.file, message: 'was saved again while it was being read: run the command again once it is saved' });
+    }
+    const text = problems.length === 0 && bytes !== undefined ? textOf(bytes, article.file, problems) : undefined;
+    if (text === undefined) throw new ContentError(problems);
     return text.slice(bodyStart);
   };
   return {

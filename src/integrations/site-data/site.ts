@@ -30,7 +30,7 @@ import { articlesOfSegment } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { timed, timedSync } from '../timings.ts';
 import { PageKeys } from '../../lib/route-data/page-keys.ts';
-import { factsVersion, pageKeysFile, readPageKeys } from './page-keys-file.ts';
+import { dataVersion, pageKeysFile, readPageKeys } from './page-keys-file.ts';
 
 /**
  * The code that makes each cache's values, with everything it imports (../code-version.ts): a
@@ -56,7 +56,7 @@ export interface SiteOptions {
   /** A segment build (`--segment I/N`) prepares the bodies of its own articles only. */
   segment?: Segment;
   /** Whether the pages' keys are kept for the next build, and the last build's taken (a build, not `npm run dev`). */
-  pageKeys: boolean;
+  keepPageKeys: boolean;
 }
 
 // In a build, one instance of this module serves the whole process: the site-data integration
@@ -225,30 +225,32 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
     archive,
     variants,
     ownArticles,
-    pageKeys: options.pageKeys ? lastPageKeys(content, articles, options) : undefined,
+    pageKeys: options.keepPageKeys ? lastPageKeys(content, articles, options) : undefined,
   };
 }
 
 /**
- * The keys the last build made from the same facts: everything the site data is made of but the
- * articles' bodies, which only their own pages print (as their hash; ../../lib/route-data/page-keys.ts).
- * The articles are taken as the site data takes them, with the summaries made from their bodies.
+ * The keys the last build made from the same site data, bodies aside: a body is printed by its
+ * article's page alone, whose key takes the body's hash (../../lib/route-data/page-keys.ts). The
+ * articles are taken as the site data takes them, with the summaries made from their bodies.
  */
 function lastPageKeys(content: Content, articles: ArchiveArticle[], options: SiteOptions): PageKeys {
-  const facts = factsVersion(
+  const version = dataVersion(
     options,
     content.channels,
     content.merchants,
     content.glossary,
-    articles.map(({ bodyHash: _, ...facts }) => facts),
+    articles.map(({ bodyHash: _, ...fields }) => fields),
   );
-  return new PageKeys(facts, readPageKeys(pageKeysFile(options.contentDir, options.segment), facts), settings.checkPageKeys);
+  return new PageKeys(version, readPageKeys(pageKeysFile(options.contentDir, options.segment), version), settings.checkPageKeys);
 }
 
 /** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */
 function prepareOrReport(article: ArticleSource, refused: ContentProblem[]): PreparedBody {
+  // Outside the `try`: a file changed since it was read is a problem of its own, not the renderer's.
+  const markdown = article.body;
   try {
-    return prepareBody(article.body);
+    return prepareBody(markdown);
   } catch (error) {
     const at = (line: number) => article.bodyLine + line - 1;
     if (error instanceof BodyLimitError) {

@@ -13,6 +13,6 @@ export interface Site {
    * it renders their pages and indexes them, and prepares only their bodies. Undefined in a whole build.
    */
   ownArticles?: ReadonlySet<string>;
-  /** In a build, the pages' keys the last build made from the same facts (../route-data/page-keys.ts). */
+  /** In a build, the pages' keys the last build made from the same data (../route-data/page-keys.ts). */
   pageKeys?: PageKeys;
 }

@@ -1,46 +1,53 @@
 /**
  * The page keys of the last build, for pages whose data cannot have changed since. A page's key
- * (./cache-key.ts) is a function of the code, the settings, the site's data but the articles'
- * bodies (every article's fields, the registries; "the site's facts", one hash: `factsVersion` in
- * src/integrations/site-data/page-keys-file.ts) and, for an article's page, of its own body. While
- * the facts are the same, a page's key is the last build's, where its own body is too: making the
- * data and the keys of 105,000 pages (frames, links, their JSON and its hash) took 4 s of a
- * 50,000-article edit rebuild's main thread for keys that came out the same but for two pages.
+ * (./cache-key.ts) is a function of the code, the settings, the site data (every article's fields,
+ * the registries) and, for an article's page, its own body. All but the bodies stand as one hash,
+ * the data version (`dataVersion`, src/integrations/site-data/page-keys-file.ts). While it is the
+ * same, a page keeps the last build's key, and an article's page keeps it where its own body is
+ * the same too. Making the data and the keys of 105,000 pages (frames, links, their JSON and its
+ * hash) took 4 s of a 50,000-article edit rebuild's main thread, for keys that came out the same
+ * but for two pages.
  *
- * A page whose key is known gets its props only when it is rendered (`keyedPage`). With `check`
- * (BUILD_CHECK_PAGE_KEYS, which the tests set), every key is computed as well and a known one that
- * differs stops the build: a fact a page prints that the facts' hash leaves out.
+ * A page that keeps its key gets its props only when it is rendered (`keyedPage`). With `check`
+ * (BUILD_CHECK_PAGE_KEYS, which the tests set), every key is made as well, and a kept key that
+ * differs stops the build: something a page prints that the data version leaves out.
  */
 import { pageCacheKey } from './cache-key.ts';
 
 /** A page's key, and the hash of the body it printed ('' for a page without one). */
-export type KnownKey = readonly [key: string, body: string];
+export type KnownKey = readonly [key: string, bodyHash: string];
 
 export class PageKeys {
   readonly #last: ReadonlyMap<string, KnownKey>;
   readonly #now = new Map<string, KnownKey>();
-  /** The hash of the facts this build's keys are made of. */
-  readonly facts: string;
-  /** Whether every key is computed even where it is known, and checked against the known one. */
+  #kept = 0;
+  /** The version of the site data, bodies aside, that this build's keys are made from. */
+  readonly dataVersion: string;
+  /** Whether every key is made even where the last build's is kept, and checked against it. */
   readonly check: boolean;
-  /** Pages whose key was the last build's. */
-  known = 0;
 
-  /** `last`: the keys the last build of the same `facts` made, by page path (none after a change of them). */
-  constructor(facts: string, last: Iterable<readonly [string, KnownKey]> = [], check = false) {
-    this.facts = facts;
+  /** `last`: the keys the last build made from the same `dataVersion`, by page path (none after a change of it). */
+  constructor(dataVersion: string, last: Iterable<readonly [string, KnownKey]> = [], check = false) {
+    this.dataVersion = dataVersion;
     this.#last = new Map(last);
     this.check = check;
   }
 
-  /** The key of the page at `path` printing a body of hash `body`, if the last build made it. */
-  lastKey(path: string, body: string): string | undefined {
+  /** The last build's key of the page at `path` printing a body of hash `bodyHash`, if it has one. */
+  lastKey(path: string, bodyHash: string): string | undefined {
     const last = this.#last.get(path);
-    return last !== undefined && last[1] === body ? last[0] : undefined;
+    return last !== undefined && last[1] === bodyHash ? last[0] : undefined;
   }
 
-  record(path: string, key: string, body: string): void {
-    this.#now.set(path, [key, body]);
+  /** The page's key in this build; `kept` if it is the last build's. */
+  record(path: string, key: string, bodyHash: string, kept: boolean): void {
+    this.#now.set(path, [key, bodyHash]);
+    if (kept) this.#kept++;
+  }
+
+  /** How many pages kept the last build's key. */
+  get kept(): number {
+    return this.#kept;
   }
 
   /** Every key this build made or kept, for the next one. */
@@ -49,38 +56,32 @@ export class PageKeys {
   }
 }
 
-/** A page's props and key as `getStaticPaths` returns them; the props made only when asked for if the key is known. */
+/** A page's props and key as `getStaticPaths` returns them: the props are made when first asked for, if not before. */
 export interface KeyedPage<P> {
   props: P;
   cacheKey: string;
 }
 
 /**
- * The key of the page at `path` (its own body's hash `body`, '' for none) and its props, made by
- * `makeProps`: made now, or, if `keys` knows the key, when the page is rendered (for most pages,
- * never: the page store has them).
+ * The key of the page at `path` (its own body's hash `bodyHash`, '' for none) and its props, made
+ * by `makeProps`: now, where the key must be made from them, or else when the page is rendered
+ * (for most pages, never: the page store has them).
  */
-export function keyedPage<P extends object>(keys: PageKeys | undefined, path: string, body: string, makeProps: () => P): KeyedPage<P> {
-  const last = keys?.lastKey(path, body);
-  if (last !== undefined && !keys!.check) {
-    keys!.known++;
-    keys!.record(path, last, body);
-    let props: P | undefined;
-    return {
-      cacheKey: last,
-      get props() {
-        return (props ??= makeProps());
-      },
-    };
-  }
-  const props = makeProps();
-  const cacheKey = pageCacheKey(props, body);
-  if (last !== undefined && last !== cacheKey) {
+export function keyedPage<P extends object>(keys: PageKeys | undefined, path: string, bodyHash: string, makeProps: () => P): KeyedPage<P> {
+  const last = keys?.lastKey(path, bodyHash);
+  let props = last === undefined || keys!.check ? makeProps() : undefined;
+  const cacheKey = props === undefined ? last! : pageCacheKey(props, bodyHash);
+  if (last !== undefined && cacheKey !== last) {
     throw new Error(
-      `page keys: the last build's key for ${path} is not the key its data makes now: the facts' hash (src/integrations/site-data/page-keys-file.ts) misses something this page prints`,
+      `page keys: the last build's key for ${path} is not the key its data makes now: the data version (src/integrations/site-data/page-keys-file.ts) misses something this page prints`,
     );
   }
-  if (last !== undefined) keys!.known++;
-  keys?.record(path, cacheKey, body);
-  return { props, cacheKey };
+  keys?.record(path, cacheKey, bodyHash, last !== undefined);
+  // The same getter whether the props were made or not: the tests' builds, which make them all, render through it too.
+  return {
+    cacheKey,
+    get props() {
+      return (props ??= makeProps());
+    },
+  };
 }

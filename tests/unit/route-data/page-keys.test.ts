@@ -8,14 +8,14 @@ const key = pageCacheKey(props, 'body-1');
 
 describe('a page key kept from the last build', () => {
   it('is kept for the same page printing the same body, and for no other', () => {
-    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
     expect(keys.lastKey('/articles/a/', 'body-1')).toBe(key);
     expect(keys.lastKey('/articles/a/', 'body-2')).toBeUndefined();
     expect(keys.lastKey('/articles/b/', 'body-1')).toBeUndefined();
   });
 
   it("spares the page's props until it is rendered, and makes them once", () => {
-    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
     const makeProps = vi.fn(() => props);
     const page = keyedPage(keys, '/articles/a/', 'body-1', makeProps);
     expect(page.cacheKey).toBe(key);
@@ -23,19 +23,23 @@ describe('a page key kept from the last build', () => {
     expect(page.props).toBe(page.props);
     expect(page.props).toEqual(props);
     expect(makeProps).toHaveBeenCalledTimes(1);
-    expect(keys.known).toBe(1);
+    expect(keys.kept).toBe(1);
   });
 
   it('is made from the props where the body changed, or with no keys at all', () => {
-    const keys = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]]);
+    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
     const edited = { title: '淘宝新规，改过' };
-    expect(keyedPage(keys, '/articles/a/', 'body-2', () => edited).cacheKey).toBe(pageCacheKey(edited, 'body-2'));
+    const makeProps = vi.fn(() => edited);
+    const page = keyedPage(keys, '/articles/a/', 'body-2', makeProps);
+    expect(page.cacheKey).toBe(pageCacheKey(edited, 'body-2'));
+    expect(page.props).toBe(edited);
+    expect(makeProps).toHaveBeenCalledTimes(1);
     expect(keyedPage(undefined, '/articles/a/', 'body-2', () => edited).cacheKey).toBe(pageCacheKey(edited, 'body-2'));
-    expect(keys.known).toBe(0);
+    expect(keys.kept).toBe(0);
   });
 
   it('is handed on to the next build with the keys made now', () => {
-    const keys = new PageKeys('facts', [
+    const keys = new PageKeys('v1', [
       ['/articles/a/', [key, 'body-1']],
       ['/articles/gone/', ['old', '']],
     ]);
@@ -48,33 +52,36 @@ describe('a page key kept from the last build', () => {
   });
 
   it('checked, is made from the props as well, and stops the build naming the page if it differs', () => {
-    const checked = new PageKeys('facts', [['/articles/a/', [key, 'body-1']]], true);
+    const checked = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]], true);
     const makeProps = vi.fn(() => props);
-    expect(keyedPage(checked, '/articles/a/', 'body-1', makeProps).cacheKey).toBe(key);
+    const page = keyedPage(checked, '/articles/a/', 'body-1', makeProps);
+    expect(page.cacheKey).toBe(key);
+    expect(page.props).toBe(props);
     expect(makeProps).toHaveBeenCalledTimes(1);
-    const stale = new PageKeys('facts', [['/articles/a/', ['stale', 'body-1']]], true);
-    expect(() => keyedPage(stale, '/articles/a/', 'body-1', () => props)).toThrow(/\/articles\/a\/.*facts' hash/);
+    expect(checked.kept).toBe(1);
+    const stale = new PageKeys('v1', [['/articles/a/', ['stale', 'body-1']]], true);
+    expect(() => keyedPage(stale, '/articles/a/', 'body-1', () => props)).toThrow(/\/articles\/a\/.*data version/);
   });
 });
 
 describe('the list of the last build’s keys', () => {
-  const text = JSON.stringify({ version: 'f1', pages: [['/articles/a/', key, 'body-1']] });
+  const text = JSON.stringify({ version: 'v1', pages: [['/articles/a/', key, 'body-1']] });
 
-  it('gives its keys under the facts it was written under', () => {
-    expect(parsePageKeys(text, 'f1')).toEqual([['/articles/a/', [key, 'body-1']]]);
+  it('gives its keys under the version it was written under', () => {
+    expect(parsePageKeys(text, 'v1')).toEqual([['/articles/a/', [key, 'body-1']]]);
   });
 
-  it('gives none under other facts, or damaged', () => {
-    expect(parsePageKeys(text, 'f2')).toEqual([]);
+  it('gives none under another version, or damaged', () => {
+    expect(parsePageKeys(text, 'v2')).toEqual([]);
     for (const damaged of [
       text.slice(0, -3),
       'null',
-      JSON.stringify({ version: 'f1' }),
-      JSON.stringify({ version: 'f1', pages: {} }),
-      JSON.stringify({ version: 'f1', pages: [['/articles/a/', key]] }),
-      JSON.stringify({ version: 'f1', pages: [['/articles/a/', key, 3]] }),
+      JSON.stringify({ version: 'v1' }),
+      JSON.stringify({ version: 'v1', pages: {} }),
+      JSON.stringify({ version: 'v1', pages: [['/articles/a/', key]] }),
+      JSON.stringify({ version: 'v1', pages: [['/articles/a/', key, 3]] }),
     ]) {
-      expect(parsePageKeys(damaged, 'f1'), damaged).toEqual([]);
+      expect(parsePageKeys(damaged, 'v1'), damaged).toEqual([]);
     }
   });
 });
