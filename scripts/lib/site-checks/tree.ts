@@ -3,8 +3,9 @@
  * `node:fs/promises` costs about ten times as much per file as the sync calls, and nothing
  * else runs while a check reads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { filesUnder } from '../../../src/integrations/folder-names.ts';
 import { byCodeUnit } from '../../../src/lib/code-unit-order.ts';
 
 /**
@@ -13,9 +14,8 @@ import { byCodeUnit } from '../../../src/lib/code-unit-order.ts';
  * the site and are left out.
  */
 export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  return filesUnder(dir)
+    .map((file) => file.split(sep).join('/'))
     .sort(byCodeUnit);
 }
 
