@@ -24,7 +24,8 @@ const withAlternates = (item) => ({
   links: LANGS.map((lang) => ({ lang, url: new URL(twinUrl(new URL(item.url).pathname, lang), SITE_URL).href })),
 });
 
-// Pages whose key is stored are restored, not rendered; the sitemap lists them as well.
+// Pages whose key is stored are restored, not rendered: the routes hand them to the store (through
+// the site data), and the sitemap lists them as well.
 const pages = pageStore();
 
 export default defineConfig({
@@ -55,7 +56,7 @@ export default defineConfig({
     // Before the site data: its build:start waits for the content to be validated, which this one reports.
     buildProgress(),
     // It owns the site data the routes and the search index are made from.
-    siteData(),
+    siteData(pages.restore),
     timedBuildDone(
       'sitemap',
       wholeSiteSitemap(

@@ -1,7 +1,8 @@
 /**
  * Pages a build need not render: Astro is handed only the pages whose key (everything they print,
- * and the code printing it) is not in the page store (./store.ts); the others are linked into the
- * output from the store while Astro renders the rest (Astro writes only the pages it renders). A
+ * and the code printing it) is not in the page store (./store.ts); the routes hand the others to
+ * `restore` instead (src/lib/route-data/page-keys.ts), and they are linked into the output from the
+ * store while Astro renders the rest (Astro writes only the pages it renders). A
  * rebuild after one edit renders the few pages that show it, and Astro's per-page work (its own
  * incremental cache copied every unchanged page, one by one) is not done for the rest: at 10,000
  * articles that was most of an edit rebuild. Most of those links are made before any key is known:
@@ -25,6 +26,7 @@ import { cacheScope } from '../folder-cache.ts';
 import { flushProgress, reportProgress } from '../progress/events.ts';
 import { readLastOutput, writeLastOutput, type OutputPage } from './last-output.ts';
 import { outputFileOf, PageStore } from './store.ts';
+import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 
 /**
  * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
@@ -33,6 +35,7 @@ import { outputFileOf, PageStore } from './store.ts';
  * starts linking the last build's pages into it.
  */
 export type PageStoreIntegration = AstroIntegration & {
+  restore: PageRestore;
   restoredPaths: () => string[];
   codeVersion: () => string;
   outputReady: Promise<void>;
@@ -63,6 +66,13 @@ export default function pageStore(): PageStoreIntegration {
   return {
     name: 'yiqihui-page-store',
     outputReady,
+    restore: (pathname, cacheKey) => {
+      // Asked by the routes of a build only, whose pages Astro asks for once the store is open.
+      const key = hashOf(version!, cacheKey);
+      if (!store!.has(key)) return false;
+      restored.set(pathname, { key, file: outputFileOf(pathname) });
+      return true;
+    },
     restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
     codeVersion: () => {
       if (version === undefined)
@@ -108,26 +118,21 @@ export default function pageStore(): PageStoreIntegration {
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
+            // Only the pages to render: the routes hand those the store holds to `restore` meanwhile.
             const paths = await astro.getStaticPaths();
-            reportProgress({ kind: 'pages', total: paths.length });
-            const toRender = paths.filter((page) => {
-              if (page.cacheKey === undefined) return true;
-              const key = hashOf(pagesVersion, page.cacheKey);
-              if (!open.has(key)) {
-                toStore.set(requestPath(page.pathname), { key, file: outputFileOf(page.pathname) });
-                return true;
-              }
-              restored.set(page.pathname, { key, file: outputFileOf(page.pathname) });
-              return false;
-            });
+            reportProgress({ kind: 'pages', total: paths.length + restored.size });
+            for (const page of paths) {
+              if (page.cacheKey === undefined) continue;
+              toStore.set(requestPath(page.pathname), { key: hashOf(pagesVersion, page.cacheKey), file: outputFileOf(page.pathname) });
+            }
             // Of the pages linked ahead, those whose key changed are unlinked before Astro writes
             // them (writing into a link would change the stored page), and those gone with their
             // folders; the restored pages not linked yet are linked now.
             const linked = await linkingAhead!;
             const restoredFiles = new Map([...restored.values()].map((page) => [page.file, page.key]));
             const stale = [...linked].filter(([file, key]) => restoredFiles.get(file) !== key).map(([file]) => file);
-            const pageFiles = new Set(paths.map((page) => outputFileOf(page.pathname)));
-            await removeFromOutput(outDir!, stale, (file) => !pageFiles.has(file));
+            const rendered = new Set(paths.map((page) => outputFileOf(page.pathname)));
+            await removeFromOutput(outDir!, stale, (file) => !rendered.has(file) && !restoredFiles.has(file));
             keptAhead = linked.size - stale.length;
             // The links are made on Node's file threads while the main thread renders: after the
             // rendering they were 1.5–5 s of a 10,000-article edit rebuild's critical path.
@@ -136,7 +141,7 @@ export default function pageStore(): PageStoreIntegration {
               outDir!,
             );
             restoring.catch(() => {}); // awaited, and so reported, at astro:build:done
-            return toRender;
+            return paths;
           },
           render: async (request, options) => {
             const result = await astro.render(request, options);

@@ -20,7 +20,8 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { contentDir } from './load-content.ts';
 import { isError, printProblems, type ContentProblem } from '../../lib/content/problems.ts';
-import { configureSite, getSite, validContent, type SiteOptions } from './site.ts';
+import { configureSite, getSite, restorePagesWith, validContent, type SiteOptions } from './site.ts';
+import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 import { pageKeysFile, writePageKeys } from './page-keys-file.ts';
 import { settings } from '../../config.ts';
 
@@ -28,7 +29,8 @@ const SITE_MODULE_ID = 'virtual:yiqihui/site';
 const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
 const SITE_MODULE = fileURLToPath(new URL('./site.ts', import.meta.url));
 
-export default function siteData(): AstroIntegration {
+/** `restore`: where a build's pages go whose keys the page store holds, instead of to Astro. */
+export default function siteData(restore: PageRestore): AstroIntegration {
   let options: SiteOptions | undefined;
   return {
     name: 'yiqihui-site-data',
@@ -38,6 +40,7 @@ export default function siteData(): AstroIntegration {
         const segment = command === 'build' ? settings.buildSegment : undefined;
         options = { contentDir: contentDir(), drafts: command === 'dev', segment, keepPageKeys: command === 'build' };
         configureSite(options);
+        if (command === 'build') restorePagesWith(restore);
         updateConfig({ vite: { plugins: [siteModule(options, command === 'build')] } });
       },
       // Nothing is bundled or rendered from invalid content; the rest of the data is prepared

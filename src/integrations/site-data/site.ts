@@ -29,7 +29,7 @@ import { settings } from '../../config.ts';
 import { articlesOfSegment } from '../../lib/search/shards.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { timed, timedSync } from '../timings.ts';
-import { PageKeys } from '../../lib/route-data/page-keys.ts';
+import { PageKeys, type PageRestore } from '../../lib/route-data/page-keys.ts';
 import { dataVersion, pageKeysFile, readPageKeys } from './page-keys-file.ts';
 
 /**
@@ -64,12 +64,19 @@ export interface SiteOptions {
 // the data is prepared once for the pages and the search index, with no state outside this module.
 let options: SiteOptions | undefined;
 let loading: { valid: Promise<void>; site: Promise<Site> } | undefined;
+/** Where a build's pages go whose keys the page store holds (`PageKeys.restore`): set by the site-data integration. */
+let restore: PageRestore | undefined;
 
 /** Called by the site-data integration before anything asks for the data; the same options again change nothing. */
 export function configureSite(given: SiteOptions): void {
   if (JSON.stringify(given) === JSON.stringify(options)) return;
   options = given;
   loading = undefined;
+}
+
+/** Called by the site-data integration of a build, before anything asks for the data. */
+export function restorePagesWith(given: PageRestore): void {
+  restore = given;
 }
 
 /** The site data of this process, loaded on first use. */
@@ -242,7 +249,7 @@ function lastPageKeys(content: Content, articles: ArchiveArticle[], options: Sit
     content.glossary,
     articles.map(({ bodyHash: _, ...fields }) => fields),
   );
-  return new PageKeys(version, readPageKeys(pageKeysFile(options.contentDir, options.segment), version), settings.checkPageKeys);
+  return new PageKeys(version, readPageKeys(pageKeysFile(options.contentDir, options.segment), version), settings.checkPageKeys, restore);
 }
 
 /** The body rendered, or a placeholder while its problems go to `refused`, so that every refused body is named at once. */

@@ -11,11 +11,22 @@
  * A page that keeps its key gets its props only when it is rendered (`keyedPage`). With `check`
  * (BUILD_CHECK_PAGE_KEYS, which the tests set), every key is made as well, and a kept key that
  * differs stops the build: something a page prints that the data version leaves out.
+ *
+ * A page whose key the page store holds is not rendered at all (`restore`): it is left out of what
+ * `getStaticPaths` gives Astro, whose own work on each path it is given (its parameters checked and
+ * made into a pathname, twice) took 1 s of a 50,000-article edit rebuild's main thread for pages it
+ * was then told not to render.
  */
 import { pageCacheKey } from './cache-key.ts';
 
 /** A page's key, and the hash of the body it printed ('' for a page without one). */
 export type KnownKey = readonly [key: string, bodyHash: string];
+
+/**
+ * Takes the page at `path` of key `cacheKey` if the page store holds it, to link it into the output
+ * instead of rendering it (src/integrations/page-store/): whether it took it.
+ */
+export type PageRestore = (path: string, cacheKey: string) => boolean;
 
 export class PageKeys {
   readonly #last: ReadonlyMap<string, KnownKey>;
@@ -25,12 +36,15 @@ export class PageKeys {
   readonly dataVersion: string;
   /** Whether every key is made even where the last build's is kept, and checked against it. */
   readonly check: boolean;
+  /** Where stored pages go instead of to Astro; none restored without it. */
+  readonly restore: PageRestore;
 
   /** `last`: the keys the last build made from the same `dataVersion`, by page path (none after a change of it). */
-  constructor(dataVersion: string, last: Iterable<readonly [string, KnownKey]> = [], check = false) {
+  constructor(dataVersion: string, last: Iterable<readonly [string, KnownKey]> = [], check = false, restore: PageRestore = () => false) {
     this.dataVersion = dataVersion;
     this.#last = new Map(last);
     this.check = check;
+    this.restore = restore;
   }
 
   /** The last build's key of the page at `path` printing a body of hash `bodyHash`, if it has one. */
@@ -64,10 +78,15 @@ export interface KeyedPage<P> {
 
 /**
  * The key of the page at `path` (its own body's hash `bodyHash`, '' for none) and its props, made
- * by `makeProps`: now, where the key must be made from them, or else when the page is rendered
- * (for most pages, never: the page store has them).
+ * by `makeProps`: now, where the key must be made from them, or else when the page is rendered.
+ * Undefined where the page store took the page (`PageKeys.restore`): there is nothing to render.
  */
-export function keyedPage<P extends object>(keys: PageKeys | undefined, path: string, bodyHash: string, makeProps: () => P): KeyedPage<P> {
+export function keyedPage<P extends object>(
+  keys: PageKeys | undefined,
+  path: string,
+  bodyHash: string,
+  makeProps: () => P,
+): KeyedPage<P> | undefined {
   const last = keys?.lastKey(path, bodyHash);
   let props = last === undefined || keys!.check ? makeProps() : undefined;
   const cacheKey = props === undefined ? last! : pageCacheKey(props, bodyHash);
@@ -77,6 +96,7 @@ export function keyedPage<P extends object>(keys: PageKeys | undefined, path: st
     );
   }
   keys?.record(path, cacheKey, bodyHash, last !== undefined);
+  if (keys?.restore(path, cacheKey)) return undefined;
   // The same getter whether the props were made or not: the tests' builds, which make them all, render through it too.
   return {
     cacheKey,

@@ -55,16 +55,15 @@ export async function listingPaths(paginate: PaginateFunction) {
       }),
     ),
   );
-  return mapInSlices(shareOf(pages, segment), ({ props: { lang, ...entry }, ...page }) =>
+  const keyed = await mapInSlices(shareOf(pages, segment), ({ props: { lang, ...entry }, ...page }) => {
+    const listing = keyedPage(site.pageKeys, channelUrl(lang, entry.channel.slug, entry.page.currentPage), '', () => ({
+      ...entry,
+      ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total),
+    }));
     // Assigned to, not spread: spreading would make the props the key may spare.
-    Object.assign(
-      keyedPage(site.pageKeys, channelUrl(lang, entry.channel.slug, entry.page.currentPage), '', () => ({
-        ...entry,
-        ...listingView(site, lang, entry.channel, entry.page.currentPage, entry.page.total),
-      })),
-      page,
-    ),
-  );
+    return listing && Object.assign(listing, page);
+  });
+  return keyed.filter(toRender);
 }
 
 /** The frame and pager of one listing page. */
@@ -107,9 +106,9 @@ export async function articlePaths() {
   const site = await getSite();
   const own = (article: { slug: string }) => site.ownArticles?.has(article.slug) ?? true;
   const pages = LANGS.flatMap((lang) => site.variants[lang].articles.filter(own).map((article) => ({ lang, article })));
-  return mapInSlices(pages, ({ lang, article }) => {
+  const keyed = await mapInSlices(pages, ({ lang, article }) => {
     const body = bodyOf(article);
-    const keyed = keyedPage(site.pageKeys, articleUrl(lang, article.slug), body.hash, () => {
+    const page = keyedPage(site.pageKeys, articleUrl(lang, article.slug), body.hash, () => {
       const variant = site.variants[lang];
       const pick = (a?: { slug: string }) => (a ? linkTo(variant.bySlug.get(a.slug)!) : undefined);
       const { older, newer } = site.archive.neighbours.get(article.slug)!;
@@ -130,9 +129,13 @@ export async function articlePaths() {
         related: inVariant(variant, site.archive.related.get(article.slug)!).map(linkTo),
       };
     });
-    return Object.assign(keyed, { params: { variant: variantParam(lang), slug: article.slug } });
+    return page && Object.assign(page, { params: { variant: variantParam(lang), slug: article.slug } });
   });
+  return keyed.filter(toRender);
 }
+
+/** A page `keyedPage` left for Astro to render, not one the page store took. */
+const toRender = <T>(page: T | undefined): page is T => page !== undefined;
 
 function channelArticles(site: Site, lang: Lang, channel: string): VariantArticle[] {
   return inVariant(site.variants[lang], site.archive.byChannel.get(channel)!);

@@ -17,7 +17,7 @@ describe('a page key kept from the last build', () => {
   it("spares the page's props until it is rendered, and makes them once", () => {
     const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
     const makeProps = vi.fn(() => props);
-    const page = keyedPage(keys, '/articles/a/', 'body-1', makeProps);
+    const page = keyedPage(keys, '/articles/a/', 'body-1', makeProps)!;
     expect(page.cacheKey).toBe(key);
     expect(makeProps).not.toHaveBeenCalled();
     expect(page.props).toBe(page.props);
@@ -30,11 +30,11 @@ describe('a page key kept from the last build', () => {
     const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
     const edited = { title: '淘宝新规，改过' };
     const makeProps = vi.fn(() => edited);
-    const page = keyedPage(keys, '/articles/a/', 'body-2', makeProps);
+    const page = keyedPage(keys, '/articles/a/', 'body-2', makeProps)!;
     expect(page.cacheKey).toBe(pageCacheKey(edited, 'body-2'));
     expect(page.props).toBe(edited);
     expect(makeProps).toHaveBeenCalledTimes(1);
-    expect(keyedPage(undefined, '/articles/a/', 'body-2', () => edited).cacheKey).toBe(pageCacheKey(edited, 'body-2'));
+    expect(keyedPage(undefined, '/articles/a/', 'body-2', () => edited)?.cacheKey).toBe(pageCacheKey(edited, 'body-2'));
     expect(keys.kept).toBe(0);
   });
 
@@ -51,10 +51,33 @@ describe('a page key kept from the last build', () => {
     ]);
   });
 
+  it('leaves out the pages the page store takes, keeping their keys for the next build', () => {
+    const edited = { title: '淘宝新规，改过' };
+    const offered: [string, string][] = [];
+    const stored = new Set([key]);
+    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]], false, (path, cacheKey) => {
+      offered.push([path, cacheKey]);
+      return stored.has(cacheKey);
+    });
+    const makeProps = vi.fn(() => props);
+    expect(keyedPage(keys, '/articles/a/', 'body-1', makeProps)).toBeUndefined();
+    expect(makeProps).not.toHaveBeenCalled();
+    const rendered = keyedPage(keys, '/articles/b/', 'body-2', () => edited);
+    expect(rendered?.props).toBe(edited);
+    expect(offered).toEqual([
+      ['/articles/a/', key],
+      ['/articles/b/', pageCacheKey(edited, 'body-2')],
+    ]);
+    expect(keys.entries()).toEqual([
+      ['/articles/a/', [key, 'body-1']],
+      ['/articles/b/', [pageCacheKey(edited, 'body-2'), 'body-2']],
+    ]);
+  });
+
   it('checked, is made from the props as well, and stops the build naming the page if it differs', () => {
     const checked = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]], true);
     const makeProps = vi.fn(() => props);
-    const page = keyedPage(checked, '/articles/a/', 'body-1', makeProps);
+    const page = keyedPage(checked, '/articles/a/', 'body-1', makeProps)!;
     expect(page.cacheKey).toBe(key);
     expect(page.props).toBe(props);
     expect(makeProps).toHaveBeenCalledTimes(1);
