@@ -10,8 +10,8 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   readlinkSync,
+  readSync,
   realpathSync,
   statSync,
   type Dirent,
@@ -188,7 +188,13 @@ function readText(file: string, shownFile: string, problems: ContentProblem[], r
   return bytes && textOf(bytes, shownFile, problems);
 }
 
-/** Synchronous reads: for thousands of small files they are several times faster than promises. */
+/**
+ * The file's bytes, read synchronously (for thousands of small files several times faster than
+ * promises), into a buffer every read shares: the bytes are good until the next read, so a caller
+ * hashes or decodes them at once. A buffer of its own for each of 50,000 articles was 0.4 GB of
+ * memory outside V8's heap, which had V8 run five full garbage collections in a row while the
+ * files were read (`--trace-gc`).
+ */
 function readBytes(
   file: string,
   shownFile: string,
@@ -216,7 +222,7 @@ function readBytes(
       });
       return undefined;
     }
-    bytes = readFileSync(fd);
+    bytes = readInto(fd, stat.size);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (required) problems.push({ file: shownFile, message: 'is missing' });
@@ -412,6 +418,20 @@ function followLink(link: string, root: string, problems: ContentProblem[]): Sta
 function markdownFix(name: string): string {
   const markdown = /^(.+)\.(?:md|markdown|mdown|mkd)$/i.exec(name);
   return markdown ? `; to publish it, rename it to "${markdown[1]}.md"` : '';
+}
+
+let shared = Buffer.allocUnsafe(1 << 16);
+
+/** The open file's `size` bytes (as `readFileSync` reads a file: what it holds when asked), in `shared`, made larger where needed. */
+function readInto(fd: number, size: number): Buffer {
+  if (shared.length < size) shared = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, shared, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return shared.subarray(0, length);
 }
 
 /** `.x.md` → `to "x.md"`; `.md` (no name at all) → after the article. */
