@@ -40,17 +40,18 @@ export default function pagefindSearch(outputReady: Promise<void>): AstroIntegra
       },
       'astro:build:start': () => {
         const segmentation = settings.searchSegmentation;
-        let fragments: Promise<unknown> | undefined;
+        const fragments: Promise<unknown>[] = [];
         const watch: IndexWatch = {
           onShard: (done, total) => reportProgress({ kind: 'shards', done, total }),
           // The fragments do not wait for the reader index: only its files are linked after it.
-          onShards: (shards, volumes) => {
-            fragments = outputReady.then(() => linkFragments(shards, volumes, outDir!));
-            fragments.catch(() => undefined); // awaited with the bundles
+          onFragments: (shards, volumes) => {
+            const linking = outputReady.then(() => linkFragments(shards, volumes, outDir!));
+            linking.catch(() => undefined); // awaited with the bundles
+            fragments.push(linking);
           },
         };
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation, watch, settings.buildSegment));
-        bundling = Promise.all([indexing, outputReady]).then(([index]) => writeSearchBundles(index, outDir!, fragments));
+        bundling = Promise.all([indexing, outputReady]).then(([index]) => writeSearchBundles(index, outDir!, Promise.all(fragments)));
         // Awaited in build:done; a build that fails before then must not also report them unhandled.
         bundling.catch(() => undefined);
       },

@@ -91,15 +91,19 @@ let scriptMap: ScriptMap | undefined;
 export interface IndexWatch {
   /** How many shards are done (reused or indexed) of how many, from 0 on. */
   onShard?: (done: number, total: number) => void;
-  /** The shards and their volumes, once all are done: before the reader index is merged from them. */
-  onShards?: (shards: IndexedShard[], volumes: Volume[]) => void;
+  /**
+   * Shards whose fragments are ready, with the volumes of all, before the reader index is merged:
+   * those done when every shard has been taken up (in an edit rebuild, all those the cache had),
+   * then the rest once indexed.
+   */
+  onFragments?: (shards: IndexedShard[], volumes: Volume[]) => void;
 }
 
 /** A segment indexes its share of the shards only. */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
-  { onShard = () => {}, onShards = () => {} }: IndexWatch = {},
+  { onShard = () => {}, onFragments = () => {} }: IndexWatch = {},
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -125,8 +129,16 @@ export async function buildSearchIndex(
   // Our own shards carry Pagefind's browser code, written once by Pagefind; its own shards carry it already.
   const runtime = segmentation === 'bigram' ? await runtimes.get([language], (out) => writePagefindRuntime(out, language)) : undefined;
   const fragmentCache = new FolderCache('search-bundles', scope, version);
+  const plan = volumesOf(shards, settings.searchVolumeSize);
+  const volumes = plan.map((numbers, v): Volume => ({ shards: numbers, path: volumePath(v, plan.length) })).reverse();
   const dirs: string[] = [];
   const fragments: Record<Lang, string>[] = [];
+  const shardAt = (i: number): IndexedShard => ({ number: i, dir: dirs[i]!, fragments: fragments[i]! });
+  /** Shards done whose fragments `onFragments` has not had yet. */
+  const ready: number[] = [];
+  const fragmentsReady = () => {
+    if (ready.length > 0) onFragments(ready.splice(0).map(shardAt), volumes);
+  };
   let next = 0;
   let done = 0;
   onShard(done, mine.length);
@@ -147,17 +159,19 @@ export async function buildSearchIndex(
           copies[lang] = await fragmentCache.get(key, (out) => thread().fragments(dir, i, articles.map(fragmentSource), out));
         }
         fragments[i] = copies as Record<Lang, string>;
+        ready.push(i);
         onShard(++done, mine.length);
       }
     } finally {
       await indexer?.close();
     }
+    // No shard left to take: the fragments of those done are linked while the other lanes index
+    // theirs. In a 50,000-article edit rebuild, the one shard indexed held back the links of all
+    // the others by 1 s, and they ended the build.
+    fragmentsReady();
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), mine.length) }, lane));
-  const plan = volumesOf(shards, settings.searchVolumeSize);
-  const volumes = plan.map((numbers, v): Volume => ({ shards: numbers, path: volumePath(v, plan.length) })).reverse();
-  const indexed = mine.map((i): IndexedShard => ({ number: i, dir: dirs[i]!, fragments: fragments[i]! }));
-  onShards(indexed, volumes);
+  const indexed = mine.map(shardAt);
   const readers = new FolderCache('search-reader', scope, version);
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
   const made =
