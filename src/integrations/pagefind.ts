@@ -51,7 +51,11 @@ export default function pagefindSearch(outputReady: Promise<void>): AstroIntegra
           },
         };
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation, watch, settings.buildSegment));
-        bundling = Promise.all([indexing, outputReady]).then(([index]) => writeSearchBundles(index, outDir!, Promise.all(fragments)));
+        bundling = Promise.all([indexing, outputReady]).then(([index]) => {
+          const linked = Promise.all(fragments);
+          linked.catch(() => undefined); // awaited by writeSearchBundles after the reader index's links
+          return writeSearchBundles(index, outDir!, linked);
+        });
         // Awaited in build:done; a build that fails before then must not also report them unhandled.
         bundling.catch(() => undefined);
       },

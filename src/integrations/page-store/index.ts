@@ -29,7 +29,8 @@ import { outputFileOf, PageStore } from './store.ts';
 import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 
 /**
- * The integration; the pathnames of the pages it restored (the sitemap lists them too); the
+ * The integration; `restore`, which the routes offer each page to (the site data's `PageKeys`);
+ * the pathnames of the pages it restored (the sitemap lists them too); the
  * version of the code that prints the pages, which the sitemap is made by as well; and when the
  * output folder takes other files (the search bundles): once it is emptied, the moment the store
  * starts linking the last build's pages into it.
@@ -73,7 +74,8 @@ export default function pageStore(): PageStoreIntegration {
       restored.set(pathname, { key, file: outputFileOf(pathname) });
       return true;
     },
-    restoredPaths: () => [...restored.keys()].map((pathname) => pathname.replace(/\/*$/, '/')),
+    // The routes' own URLs (src/lib/urls.ts), each with its trailing slash.
+    restoredPaths: () => [...restored.keys()],
     codeVersion: () => {
       if (version === undefined)
         throw new Error('page store: the code version is known from astro:config:done of a build, which has not run');

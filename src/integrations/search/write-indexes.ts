@@ -93,8 +93,8 @@ export interface IndexWatch {
   onShard?: (done: number, total: number) => void;
   /**
    * Shards whose fragments are ready, with the volumes of all, before the reader index is merged:
-   * those done when every shard has been taken up (in an edit rebuild, all those the cache had),
-   * then the rest once indexed.
+   * twice, those done when the first lane runs out of shards to take (in an edit rebuild, about
+   * all those the cache had), then the rest once every lane is done. Not after a failure.
    */
   onFragments?: (shards: IndexedShard[], volumes: Volume[]) => void;
 }
@@ -141,6 +141,8 @@ export async function buildSearchIndex(
   };
   let next = 0;
   let done = 0;
+  /** Whether a lane has run out of shards to take, or failed: then the others' fragments wait for the end. */
+  let laneEnded = false;
   onShard(done, mine.length);
   // Each lane takes the next shard until none is left: cached shards are reused, the others
   // indexed on the lane's own thread, and so are the variants' copies of their fragments.
@@ -162,15 +164,20 @@ export async function buildSearchIndex(
         ready.push(i);
         onShard(++done, mine.length);
       }
+    } catch (error) {
+      laneEnded = true;
+      throw error;
     } finally {
       await indexer?.close();
     }
     // No shard left to take: the fragments of those done are linked while the other lanes index
     // theirs. In a 50,000-article edit rebuild, the one shard indexed held back the links of all
     // the others by 1 s, and they ended the build.
-    fragmentsReady();
+    if (!laneEnded) fragmentsReady();
+    laneEnded = true;
   };
   await Promise.all(Array.from({ length: Math.min(indexingThreads(), mine.length) }, lane));
+  fragmentsReady();
   const indexed = mine.map(shardAt);
   const readers = new FolderCache('search-reader', scope, version);
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
@@ -253,7 +260,7 @@ export const linkReaderIndexes = (readers: string[], volumes: Volume[], outDir: 
   );
 
 /**
- * Each variant's copy of every shard's fragments into its bundle in `outDir`, each volume's in its
+ * Each variant's copy of the shards' fragments into its bundle in `outDir`, each volume's in its
  * folder, where Pagefind looks for them: hard-linked from the build cache on a thread of their
  * own, as soon as the shards are done (at 50,000 articles they are 137,000 links, made while the
  * main thread works out the pages' keys and the reader index is merged).

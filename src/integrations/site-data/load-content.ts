@@ -10,6 +10,7 @@ import {
   lstatSync,
   openSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   readSync,
   realpathSync,
@@ -422,8 +423,13 @@ function markdownFix(name: string): string {
 
 let shared = Buffer.allocUnsafe(1 << 16);
 
-/** The open file's `size` bytes (as `readFileSync` reads a file: what it holds when asked), in `shared`, made larger where needed. */
+/**
+ * The open file's bytes: `size` of them (fstat's), in `shared`, as `readFileSync` reads a file of
+ * that size. A file it says is empty (one being written again) is read to its end, and one larger
+ * than an article may be (a registry) into a buffer of its own, so `shared` stays small.
+ */
 function readInto(fd: number, size: number): Buffer {
+  if (size === 0 || size > MAX_ARTICLE_BYTES) return readFileSync(fd);
   if (shared.length < size) shared = Buffer.allocUnsafe(size);
   let length = 0;
   while (length < size) {
