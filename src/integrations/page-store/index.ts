@@ -45,6 +45,8 @@ export type PageStoreIntegration = AstroIntegration & {
 export default function pageStore(): PageStoreIntegration {
   /** Pages restored instead of rendered: the store key and the output file, by pathname. */
   const restored = new Map<string, OutputPage>();
+  /** Pages the store lacks, to store once Astro has rendered them: the same, by the pathname of their request. */
+  const toStore = new Map<string, OutputPage>();
   let version: string | undefined;
   let store: PageStore | undefined;
   let outDir: string | undefined;
@@ -69,9 +71,12 @@ export default function pageStore(): PageStoreIntegration {
     outputReady,
     restore: (pathname, cacheKey) => {
       // Asked by the routes of a build only, whose pages Astro asks for once the store is open.
-      const key = hashOf(version!, cacheKey);
-      if (!store!.has(key)) return false;
-      restored.set(pathname, { key, file: outputFileOf(pathname) });
+      const page = { key: hashOf(version!, cacheKey), file: outputFileOf(pathname) };
+      if (!store!.has(page.key)) {
+        toStore.set(requestPath(pathname), page);
+        return false;
+      }
+      restored.set(pathname, page);
       return true;
     },
     // The routes' own URLs (src/lib/urls.ts), each with its trailing slash.
@@ -114,19 +119,12 @@ export default function pageStore(): PageStoreIntegration {
       },
       'astro:build:start': ({ setPrerenderer }) => {
         const open = store!;
-        const pagesVersion = version!;
-        /** Store keys and output files of the pages Astro renders, by the pathname of their request. */
-        const toStore = new Map<string, OutputPage>();
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
-            // Only the pages to render: the routes hand those the store holds to `restore` meanwhile.
+            // Only the pages to render: the routes offer each keyed page to `restore` meanwhile.
             const paths = await astro.getStaticPaths();
             reportProgress({ kind: 'pages', total: paths.length + restored.size });
-            for (const page of paths) {
-              if (page.cacheKey === undefined) continue;
-              toStore.set(requestPath(page.pathname), { key: hashOf(pagesVersion, page.cacheKey), file: outputFileOf(page.pathname) });
-            }
             // Of the pages linked ahead, those whose key changed are unlinked before Astro writes
             // them (writing into a link would change the stored page), and those gone with their
             // folders; the restored pages not linked yet are linked now.

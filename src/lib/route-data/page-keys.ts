@@ -24,7 +24,8 @@ export type KnownKey = readonly [key: string, bodyHash: string];
 
 /**
  * Takes the page at `path` of key `cacheKey` if the page store holds it, to link it into the output
- * instead of rendering it (src/integrations/page-store/): whether it took it.
+ * instead of rendering it (src/integrations/page-store/): whether it took it. A page it does not
+ * take, it stores once Astro has rendered it.
  */
 export type PageRestore = (path: string, cacheKey: string) => boolean;
 
