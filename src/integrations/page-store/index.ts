@@ -24,7 +24,8 @@ import { hashOf } from '../../lib/hash.ts';
 import { pagesCodeVersion } from '../code-version.ts';
 import { cacheScope } from '../folder-cache.ts';
 import { flushProgress, reportProgress } from '../progress/events.ts';
-import { readLastOutput, writeLastOutput, type OutputPage } from './last-output.ts';
+import { writeLastOutput, type OutputPage } from './last-output.ts';
+import { linkAheadOnThread } from './link-ahead.ts';
 import { outputFileOf, PageStore } from './store.ts';
 import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 
@@ -98,24 +99,22 @@ export default function pageStore(): PageStoreIntegration {
         outDir = fileURLToPath(config.outDir);
         if (!building) return;
         emptyFolder(outDir);
-        const open = new PageStore(path.join(settings.buildCacheDir, 'pages'));
-        store = open;
+        const storeDir = path.join(settings.buildCacheDir, 'pages');
         version = pagesCodeVersion();
-        const pages = readLastOutput(lastOutputFile, version).filter((page) => open.holds(page.key));
-        outputIsReady();
-        linkingAhead = open.restore(pages, outDir).then(
-          () => new Map(pages.map((page) => [page.file, page.key])),
+        linkingAhead = linkAheadOnThread({ list: lastOutputFile, version, store: storeDir, outDir }).then(async ({ pages, failed }) => {
+          if (!failed) return new Map(pages.map((page) => [page.file, page.key]));
           // Some were not linked (a page gone from the store meanwhile): none is kept, and the
           // restore after the keys links them all.
-          async () => {
-            await removeFromOutput(
-              outDir!,
-              pages.map((page) => page.file),
-              () => true,
-            );
-            return new Map<string, string>();
-          },
-        );
+          await removeFromOutput(
+            outDir!,
+            pages.map((page) => page.file),
+            () => true,
+          );
+          return new Map<string, string>();
+        });
+        linkingAhead.catch(() => {}); // awaited, and so reported, when Astro asks for the pages
+        outputIsReady();
+        store = new PageStore(storeDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
         const open = store!;

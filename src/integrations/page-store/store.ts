@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { inBatches, linkFilesOnThread, linkOrCopy } from '../link-tree.ts';
+import { inBatches, linkFilesOnThread, linkOrCopy, type FileLink } from '../link-tree.ts';
 import { namesIn } from '../folder-names.ts';
 
 const PAGE_FILE = /^[\w-]+\.html$/;
@@ -88,7 +88,12 @@ export class PageStore {
 
   /** Puts the stored pages into `outDir`: each page's `file` there, from its `key`'s file here, on a thread of its own. */
   async restore(pages: Iterable<{ key: string; file: string }>, outDir: string): Promise<void> {
-    await linkFilesOnThread([...pages].map(({ key, file }) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) })));
+    await linkFilesOnThread(this.links(pages, outDir));
+  }
+
+  /** The links that put the stored pages into `outDir` (for a thread that is already one of its own: `restore` makes one). */
+  links(pages: Iterable<{ key: string; file: string }>, outDir: string): FileLink[] {
+    return [...pages].map(({ key, file }) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) }));
   }
 
   /**
