@@ -8,7 +8,6 @@ import type { ArchiveDate } from '../dates.ts';
 import type { Channel, Merchant } from '../content/schema.ts';
 import type { GlossaryEntry } from '../content/schema.ts';
 import { hottestOfNewestWeek, newestFirst } from './order.ts';
-import { relatedByTitle } from './related.ts';
 
 export interface ArchiveArticle {
   slug: string;
@@ -49,12 +48,14 @@ export const RELATED_COUNT = 5;
 export const WEEKLY_HOT_COUNT = 6;
 export const RANKING_COUNT = 10;
 
-export function buildArchive(
-  channels: Channel[],
-  merchants: Merchant[],
-  articles: ArchiveArticle[],
-  titleKey: (a: ArchiveArticle) => string,
-): Archive {
+/**
+ * For each article of `sorted` (newest first), up to `count` indices of the articles related to it,
+ * best first: `relatedByTitle` (./related.ts) over titles in one script, or its result kept from
+ * the last build.
+ */
+export type RelatedIndices = (sorted: ArchiveArticle[], count: number) => number[][];
+
+export function buildArchive(channels: Channel[], merchants: Merchant[], articles: ArchiveArticle[], relatedOf: RelatedIndices): Archive {
   const sorted = [...articles].sort(newestFirst);
 
   const byChannel = new Map<string, ArchiveArticle[]>(channels.map((c) => [c.slug, []]));
@@ -68,7 +69,7 @@ export function buildArchive(
     });
   }
 
-  const relatedIndices = relatedByTitle(sorted.map(titleKey), RELATED_COUNT + 2);
+  const relatedIndices = relatedOf(sorted, RELATED_COUNT + 2);
   const related = new Map<string, ArchiveArticle[]>();
   sorted.forEach((a, i) => {
     const { older, newer } = neighbours.get(a.slug)!;

@@ -3,6 +3,9 @@
  * inverted index (comparing every pair would be quadratic at 10,000 articles). Titles are compared
  * in one script, so a traditional article relates to its simplified neighbours.
  */
+import type { Lang } from '../../consts.ts';
+import { toSimplified } from '../convert/opencc.ts';
+
 const CJK = /\p{Script=Han}/u;
 /** A bigram in more titles than this says nothing about relatedness (e.g. 电商, 淘宝). */
 const MAX_DOCUMENT_FREQUENCY = 50;
@@ -45,3 +48,10 @@ export function relatedByTitle(titles: string[], count: number): number[][] {
       .map(([j]) => j);
   });
 }
+
+/** `relatedByTitle` over the articles' titles, the traditional ones converted to simplified to compare. */
+export const relatedArticles = (articles: readonly { lang: Lang; title: string }[], count: number): number[][] =>
+  relatedByTitle(
+    articles.map((a) => (a.lang === 'zh-Hant' ? toSimplified(a.title) : a.title)),
+    count,
+  );
