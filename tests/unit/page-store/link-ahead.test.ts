@@ -6,14 +6,17 @@ import { writeLastOutput } from '../../../src/integrations/page-store/last-outpu
 import { linkAheadOnThread, linkAheadSync } from '../../../src/integrations/page-store/link-ahead.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
 
-/** A store holding `keys` (each page's text is its key), the last output's list naming `pages`, and an empty output. */
-async function setUp(keys: string[], pages: { file: string; key: string }[], version = 'v1') {
+/**
+ * A store holding `keys` (each page's text is its key), the last output's list naming `pages`
+ * (written under `listVersion`), an empty output, and the job of a build whose code is version v1.
+ */
+async function setUp(keys: string[], pages: { file: string; key: string }[], listVersion = 'v1') {
   const root = await tempDir('link-ahead');
   const store = path.join(root, 'pages');
   mkdirSync(store);
   for (const key of keys) writeFileSync(path.join(store, `${key}.html`), key);
   const list = path.join(root, 'page-outputs.json');
-  await writeLastOutput(list, pages, version);
+  await writeLastOutput(list, pages, listVersion);
   const outDir = path.join(root, 'out');
   mkdirSync(outDir);
   return { list, store, outDir, version: 'v1' };
