@@ -114,6 +114,8 @@ export default function pageStore(): PageStoreIntegration {
         });
         linkingAhead.catch(() => {}); // awaited, and so reported, when Astro asks for the pages
         outputIsReady();
+        // Opened once the thread is started, which lists the store for itself: the routes' `restore`
+        // needs this listing only later, and the links need not wait for it.
         store = new PageStore(storeDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {

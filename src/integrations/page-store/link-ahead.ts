@@ -1,9 +1,9 @@
 /**
  * The last build's pages linked into a new output before any key is known (./last-output.ts), all
- * on a thread of its own: the thread reads the list and the store itself. When the main thread
- * read them first, the links of a 50,000-article edit rebuild started 0.45 s later, on a core
- * that was idle meanwhile (`node --cpu-prof`: the store's 105,000 names, the list's 9 MB, the
- * links handed over).
+ * on a thread of its own: the thread reads the list and lists the store itself (the main thread
+ * lists the store too, for the keys, once the thread is started). When the main thread read both
+ * first, the links of a 50,000-article edit rebuild started 0.45 s later, on a core that was idle
+ * meanwhile (`node --cpu-prof`: the store's 105,000 names, the list's 9 MB, the links handed over).
  */
 import { linkFilesSync } from '../link-tree.ts';
 import { resultOfThread } from '../thread.ts';
@@ -42,6 +42,10 @@ export function linkAheadSync({ list, version, store, outDir }: LinkAhead): Link
 
 const LINK_AHEAD_THREAD = new URL('./link-ahead-worker.ts', import.meta.url);
 
-/** `linkAheadSync` on a thread of its own; rejects only if the thread could not do it at all (the list unreadable). */
+/**
+ * `linkAheadSync` on a thread of its own. Rejects where the thread could not do it at all (the list
+ * or the store unreadable, the thread stopped): what it linked is then unknown, and the build stops
+ * with the error rather than keep a page it cannot vouch for.
+ */
 export const linkAheadOnThread = (job: LinkAhead): Promise<LinkedAhead> =>
   resultOfThread<LinkedAhead>(LINK_AHEAD_THREAD, job, 'the thread linking the last output ahead');

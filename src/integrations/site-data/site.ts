@@ -35,7 +35,7 @@ import { dataVersion, pageKeysFile, readPageKeys } from './page-keys-file.ts';
 /**
  * The code that makes each cache's values, with everything it imports (../code-version.ts): a
  * change to any of it invalidates that cache, so a restored CI cache can never serve stale HTML.
- * The build worker computes both kinds of value, so it is a producer of both.
+ * The build worker computes the Markdown's values and the conversions, so it is a producer of both.
  */
 export const CACHE_PRODUCERS = {
   markdown: ['src/lib/archive/prepare-body.ts', 'src/integrations/site-data/prepare-worker.ts', 'src/integrations/site-data/body-store.ts'],
@@ -127,9 +127,9 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
   const markdownVersion = hashOf(codeVersion(CACHE_PRODUCERS.markdown), SITE_URL);
   const store = new BodyStore(path.join(settings.buildCacheDir, `bodies-${hashOf(dir).slice(0, 10)}`));
   const rendered = new BuildCache<RenderedBody>('markdown', dir, markdownVersion, (v) => store.has(v.place));
+  const related = new BuildCache<number[][]>('related', dir, codeVersion(CACHE_PRODUCERS.related));
   // Conversions are keyed by the Markdown's hash, not its HTML's (conversionKey): the HTML is
   // the Markdown's as the markdown producers render it, so their version is part of this one.
-  const related = new BuildCache<number[][]>('related', dir, codeVersion(CACHE_PRODUCERS.related));
   const converted = new BuildCache<StoredFields>(
     'convert',
     dir,
@@ -222,9 +222,9 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
         Variant
       >,
   );
+  related.save();
   // Bodies neither cache holds any more are of no build to come.
   const kept: BodyPlace[] = [];
-  related.save();
   for (const value of rendered.save()) kept.push(value.place);
   for (const value of converted.save()) if (value.body) kept.push(value.body.place);
   store.prune(kept);
