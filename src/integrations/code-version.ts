@@ -5,6 +5,11 @@
  * they use. A change to any of them, however deep, is a new version, and the cache is not read.
  * The graph comes from esbuild (the bundler Vite and tsx already run), so it follows imports
  * exactly as the build resolves them, not as a pattern over the source text would guess.
+ *
+ * The Node that runs the code is part of the version too: its ICU and Unicode data cut the
+ * summaries (Intl.Segmenter), fold the search text (normalize) and order the sitemap
+ * (Intl.Collator), so someone who brings their own Node (or one built with the system's ICU, as
+ * Debian's) may get other bytes from the same modules and lock file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +62,10 @@ let pagesVersion: string | undefined;
 /** `treeVersion(PAGE_PRODUCERS)`, read once a process: the page store and the kept page keys both take it. */
 export const pagesCodeVersion = (): string => (pagesVersion ??= treeVersion(PAGE_PRODUCERS));
 
-/** A hash of the files' names and contents, in the order given. */
+/** A hash of the Node running the build, of its ICU, and of the files' names and contents, in the order given. */
 const hashOfFiles = (files: string[], root: string) =>
-  hashOf(...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+  hashOf(
+    process.version,
+    process.versions.icu ?? 'no ICU',
+    ...files.flatMap((file) => [file, readFileSync(path.join(root, file), 'utf8')]),
+  );

@@ -89,3 +89,24 @@ describe('treeVersion', () => {
     expect(versions.size).toBe(5);
   });
 });
+
+describe('the Node running the build', () => {
+  it('another Node version, or another ICU in the same one, is another version of the same code', () => {
+    const root = projectCopy();
+    const versionsNow = () => [codeVersion(CACHE_PRODUCERS.markdown, root), treeVersion(PAGE_PRODUCERS, root)];
+    const now = versionsNow();
+    const runtimes = [
+      { version: 'v20.19.2', icu: process.versions.icu },
+      { version: process.version, icu: '72.1' },
+    ];
+    for (const runtime of runtimes) {
+      vi.spyOn(process, 'version', 'get').mockReturnValue(runtime.version);
+      vi.spyOn(process, 'versions', 'get').mockReturnValue({ ...process.versions, icu: runtime.icu });
+      const other = versionsNow();
+      vi.restoreAllMocks();
+      expect(other[0], JSON.stringify(runtime)).not.toBe(now[0]);
+      expect(other[1], JSON.stringify(runtime)).not.toBe(now[1]);
+    }
+    expect(versionsNow()).toEqual(now);
+  });
+});
