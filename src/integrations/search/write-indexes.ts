@@ -97,13 +97,18 @@ export interface IndexWatch {
    * all those the cache had), then the rest once every lane is done. Not after a failure.
    */
   onFragments?: (shards: IndexedShard[], volumes: Volume[]) => void;
+  /**
+   * A volume's reader index is ready (its folder in the build cache): those the cache holds, at
+   * once, before any other volume is merged; then each as it is merged. Not in a segment.
+   */
+  onReader?: (volume: Volume, dir: string) => void;
 }
 
 /** A segment indexes its share of the shards only. */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
-  { onShard = () => {}, onFragments = () => {} }: IndexWatch = {},
+  { onShard = () => {}, onFragments = () => {}, onReader }: IndexWatch = {},
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -183,8 +188,12 @@ export async function buildSearchIndex(
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
   const made =
     segment === undefined
-      ? await writeReaderIndexes(dirs, volumes, { reuse: await readers.folders(), version }, (volume, make) =>
-          readers.get([volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))], make),
+      ? await writeReaderIndexes(
+          dirs,
+          volumes,
+          { reuse: await readers.folders(), version },
+          (volume, make) => readers.get([volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))], make),
+          onReader,
         )
       : undefined;
   return {
@@ -222,27 +231,37 @@ const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lan
 /**
  * Each volume's reader index, from the shards' folders (`dirs`, by shard number). `place` gives
  * the folder a volume's index is in, having it made there by `make` if it is not yet; `reuse`:
- * earlier reader indexes whose files may be linked (reader-index.ts).
+ * earlier reader indexes whose files may be linked (reader-index.ts). `placed` hears of each
+ * volume's folder as soon as it is there: one already made at once, whatever its order, while the
+ * volumes to merge are merged one after another (each merge holds its volume's words).
  */
 export async function writeReaderIndexes(
   dirs: string[],
   volumes: Volume[],
   earlier: Pick<ReaderIndexOptions, 'reuse' | 'version'>,
   place: (volume: Volume, make: (out: string) => Promise<void>) => Promise<string>,
+  placed: (volume: Volume, dir: string) => void = () => {},
 ): Promise<{ readers: string[]; merged: MergeStats }> {
   const merged: MergeStats = { files: 0, linked: 0, patched: 0 };
-  const readers: string[] = [];
-  for (const volume of volumes) {
-    const shards = volume.shards.map((i) => dirs[i]!);
-    readers.push(
-      await place(volume, async (out) => {
-        const stats = await writeReaderIndexOnThread(shards, out, { ...earlier, firstShard: volume.shards[0]! });
-        merged.files += stats.files;
-        merged.linked += stats.linked;
-        if (stats.patched) merged.patched++;
-      }),
-    );
-  }
+  let merging = Promise.resolve();
+  const merge = async (shards: string[], out: string, firstShard: number) => {
+    const stats = await writeReaderIndexOnThread(shards, out, { ...earlier, firstShard });
+    merged.files += stats.files;
+    merged.linked += stats.linked;
+    if (stats.patched) merged.patched++;
+  };
+  const readers = await Promise.all(
+    volumes.map(async (volume) => {
+      const shards = volume.shards.map((i) => dirs[i]!);
+      const dir = await place(volume, (out) => {
+        // After the merges asked for before; none after one failed (each volume rejects then).
+        merging = merging.then(() => merge(shards, out, volume.shards[0]!));
+        return merging;
+      });
+      placed(volume, dir);
+      return dir;
+    }),
+  );
   return { readers, merged };
 }
 
@@ -276,16 +295,16 @@ export const linkFragments = (shards: IndexedShard[], volumes: Volume[], outDir:
   );
 
 /**
- * Each variant's bundle in `outDir`: the reader index (but in a segment), the fragments
- * (`fragments`: linked already, or being linked) and the config.
+ * Each variant's bundle in `outDir`: the reader index (but in a segment), the fragments and the
+ * config. `linked`: the build's links of the fragments and reader indexes, made as each was ready
+ * (`IndexWatch`); without it, they are linked here.
  */
-export async function writeSearchBundles(
-  index: SearchIndex,
-  outDir: string,
-  fragments: Promise<unknown> = linkFragments(index.shards, index.volumes, outDir),
-): Promise<BundleStats[]> {
-  if (index.readers) await linkReaderIndexes(index.readers, index.volumes, outDir);
-  await fragments;
+export async function writeSearchBundles(index: SearchIndex, outDir: string, linked?: Promise<unknown>): Promise<BundleStats[]> {
+  await (linked ??
+    Promise.all([
+      linkFragments(index.shards, index.volumes, outDir),
+      index.readers && linkReaderIndexes(index.readers, index.volumes, outDir),
+    ]));
   const stats: BundleStats[] = [];
   for (const lang of LANGS) {
     const bundle = bundleDir(outDir, lang);

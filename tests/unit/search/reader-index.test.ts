@@ -4,12 +4,15 @@
  * the same records at once; and
  * a merge after an edit reuses the earlier merge's files whose words the edit did not touch.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readShard, renamedFragments, writeReaderIndex, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { ShardIndexer } from '../../../src/integrations/search/shard-indexer.ts';
-import { linkReaderIndexes } from '../../../src/integrations/search/write-indexes.ts';
+import { linkReaderIndexes, writeReaderIndexes } from '../../../src/integrations/search/write-indexes.ts';
+import type { Volume } from '../../../src/lib/search/shards.ts';
+import { ENTRY_FILE } from '../../../src/lib/search/pagefind-files.ts';
 import { FOLDERS } from '../../../src/lib/urls.ts';
 import { closePagefind, indexWithPagefind, writePagefindRuntime } from '../../../src/integrations/search/pagefind-index.ts';
 import { searchRecord, type RecordSource } from '../../../src/lib/search/records.ts';
@@ -174,5 +177,52 @@ describe('the reader index', () => {
         expect(bundle.sort()).toEqual((await readdir(earlier)).filter((name) => name !== 'merged-from.json').sort());
       }
     });
+  });
+});
+
+describe('the volumes of a build (writeReaderIndexes)', () => {
+  it('hears of the volumes the cache holds at once, before the one to merge is merged, and merges it', async () => {
+    const dirs = await indexAll('volumes', [RECORDS.slice(0, 12), RECORDS.slice(12)]);
+    const cached = path.join(root, 'volumes-cached');
+    await writeReaderIndex([dirs[0]!], cached, {});
+    const volumes: Volume[] = [
+      { shards: [1], path: 'v1' },
+      { shards: [0], path: 'v0' },
+    ];
+    const heard: string[] = [];
+    const { readers, merged } = await writeReaderIndexes(
+      dirs,
+      volumes,
+      {},
+      async (volume, make) => {
+        if (volume.path === 'v0') return cached;
+        const out = path.join(root, 'volumes-merged');
+        await make(out);
+        return out;
+      },
+      (volume, dir) => heard.push(`${volume.path} ${existsSync(path.join(dir, ENTRY_FILE))}`),
+    );
+    expect(heard).toEqual(['v0 true', 'v1 true']);
+    expect(readers).toEqual([path.join(root, 'volumes-merged'), cached]);
+    expect(merged.files).toBeGreaterThan(0);
+    expect((await readShard(readers[0]!)).meta[0]).toBeDefined();
+  });
+
+  it('merges no volume after one failed, and rejects', async () => {
+    const dirs = await indexAll('failing', [RECORDS.slice(0, 12)]);
+    const volumes: Volume[] = [
+      { shards: [1], path: 'missing-shard' },
+      { shards: [0], path: 'after' },
+    ];
+    const outs: string[] = [];
+    const writing = writeReaderIndexes(dirs, volumes, {}, async (volume, make) => {
+      const out = path.join(root, `failing-${volume.path}`);
+      outs.push(out);
+      await make(out);
+      return out;
+    });
+    await expect(writing).rejects.toThrow();
+    expect(outs).toHaveLength(2);
+    expect(outs.map((out) => existsSync(out))).toEqual([false, false]);
   });
 });
