@@ -45,15 +45,16 @@ export class FolderCache {
     this.abandoned = abandonedOf(names);
   }
 
+  /** The folder made from `inputs`, if it is there. */
+  find(inputs: unknown): string | undefined {
+    const { dir, found } = this.lookUp(inputs);
+    return found ? dir : undefined;
+  }
+
   /** The folder made from `inputs`, made by `make` into a fresh folder if missing. */
   async get(inputs: unknown, make: (out: string) => Promise<void>): Promise<string> {
-    const key = hashOf(this.version, JSON.stringify(inputs));
-    const dir = path.join(this.dir, key);
-    this.used.add(key);
-    if (existsSync(dir)) {
-      this.hits++;
-      return dir;
-    }
+    const { dir, found } = this.lookUp(inputs);
+    if (found) return dir;
     // Made aside and renamed into place: an interrupted build never leaves half a folder.
     const temp = temporaryName(dir);
     await rm(temp, { recursive: true, force: true });
@@ -66,6 +67,16 @@ export class FolderCache {
       if (!existsSync(dir)) throw error;
     }
     return dir;
+  }
+
+  /** Where the folder made from `inputs` is, and whether it is there; it is kept for the next build either way. */
+  private lookUp(inputs: unknown): { dir: string; found: boolean } {
+    const key = hashOf(this.version, JSON.stringify(inputs));
+    this.used.add(key);
+    const dir = path.join(this.dir, key);
+    const found = existsSync(dir);
+    if (found) this.hits++;
+    return { dir, found };
   }
 
   /** The folders in place now (made by earlier builds, or this one). */

@@ -52,7 +52,7 @@ export default function pagefindSearch(outputReady: Promise<void>): AstroIntegra
         const watch: IndexWatch = {
           onShard: (done, total) => reportProgress({ kind: 'shards', done, total }),
           onFragments: (shards, volumes) => link(() => linkFragments(shards, volumes, outDir!)),
-          onReader: (volume, dir) => link(() => linkReaderIndexes([dir], [volume], outDir!)),
+          onReaders: (readers, volumes) => link(() => linkReaderIndexes(readers, volumes, outDir!)),
         };
         indexing = getSite().then((site) => buildSearchIndex(site, segmentation, watch, settings.buildSegment));
         // Every link is asked for by the time the index is done.

@@ -32,6 +32,21 @@ describe('FolderCache', () => {
     expect(calls).toEqual(['一', '三', '四']);
   });
 
+  it('finds a folder without making it, and keeps a folder it found from pruning', async () => {
+    const root = await tempDir('folder-cache');
+    const calls: string[] = [];
+    const made = await new FolderCache('shards', 'content', 'v1', root).get(['a'], writing('一', calls));
+    const other = await new FolderCache('shards', 'content', 'v1', root).get(['b'], writing('二', calls));
+    const build = new FolderCache('shards', 'content', 'v1', root);
+    expect(build.find(['a'])).toBe(made);
+    expect(build.find(['c'])).toBeUndefined();
+    expect(build.hits).toBe(1);
+    await build.prune();
+    expect(existsSync(made)).toBe(true);
+    expect(existsSync(other)).toBe(false);
+    expect(await build.folders()).toEqual([made]);
+  });
+
   it('keeps no half-made folder when making one fails', async () => {
     const root = await tempDir('folder-cache');
     const cache = new FolderCache('shards', 'content', 'v1', root);

@@ -20,11 +20,19 @@ export async function writeAssembledSearch(site: string, shards: number): Promis
   const file = path.join(site, 'pagefind', CONFIG_FILE);
   const config = JSON.parse(await readFile(file, 'utf8')) as SearchConfig;
   const volumes = volumesIn(config.volumes, shards);
-  const { readers } = await writeReaderIndexes(dirs, volumes, {}, async (volume, make) => {
-    const out = path.join(root, 'reader', String(volume.shards[0]));
-    await make(out);
-    return out;
-  });
+  const { readers } = await writeReaderIndexes(
+    dirs,
+    volumes,
+    {},
+    {
+      held: () => undefined,
+      make: async (volume, write) => {
+        const out = path.join(root, 'reader', String(volume.shards[0]));
+        await write(out);
+        return out;
+      },
+    },
+  );
   await linkReaderIndexes(readers, volumes, site);
   await rm(root, { recursive: true, force: true });
 }

@@ -98,17 +98,18 @@ export interface IndexWatch {
    */
   onFragments?: (shards: IndexedShard[], volumes: Volume[]) => void;
   /**
-   * A volume's reader index is ready (its folder in the build cache): those the cache holds, at
-   * once, before any other volume is merged; then each as it is merged. Not in a segment.
+   * Volumes' reader indexes are ready (their folders in the build cache, by volume): those the
+   * cache holds, all at once, before any other volume is merged; then each as it is merged. Not
+   * in a segment.
    */
-  onReader?: (volume: Volume, dir: string) => void;
+  onReaders?: (readers: string[], volumes: Volume[]) => void;
 }
 
 /** A segment indexes its share of the shards only. */
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
-  { onShard = () => {}, onFragments = () => {}, onReader }: IndexWatch = {},
+  { onShard = () => {}, onFragments = () => {}, onReaders }: IndexWatch = {},
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -185,6 +186,7 @@ export async function buildSearchIndex(
   fragmentsReady();
   const indexed = mine.map(shardAt);
   const readers = new FolderCache('search-reader', scope, version);
+  const readerInputs = (volume: Volume) => [volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))];
   // A segment makes no reader index: `npm run assemble` makes them from every segment's shards.
   const made =
     segment === undefined
@@ -192,8 +194,8 @@ export async function buildSearchIndex(
           dirs,
           volumes,
           { reuse: await readers.folders(), version },
-          (volume, make) => readers.get([volume.shards[0], volume.shards.map((i) => path.basename(dirs[i]!))], make),
-          onReader,
+          { held: (volume) => readers.find(readerInputs(volume)), make: (volume, write) => readers.get(readerInputs(volume), write) },
+          onReaders,
         )
       : undefined;
   return {
@@ -228,41 +230,48 @@ function fragmentSource(article: VariantArticle): FragmentSource {
 
 const bundleDir = (outDir: string, lang: Lang) => path.join(outDir, folderOf(lang), 'pagefind');
 
+/** Where the volumes' reader indexes are kept: in the build cache by a build, in the site by `npm run assemble`. */
+export interface ReaderFolders {
+  /** The folder of the volume's reader index, if one was made already (an earlier build). */
+  held: (volume: Volume) => string | undefined;
+  /** A folder for the volume's reader index, made there by `write`. */
+  make: (volume: Volume, write: (out: string) => Promise<void>) => Promise<string>;
+}
+
 /**
- * Each volume's reader index, from the shards' folders (`dirs`, by shard number). `place` gives
- * the folder a volume's index is in, having it made there by `make` if it is not yet; `reuse`:
- * earlier reader indexes whose files may be linked (reader-index.ts). `placed` hears of each
- * volume's folder as soon as it is there: one already made at once, whatever its order, while the
- * volumes to merge are merged one after another (each merge holds its volume's words).
+ * Each volume's reader index, from the shards' folders (`dirs`, by shard number); `reuse`: earlier
+ * reader indexes whose files may be linked (reader-index.ts). `placed` hears of the volumes'
+ * folders as soon as they are there: those held already, all at once, before any other is merged;
+ * then each as it is merged, one after another (a merge holds its volume's words).
  */
 export async function writeReaderIndexes(
   dirs: string[],
   volumes: Volume[],
   earlier: Pick<ReaderIndexOptions, 'reuse' | 'version'>,
-  place: (volume: Volume, make: (out: string) => Promise<void>) => Promise<string>,
-  placed: (volume: Volume, dir: string) => void = () => {},
+  folders: ReaderFolders,
+  placed: (readers: string[], volumes: Volume[]) => void = () => {},
 ): Promise<{ readers: string[]; merged: MergeStats }> {
   const merged: MergeStats = { files: 0, linked: 0, patched: 0 };
-  let merging = Promise.resolve();
-  const merge = async (shards: string[], out: string, firstShard: number) => {
-    const stats = await writeReaderIndexOnThread(shards, out, { ...earlier, firstShard });
-    merged.files += stats.files;
-    merged.linked += stats.linked;
-    if (stats.patched) merged.patched++;
-  };
-  const readers = await Promise.all(
-    volumes.map(async (volume) => {
-      const shards = volume.shards.map((i) => dirs[i]!);
-      const dir = await place(volume, (out) => {
-        // After the merges asked for before; none after one failed (each volume rejects then).
-        merging = merging.then(() => merge(shards, out, volume.shards[0]!));
-        return merging;
-      });
-      placed(volume, dir);
-      return dir;
-    }),
-  );
-  return { readers, merged };
+  const readers = volumes.map(folders.held);
+  const held = volumes.filter((_, v) => readers[v] !== undefined);
+  if (held.length > 0)
+    placed(
+      readers.filter((dir) => dir !== undefined),
+      held,
+    );
+  for (const [v, volume] of volumes.entries()) {
+    if (readers[v] !== undefined) continue;
+    const shards = volume.shards.map((i) => dirs[i]!);
+    const dir = await folders.make(volume, async (out) => {
+      const stats = await writeReaderIndexOnThread(shards, out, { ...earlier, firstShard: volume.shards[0]! });
+      merged.files += stats.files;
+      merged.linked += stats.linked;
+      if (stats.patched) merged.patched++;
+    });
+    readers[v] = dir;
+    placed([dir], [volume]);
+  }
+  return { readers: readers as string[], merged };
 }
 
 /** The volumes' reader indexes into each variant's bundle in `outDir`: by a build, or by `npm run assemble`. */

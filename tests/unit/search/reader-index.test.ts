@@ -181,31 +181,32 @@ describe('the reader index', () => {
 });
 
 describe('the volumes of a build (writeReaderIndexes)', () => {
-  it('hears of the volumes the cache holds at once, before the one to merge is merged, and merges it', async () => {
-    const dirs = await indexAll('volumes', [RECORDS.slice(0, 12), RECORDS.slice(12)]);
-    const cached = path.join(root, 'volumes-cached');
-    await writeReaderIndex([dirs[0]!], cached, {});
-    const volumes: Volume[] = [
-      { shards: [1], path: 'v1' },
-      { shards: [0], path: 'v0' },
-    ];
-    const heard: string[] = [];
+  it('hears of the volumes held already all at once, before the one to merge is merged, then of that one', async () => {
+    const dirs = await indexAll('volumes', [RECORDS.slice(0, 8), RECORDS.slice(8, 16), RECORDS.slice(16)]);
+    const held = new Map<string, string>();
+    for (const i of [0, 2]) {
+      held.set(`v${i}`, path.join(root, `volumes-held-${i}`));
+      await writeReaderIndex([dirs[i]!], held.get(`v${i}`)!, {});
+    }
+    const volumes: Volume[] = [2, 1, 0].map((i) => ({ shards: [i], path: `v${i}` }));
+    const merging = path.join(root, 'volumes-merged');
+    const heard: string[][] = [];
     const { readers, merged } = await writeReaderIndexes(
       dirs,
       volumes,
       {},
-      async (volume, make) => {
-        if (volume.path === 'v0') return cached;
-        const out = path.join(root, 'volumes-merged');
-        await make(out);
-        return out;
+      {
+        held: (volume) => held.get(volume.path),
+        make: async (_, write) => {
+          await write(merging);
+          return merging;
+        },
       },
-      (volume, dir) => heard.push(`${volume.path} ${existsSync(path.join(dir, ENTRY_FILE))}`),
+      (dirs, placed) => heard.push(placed.map((volume, i) => `${volume.path} ${existsSync(path.join(dirs[i]!, ENTRY_FILE))}`)),
     );
-    expect(heard).toEqual(['v0 true', 'v1 true']);
-    expect(readers).toEqual([path.join(root, 'volumes-merged'), cached]);
+    expect(heard).toEqual([['v2 true', 'v0 true'], ['v1 true']]);
+    expect(readers).toEqual([held.get('v2'), merging, held.get('v0')]);
     expect(merged.files).toBeGreaterThan(0);
-    expect((await readShard(readers[0]!)).meta[0]).toBeDefined();
   });
 
   it('merges no volume after one failed, and rejects', async () => {
@@ -214,15 +215,21 @@ describe('the volumes of a build (writeReaderIndexes)', () => {
       { shards: [1], path: 'missing-shard' },
       { shards: [0], path: 'after' },
     ];
-    const outs: string[] = [];
-    const writing = writeReaderIndexes(dirs, volumes, {}, async (volume, make) => {
-      const out = path.join(root, `failing-${volume.path}`);
-      outs.push(out);
-      await make(out);
-      return out;
-    });
+    const made: string[] = [];
+    const writing = writeReaderIndexes(
+      dirs,
+      volumes,
+      {},
+      {
+        held: () => undefined,
+        make: async (volume, write) => {
+          made.push(volume.path);
+          await write(path.join(root, `failing-${volume.path}`));
+          return path.join(root, `failing-${volume.path}`);
+        },
+      },
+    );
     await expect(writing).rejects.toThrow();
-    expect(outs).toHaveLength(2);
-    expect(outs.map((out) => existsSync(out))).toEqual([false, false]);
+    expect(made).toEqual(['missing-shard']);
   });
 });
