@@ -45,7 +45,7 @@ export class FolderCache {
     this.abandoned = abandonedOf(names);
   }
 
-  /** The folder made from `inputs`, if it is there. */
+  /** The folder made from `inputs`, if it is there; found or not, `prune` keeps it, as after `get`. */
   find(inputs: unknown): string | undefined {
     const { dir, found } = this.lookUp(inputs);
     return found ? dir : undefined;

@@ -1,9 +1,10 @@
 /**
  * The search indexes, built as part of every `astro build` (not a separate step CI could skip).
  * The index is made from the site's data, not rendered pages, so it starts with the build and is
- * written on worker threads (search/shard-indexer.ts) while Astro renders; each variant's bundle is
- * linked into the output as soon as the index is done. A segment build (`--segment I/N`) indexes its
- * share of the shards and leaves them for `npm run assemble` to merge (segment/output.ts).
+ * written on worker threads (search/shard-indexer.ts) while Astro renders; its files are linked
+ * into each variant's bundle in the output as they are ready (below). A segment build (`--segment
+ * I/N`) indexes its share of the shards and leaves them for `npm run assemble` to merge
+ * (segment/output.ts).
  * `SEARCH_SEGMENTATION=pagefind` switches to Pagefind's own Chinese segmentation (for comparison).
  */
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,8 @@ import { writeSegmentOutput } from './segment/output.ts';
  * shards are done and each volume's reader index as soon as it is there, instead of after the
  * last page: at 50,000 articles their 137,000 links took 3.5 s of an edit rebuild's end. The
  * volumes an edit left alone are linked before the one it changed is merged: after it, their
- * 29,000 links were the last 0.5 s of a 50,000-article edit rebuild.
+ * 29,000 links were the last 0.5 s of a 50,000-article edit rebuild. (A cold build links each
+ * volume as it is merged: a thread each, 50 ms of CPU to start, beside minutes of merging.)
  */
 export default function pagefindSearch(outputReady: Promise<void>): AstroIntegration {
   let outDir: string | undefined;
@@ -69,7 +71,7 @@ export default function pagefindSearch(outputReady: Promise<void>): AstroIntegra
         if (settings.buildSegment) await writeSegmentOutput(fileURLToPath(dir), settings.buildSegment, index);
         const volumes = `${index.volumes.length} volume${index.volumes.length === 1 ? '' : 's'}`;
         logger.info(
-          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes}, ${index.merged.linked} of ${index.merged.files} files reused (${index.merged.patched} patched); bundles for ${stats.map((s) => s.lang).join(', ')}`,
+          `${index.records} articles indexed (${index.config.segmentation}) in ${index.shards.length} shards (${index.reused} reused) in ${(index.ms / 1000).toFixed(1)} s; reader index: ${volumes} (${index.merged.held} from the cache), ${index.merged.linked} of ${index.merged.files} files reused (${index.merged.patched} patched); bundles for ${stats.map((s) => s.lang).join(', ')}`,
         );
       },
     },

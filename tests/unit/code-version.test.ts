@@ -95,15 +95,20 @@ describe('the Node running the build', () => {
     const root = projectCopy();
     const versionsNow = () => [codeVersion(CACHE_PRODUCERS.markdown, root), treeVersion(PAGE_PRODUCERS, root)];
     const now = versionsNow();
+    const versions = { ...process.versions };
     const runtimes = [
-      { version: 'v20.19.2', icu: process.versions.icu },
-      { version: process.version, icu: '72.1' },
+      { version: `${process.version}-other`, icu: versions.icu },
+      { version: process.version, icu: `${versions.icu}-other` },
     ];
     for (const runtime of runtimes) {
-      vi.spyOn(process, 'version', 'get').mockReturnValue(runtime.version);
-      vi.spyOn(process, 'versions', 'get').mockReturnValue({ ...process.versions, icu: runtime.icu });
-      const other = versionsNow();
-      vi.restoreAllMocks();
+      let other: string[];
+      try {
+        vi.spyOn(process, 'version', 'get').mockReturnValue(runtime.version);
+        vi.spyOn(process, 'versions', 'get').mockReturnValue({ ...versions, icu: runtime.icu });
+        other = versionsNow();
+      } finally {
+        vi.restoreAllMocks();
+      }
       expect(other[0], JSON.stringify(runtime)).not.toBe(now[0]);
       expect(other[1], JSON.stringify(runtime)).not.toBe(now[1]);
     }

@@ -61,8 +61,12 @@ export interface SearchIndex {
   codeVersion: string;
 }
 
-/** Files the reader indexes were written as, those linked from earlier ones, and the volumes patched (reader-index.ts). */
+/**
+ * The volumes taken whole from the build cache; of the others, the files their reader indexes were
+ * written as, those linked from earlier ones, and the volumes patched (reader-index.ts).
+ */
 export interface MergeStats {
+  held: number;
   files: number;
   linked: number;
   patched: number;
@@ -109,7 +113,7 @@ export interface IndexWatch {
 export async function buildSearchIndex(
   site: Site,
   segmentation: Segmentation,
-  { onShard = () => {}, onFragments = () => {}, onReaders }: IndexWatch = {},
+  { onShard = () => {}, onFragments = () => {}, onReaders = () => {} }: IndexWatch = {},
   segment?: Segment,
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -203,7 +207,7 @@ export async function buildSearchIndex(
     shardCount: shards.length,
     volumes,
     readers: made?.readers,
-    merged: made?.merged ?? { files: 0, linked: 0, patched: 0 },
+    merged: made?.merged ?? { held: 0, files: 0, linked: 0, patched: 0 },
     config: {
       segmentation,
       language: INDEX_LANGUAGE[segmentation],
@@ -251,13 +255,16 @@ export async function writeReaderIndexes(
   folders: ReaderFolders,
   placed: (readers: string[], volumes: Volume[]) => void = () => {},
 ): Promise<{ readers: string[]; merged: MergeStats }> {
-  const merged: MergeStats = { files: 0, linked: 0, patched: 0 };
   const readers = volumes.map(folders.held);
-  const held = volumes.filter((_, v) => readers[v] !== undefined);
+  const held = volumes.flatMap((volume, v) => {
+    const dir = readers[v];
+    return dir === undefined ? [] : [{ volume, dir }];
+  });
+  const merged: MergeStats = { held: held.length, files: 0, linked: 0, patched: 0 };
   if (held.length > 0)
     placed(
-      readers.filter((dir) => dir !== undefined),
-      held,
+      held.map((h) => h.dir),
+      held.map((h) => h.volume),
     );
   for (const [v, volume] of volumes.entries()) {
     if (readers[v] !== undefined) continue;
@@ -305,8 +312,9 @@ export const linkFragments = (shards: IndexedShard[], volumes: Volume[], outDir:
 
 /**
  * Each variant's bundle in `outDir`: the reader index (but in a segment), the fragments and the
- * config. `linked`: the build's links of the fragments and reader indexes, made as each was ready
- * (`IndexWatch`); without it, they are linked here.
+ * config. `linked`: the links of every fragment and reader index, which the build made as each was
+ * ready (its `IndexWatch` asks for both); without it, all of them are linked here, so a caller
+ * passes both or neither.
  */
 export async function writeSearchBundles(index: SearchIndex, outDir: string, linked?: Promise<unknown>): Promise<BundleStats[]> {
   await (linked ??

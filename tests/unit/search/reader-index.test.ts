@@ -190,21 +190,29 @@ describe('the volumes of a build (writeReaderIndexes)', () => {
     }
     const volumes: Volume[] = [2, 1, 0].map((i) => ({ shards: [i], path: `v${i}` }));
     const merging = path.join(root, 'volumes-merged');
-    const heard: string[][] = [];
+    const heard: (string | string[])[] = [];
     const { readers, merged } = await writeReaderIndexes(
       dirs,
       volumes,
       {},
       {
         held: (volume) => held.get(volume.path),
-        make: async (_, write) => {
+        make: async (volume, write) => {
+          heard.push(`merging ${volume.path}`);
           await write(merging);
           return merging;
         },
       },
-      (dirs, placed) => heard.push(placed.map((volume, i) => `${volume.path} ${existsSync(path.join(dirs[i]!, ENTRY_FILE))}`)),
+      (dirs, placed) =>
+        heard.push(
+          placed.map((volume, i) => {
+            const dir = dirs[i]!;
+            const where = dir === merging ? 'merged' : dir === held.get(volume.path) ? 'held' : dir;
+            return `${volume.path} ${where} ${existsSync(path.join(dir, ENTRY_FILE))}`;
+          }),
+        ),
     );
-    expect(heard).toEqual([['v2 true', 'v0 true'], ['v1 true']]);
+    expect(heard).toEqual([['v2 held true', 'v0 held true'], 'merging v1', ['v1 merged true']]);
     expect(readers).toEqual([held.get('v2'), merging, held.get('v0')]);
     expect(merged.files).toBeGreaterThan(0);
   });
@@ -216,6 +224,7 @@ describe('the volumes of a build (writeReaderIndexes)', () => {
       { shards: [0], path: 'after' },
     ];
     const made: string[] = [];
+    const placed: string[] = [];
     const writing = writeReaderIndexes(
       dirs,
       volumes,
@@ -228,8 +237,10 @@ describe('the volumes of a build (writeReaderIndexes)', () => {
           return path.join(root, `failing-${volume.path}`);
         },
       },
+      (_, volumes) => placed.push(...volumes.map((volume) => volume.path)),
     );
     await expect(writing).rejects.toThrow();
     expect(made).toEqual(['missing-shard']);
+    expect(placed).toEqual([]);
   });
 });
