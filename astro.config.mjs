@@ -11,7 +11,8 @@ import pageStore from './src/integrations/page-store/index.ts';
 import { LANGS, SITE_URL } from './src/consts.ts';
 import { twinUrl } from './src/lib/urls.ts';
 import { pageTimings, timedBuildDone } from './src/integrations/timings.ts';
-import { PAGE_CONCURRENCY, settings } from './src/config.ts';
+import { settings } from './src/config.ts';
+import { PAGE_CONCURRENCY } from './src/tuning.ts';
 
 /**
  * A sitemap entry's hreflang alternates. Every page has a twin in each variant (the site checks

@@ -1,7 +1,7 @@
 /**
  * How the build runs: the settings the environment may change, validated once (a bad value is an
- * error naming the variable, not a silent default), and the build's tuning constants. What the
- * site shows (page size, locales, its name) is in consts.ts.
+ * error naming the variable, not a silent default). The build's tuning constants are in tuning.ts;
+ * what the site shows (page size, locales, its name) is in consts.ts.
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -113,18 +113,3 @@ function settingsOrExit(env: NodeJS.ProcessEnv): Settings {
 }
 
 export const settings: Settings = settingsOrExit(process.env);
-
-// Tuning: measured trade-offs, kept here so that they are found and changed in one place.
-
-/** Below this many articles a build worker's start (about 1 s to load Markdown and OpenCC) costs more than it saves. */
-export const WORKER_MIN_ITEMS = 400;
-/** Build workers at most; one per core up to this. */
-export const MAX_WORKER_THREADS = 4;
-/** Below this many pages each, validation threads' start (loading html-validate, about 1 s) costs more than they save (8 ms a page). */
-export const VALIDATION_MIN_PAGES = 200;
-/** Search records and fragments are sent and written in batches: all at once would hold or open every one. */
-export const SEARCH_BATCH = 200;
-/** Files hard-linked at once from the build cache into the output. */
-export const LINK_PARALLEL = 64;
-/** Pages Astro renders at once. They render one at a time either way; more at once overlaps their writing. */
-export const PAGE_CONCURRENCY = 8;

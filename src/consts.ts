@@ -1,7 +1,7 @@
 /**
  * Site-wide constants: the one place for the page size, the locales and the site's identity.
- * Everything else derives from these (URLs through `src/lib/urls.ts`). How the build runs (the
- * environment's settings and tuning) is in config.ts.
+ * Everything else derives from these (URLs through `src/lib/urls.ts`). How the build runs is in
+ * config.ts (the environment's settings) and tuning.ts.
  */
 import { settings } from './config.ts';
 

@@ -6,7 +6,7 @@
 import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LINK_PARALLEL } from '../config.ts';
+import { LINK_PARALLEL } from '../tuning.ts';
 import { resultOfThread } from './thread.ts';
 import { filesUnder } from './folder-names.ts';
 

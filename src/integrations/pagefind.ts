@@ -31,7 +31,7 @@ import { writeSegmentOutput } from './segment/output.ts';
  * last page: at 50,000 articles their 137,000 links took 3.5 s of an edit rebuild's end. The
  * volumes an edit left alone are linked before the one it changed is merged: after it, their
  * 29,000 links were the last 0.5 s of a 50,000-article edit rebuild. (A cold build links each
- * volume as it is merged: a thread each, 50 ms of CPU to start, beside minutes of merging.)
+ * volume as it is merged: a thread each, 25 ms of CPU to start, beside minutes of merging.)
  */
 export default function pagefindSearch(outputReady: Promise<void>): AstroIntegration {
   let outDir: string | undefined;

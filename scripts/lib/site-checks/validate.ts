@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, version, type ConfigData, type ResolvedConfig } from 'html-validate';
-import { MAX_WORKER_THREADS, VALIDATION_MIN_PAGES } from '../../../src/config.ts';
+import { MAX_WORKER_THREADS, VALIDATION_MIN_PAGES } from '../../../src/tuning.ts';
 import { hashOf } from '../../../src/lib/hash.ts';
 import { resultOfThread, sharesOf } from '../../../src/integrations/thread.ts';
 import { fileOf, isHtmlFile, sitePathOf } from './site-paths.ts';

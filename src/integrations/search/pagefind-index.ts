@@ -4,7 +4,7 @@
  * writer makes carries (write-shard.ts).
  */
 import * as pagefind from 'pagefind';
-import { SEARCH_BATCH } from '../../config.ts';
+import { SEARCH_BATCH } from '../../tuning.ts';
 import type { SearchRecord } from '../../lib/search/records.ts';
 
 /** `records` indexed by Pagefind into `out`; rejects with every problem it reports. */

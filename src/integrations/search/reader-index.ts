@@ -42,7 +42,7 @@ import {
   encodeWordChunk,
   type RawWord,
 } from '../../lib/search/pagefind-files.ts';
-import { SEARCH_BATCH } from '../../config.ts';
+import { SEARCH_BATCH } from '../../tuning.ts';
 import { linkOrCopy } from '../link-tree.ts';
 
 export interface Shard {

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SEARCH_BATCH } from '../../config.ts';
+import { SEARCH_BATCH } from '../../tuning.ts';
 import { withView } from '../../lib/search/fragment.ts';
 import { decodeJsonFile, encodeJsonFile, FRAGMENT_DIR } from '../../lib/search/pagefind-files.ts';
 import type { FragmentView } from '../../lib/search/records.ts';

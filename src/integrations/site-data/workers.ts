@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../../lib/content/schema.ts';
 import type { Lang } from '../../consts.ts';
-import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../config.ts';
+import { MAX_WORKER_THREADS, WORKER_MIN_ITEMS } from '../../tuning.ts';
 import type { ConvertedFields, ConversionInput } from '../../lib/archive/variant.ts';
 import { resultOfThread, sharesOf } from '../thread.ts';
 import type { BodyPlace } from './body-store.ts';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { WORKER_MIN_ITEMS } from '../../../src/config.ts';
+import { WORKER_MIN_ITEMS } from '../../../src/tuning.ts';
 import { inWorkers } from '../../../src/integrations/site-data/workers.ts';
 import { readBody } from '../../../src/integrations/site-data/body-store.ts';
 import { prepareBody } from '../../../src/lib/archive/prepare-body.ts';
