@@ -74,7 +74,7 @@ step(`Merging the search index from ${joined[0]!.manifest.shards} shards`);
 await writeAssembledSearch(staging, joined[0]!.manifest.shards);
 await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 
-step('Checking the site (links, twins, orphans, XML; html-validate on the pages no segment validated)');
+step('Checking the site (links, twins, orphans, XML, search bundles; html-validate on the pages no segment validated)');
 const problems = await checkSite(staging, {
   origin: new URL(SITE_URL).origin,
   localeFolders: Object.keys(LOCALES),

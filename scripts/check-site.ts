@@ -1,6 +1,6 @@
 /**
  * Checks a built site: `tsx scripts/check-site.ts [dist]`. Prints every problem (links, twins,
- * orphans, html-validate, well-formed XML) and exits 1 if there is any.
+ * orphans, html-validate, well-formed XML, whole search bundles) and exits 1 if there is any.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

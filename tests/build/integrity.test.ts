@@ -3,6 +3,7 @@
  * every page has its twin, none is orphaned, the HTML is valid, each variant is in its own script
  * outside protected text, untrusted HTML is gone, and two clean builds are byte-identical.
  */
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { CSP_HEADER, CSP_META } from '../../src/lib/headers.ts';
 import { buildSite, page } from '../helpers/build-site.ts';
 import { writeContent, type FixtureContent } from '../helpers/content-fixture.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
+import { ENTRY_FILE, FRAGMENT_DIR } from '../../src/lib/search/pagefind-files.ts';
 import { headersFor, parseHeadersFile } from '../helpers/static-server.ts';
 
 const CONTENT: FixtureContent = {
@@ -73,6 +75,20 @@ describe('the built site', () => {
   it('has no broken link, missing twin, orphan or invalid HTML', async () => {
     const problems = await checkSite(distA, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES) });
     expect(problems.map(formatPageProblem)).toEqual([]);
+  });
+
+  it("is found out when a search bundle lost a file: a fragment, a volume's entry file", async () => {
+    const copy = path.join(root, 'damaged', 'dist');
+    cpSync(distB, copy, { recursive: true });
+    const fragments = path.join(copy, 'pagefind', FRAGMENT_DIR);
+    const fragment = readdirSync(fragments).sort()[0]!;
+    rmSync(path.join(fragments, fragment));
+    rmSync(path.join(copy, 'zh-hant', 'pagefind', ENTRY_FILE));
+    const problems = await checkSite(copy, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES), validate: false });
+    expect(problems.map(formatPageProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^/pagefind/: is missing 1 of the \\d+ files its metadata names \\(fragment/${fragment}\\)\\. `)),
+      expect.stringMatching(/^\/zh-hant\/pagefind\/: has no pagefind-entry\.json: the volume is not searchable\. /),
+    ]);
   });
 
   it('shows each variant in its own script outside protected text', async () => {

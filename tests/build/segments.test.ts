@@ -79,7 +79,7 @@ beforeAll(async () => {
   steps = [
     'Joining the files of 3 segments…\n',
     `Merging the search index from ${String((await manifestOf(segments[0]!)).shards)} shards…\n`,
-    'Checking the site (links, twins, orphans, XML; html-validate on the pages no segment validated)…\n',
+    'Checking the site (links, twins, orphans, XML, search bundles; html-validate on the pages no segment validated)…\n',
   ];
 });
 

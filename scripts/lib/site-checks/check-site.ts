@@ -1,6 +1,7 @@
 /** Every check over a built `dist/` in one call, for the tests and the `check-site` CLI. */
 import { checkLinks } from './links.ts';
 import { checkOrphans } from './orphans.ts';
+import { checkSearchBundles } from './search-bundles.ts';
 import type { PageProblem } from './page-problem.ts';
 import { readBuiltSite } from './built-site.ts';
 import { checkTwins } from './twins.ts';
@@ -27,6 +28,7 @@ export async function checkSite(dist: string, options: CheckSiteOptions): Promis
     ...checkTwins(site, options.localeFolders),
     ...checkOrphans(site, options.localeFolders),
     ...checkXml(dist, site.files),
+    ...checkSearchBundles(dist, site.files, options.localeFolders),
     ...validation.map(asProblem),
   ];
 }

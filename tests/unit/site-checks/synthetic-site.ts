@@ -91,6 +91,8 @@ export function syntheticSite(shape: SiteShape): Tree {
     ['logo-2x.png', 'not really a PNG\n'],
     ['pagefind/pagefind-ui.js', 'export {};\n'],
     ['pagefind/pagefind-entry.json', '{}\n'],
+    // A search config of no volumes: the bundle's own check (search-bundles.ts) has a build's test.
+    ['pagefind/yiqihui-search.json', '{"volumes":[]}\n'],
   ]);
   for (const folder of FOLDERS) {
     const { words } = VARIANTS[folder];
