@@ -3,7 +3,7 @@
  * every page has its twin, none is orphaned, the HTML is valid, each variant is in its own script
  * outside protected text, untrusted HTML is gone, and two clean builds are byte-identical.
  */
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,17 @@ describe('the built site', () => {
     expect(problems.map(formatPageProblem)).toEqual([
       expect.stringMatching(new RegExp(`^/pagefind/: is missing 1 of the \\d+ files its metadata names \\(fragment/${fragment}\\)\\. `)),
       expect.stringMatching(/^\/zh-hant\/pagefind\/: has no pagefind-entry\.json: the volume is not searchable\. /),
+    ]);
+  });
+
+  it('reports a search bundle whose metadata is damaged, instead of stopping the checks', async () => {
+    const copy = path.join(root, 'damaged-meta', 'dist');
+    cpSync(distB, copy, { recursive: true });
+    const meta = readdirSync(path.join(copy, 'pagefind')).find((name) => name.endsWith('.pf_meta'))!;
+    writeFileSync(path.join(copy, 'pagefind', meta), 'not gzip');
+    const problems = await checkSite(copy, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES), validate: false });
+    expect(problems.map(formatPageProblem)).toEqual([
+      expect.stringMatching(/^\/pagefind\/: has an entry file or metadata that cannot be read \(.+\)\. Searches that reach them fail\./),
     ]);
   });
 

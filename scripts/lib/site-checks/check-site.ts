@@ -28,7 +28,7 @@ export async function checkSite(dist: string, options: CheckSiteOptions): Promis
     ...checkTwins(site, options.localeFolders),
     ...checkOrphans(site, options.localeFolders),
     ...checkXml(dist, site.files),
-    ...checkSearchBundles(dist, site.files, options.localeFolders),
+    ...(await checkSearchBundles(dist, site.files, options.localeFolders)),
     ...validation.map(asProblem),
   ];
 }

@@ -8,8 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readShard, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../../src/lib/search/config.ts';
-import { decodeCborFile, ENTRY_FILE, FRAGMENT_DIR, type Entry, type Meta } from '../../../src/lib/search/pagefind-files.ts';
+import { ENTRY_FILE, FRAGMENT_DIR } from '../../../src/lib/search/pagefind-files.ts';
 import type { PageProblem } from './page-problem.ts';
 
 /** How many missing files a problem names; it counts them all. */
@@ -19,7 +20,11 @@ const NAMED = 3;
  * `files`: the site's files, relative and `/`-separated, as `BuiltSite.files`. A locale folder
  * without a bundle is not checked (a site without search, as the checks' own fixtures are).
  */
-export function checkSearchBundles(dist: string, files: ReadonlySet<string>, localeFolders: readonly string[]): PageProblem[] {
+export async function checkSearchBundles(
+  dist: string,
+  files: ReadonlySet<string>,
+  localeFolders: readonly string[],
+): Promise<PageProblem[]> {
   const problems: PageProblem[] = [];
   for (const folder of localeFolders) {
     const bundle = folder ? `${folder}/pagefind` : 'pagefind';
@@ -38,7 +43,7 @@ export function checkSearchBundles(dist: string, files: ReadonlySet<string>, loc
     }
     for (const volume of volumes) {
       // A volume's path is `v1/`, or '' for the newest.
-      const problem = volumeProblem(dist, files, path.posix.join(bundle, volume.path).replace(/\/$/, ''));
+      const problem = await volumeProblem(dist, files, path.posix.join(bundle, volume.path).replace(/\/$/, ''));
       if (problem) problems.push(problem);
     }
   }
@@ -46,23 +51,22 @@ export function checkSearchBundles(dist: string, files: ReadonlySet<string>, loc
 }
 
 /** What is missing from the volume in `dir` (relative to `dist`), if anything. */
-function volumeProblem(dist: string, files: ReadonlySet<string>, dir: string): PageProblem | undefined {
+async function volumeProblem(dist: string, files: ReadonlySet<string>, dir: string): Promise<PageProblem | undefined> {
   const page = `/${dir}/`;
   const again = 'Searches that reach them fail. Build the site again (with an emptied build cache if it comes back).';
   if (!files.has(`${dir}/${ENTRY_FILE}`)) return { page, message: `has no ${ENTRY_FILE}: the volume is not searchable. ${again}` };
-  const named: string[] = [];
-  const entry = JSON.parse(readFileSync(path.join(dist, dir, ENTRY_FILE), 'utf8')) as Entry;
-  for (const { hash } of Object.values(entry.languages)) {
-    const metaFile = `pagefind.${hash}.pf_meta`;
-    named.push(metaFile);
-    if (!files.has(`${dir}/${metaFile}`)) continue;
-    const meta = decodeCborFile<Meta>(readFileSync(path.join(dist, dir, metaFile)), metaFile);
-    named.push(
-      ...meta[2].map(([, , name]) => `index/${name}.pf_index`),
-      ...meta[3].map(([, name]) => `filter/${name}.pf_filter`),
-      ...meta[1].map(([fragment]) => `${FRAGMENT_DIR}/${fragment}.pf_fragment`),
-    );
+  // Its entry file and metadata, read as the reader index's merge reads a shard's.
+  let meta: Shard['meta'];
+  try {
+    ({ meta } = await readShard(path.join(dist, dir)));
+  } catch (error) {
+    return { page, message: `has an entry file or metadata that cannot be read (${(error as Error).message}). ${again}` };
   }
+  const named = [
+    ...meta[2].map(([, , name]) => `index/${name}.pf_index`),
+    ...meta[3].map(([, name]) => `filter/${name}.pf_filter`),
+    ...meta[1].map(([fragment]) => `${FRAGMENT_DIR}/${fragment}.pf_fragment`),
+  ];
   const missing = named.filter((file) => !files.has(`${dir}/${file}`));
   if (missing.length === 0) return undefined;
   const shown = missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '');
