@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readShard, type Shard } from '../../../src/integrations/search/reader-index.ts';
 import { CONFIG_FILE, type SearchConfig } from '../../../src/lib/search/config.ts';
-import { ENTRY_FILE, FRAGMENT_DIR } from '../../../src/lib/search/pagefind-files.ts';
+import { ENTRY_FILE, filesNamedBy } from '../../../src/lib/search/pagefind-files.ts';
 import type { PageProblem } from './page-problem.ts';
 
 /** How many missing files a problem names; it counts them all. */
@@ -62,11 +62,7 @@ async function volumeProblem(dist: string, files: ReadonlySet<string>, dir: stri
   } catch (error) {
     return { page, message: `has an entry file or metadata that cannot be read (${(error as Error).message}). ${again}` };
   }
-  const named = [
-    ...meta[2].map(([, , name]) => `index/${name}.pf_index`),
-    ...meta[3].map(([, name]) => `filter/${name}.pf_filter`),
-    ...meta[1].map(([fragment]) => `${FRAGMENT_DIR}/${fragment}.pf_fragment`),
-  ];
+  const named = filesNamedBy(meta);
   const missing = named.filter((file) => !files.has(`${dir}/${file}`));
   if (missing.length === 0) return undefined;
   const shown = missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '');

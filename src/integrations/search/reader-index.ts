@@ -32,7 +32,10 @@ import {
   ENTRY_FILE,
   decodeCborFile,
   encodeCbor,
+  FILTER_DIR,
   pack,
+  pagefindFile,
+  WORDS_DIR,
   type Entry,
   type FilterIndex,
   type Meta,
@@ -58,7 +61,7 @@ export async function readShard(dir: string): Promise<Shard> {
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1) throw new Error(`search: ${dir} holds ${languages.length} languages; a shard is indexed as one`);
   const language = languages[0]!;
-  const file = path.join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
+  const file = path.join(dir, pagefindFile.meta(entry.languages[language]!.hash));
   const meta = decodeCborFile<Meta>(await readFile(file), file);
   if (meta[5].length) throw new Error(`search: ${file} carries data this merge does not know (a newer Pagefind?)`);
   return { dir, entry, language, meta };
@@ -66,19 +69,21 @@ export async function readShard(dir: string): Promise<Shard> {
 
 /** The shard's pages' fragment files, by the name the reader index gives each. */
 export const renamedFragments = (shard: Shard, number: number) =>
-  new Map(shard.meta[1].map(([fragment], page) => [`${fragment}.pf_fragment`, `${fragmentName(number, page)}.pf_fragment`]));
+  new Map(
+    shard.meta[1].map(([fragment], page) => [pagefindFile.fragmentInDir(fragment), pagefindFile.fragmentInDir(fragmentName(number, page))]),
+  );
 
 /** A shard's words, chunk after chunk, each read when the merge comes to it (on the merge's own thread). */
 function* wordsOf(shard: Shard): Generator<RawWord> {
   for (const [, , name] of shard.meta[2]) {
-    const file = path.join(shard.dir, 'index', `${name}.pf_index`);
+    const file = path.join(shard.dir, pagefindFile.words(name));
     yield* decodeWordChunk(readFileSync(file), file);
   }
 }
 
 /** A chunk's words, read when it is needed. */
 const readChunk = (dir: string, name: string) => {
-  const file = path.join(dir, 'index', `${name}.pf_index`);
+  const file = path.join(dir, pagefindFile.words(name));
   return decodeWordChunk(readFileSync(file), file);
 };
 
@@ -276,8 +281,8 @@ export async function writeReaderIndex(
     );
   }
   const offsets = shards.map((_, i) => shards.slice(0, i).reduce((sum, s) => sum + s.meta[1].length, 0));
-  await mkdir(path.join(out, 'index'), { recursive: true });
-  await mkdir(path.join(out, 'filter'), { recursive: true });
+  await mkdir(path.join(out, WORDS_DIR), { recursive: true });
+  await mkdir(path.join(out, FILTER_DIR), { recursive: true });
   const files = new HashedFiles(out, reuse);
 
   const earlier = version === undefined ? undefined : await earlierToPatch(shards, offsets, reuse, version, chunkSizes);
@@ -291,11 +296,11 @@ export async function writeReaderIndex(
   for (const chunk of cut) {
     if ('kept' in chunk) {
       const [, , name] = chunk.kept;
-      await files.keep(`index/${name}.pf_index`, name, earlier!.dir);
+      await files.keep(pagefindFile.words(name), name, earlier!.dir);
       chunks.push(chunk.kept);
     } else {
       const { words } = chunk;
-      const name = await files.add((n) => `index/${n}.pf_index`, encodeWordChunk(words));
+      const name = await files.add(pagefindFile.words, encodeWordChunk(words));
       chunks.push([words[0]!.word, words.at(-1)!.word, name]);
     }
   }
@@ -305,15 +310,14 @@ export async function writeReaderIndex(
       offset: offsets[i]!,
       filters: await Promise.all(
         s.meta[3].map(async ([, name]) => {
-          const file = path.join(s.dir, 'filter', `${name}.pf_filter`);
+          const file = path.join(s.dir, pagefindFile.filter(name));
           return decodeCborFile<FilterIndex>(await readFile(file), file);
         }),
       ),
     })),
   );
   const filters: MetaFilter[] = [];
-  for (const filter of mergeFilters(filterInputs))
-    filters.push([filter[0], await files.add((n) => `filter/${n}.pf_filter`, encodeCbor(filter))]);
+  for (const filter of mergeFilters(filterInputs)) filters.push([filter[0], await files.add(pagefindFile.filter, encodeCbor(filter))]);
 
   const meta: Meta = [
     first.meta[0],
@@ -323,7 +327,7 @@ export async function writeReaderIndex(
     [],
     [],
   ];
-  const metaName = await files.add((n) => `pagefind.${n}.pf_meta`, encodeCbor(meta));
+  const metaName = await files.add(pagefindFile.meta, encodeCbor(meta));
   await files.done();
   await Promise.all(
     (await readdir(first.dir))

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { formatSegment, type Segment } from '../../lib/segments.ts';
+import { ENTRY_FILE, FILTER_DIR, FRAGMENT_DIR, isMetaFile, WORDS_DIR } from '../../lib/search/pagefind-files.ts';
 import { linkTree } from '../link-tree.ts';
 import type { SearchIndex } from '../search/write-indexes.ts';
 import { buildIdentity } from './identity.ts';
@@ -21,9 +22,14 @@ export const VALIDATION_FILE = 'validated.json';
 export const SHARDS_DIR = 'shards';
 export const CODE_DIR = 'pagefind';
 
-/** The parts of a shard the reader index is made of: its entry file, metadata, words and filters. */
-const INDEX_PART = /^(pagefind-entry\.json|[^/]*\.pf_meta|index|filter)(\/|$)/;
-const FRAGMENT_PART = /^fragment(\/|$)/;
+/** Whether a shard's file (by its relative path) is of what the reader index is made of: its entry file, metadata, words and filters. */
+const isIndexPart = (file: string) => {
+  const top = topOf(file);
+  return top === ENTRY_FILE || isMetaFile(top) || top === WORDS_DIR || top === FILTER_DIR;
+};
+const isFragmentPart = (file: string) => topOf(file) === FRAGMENT_DIR;
+/** The first name of a relative path: the file itself, or the folder it is in. */
+const topOf = (file: string) => file.split(path.sep, 1)[0]!;
 
 const count = z.number().int().min(1);
 export const manifestSchema = z.object({
@@ -42,10 +48,10 @@ export async function writeSegmentOutput(outDir: string, segment: Segment, index
   const root = path.join(outDir, SEGMENT_DIR);
   await mkdir(root, { recursive: true });
   for (const shard of index.shards) {
-    await linkTree(shard.dir, path.join(root, SHARDS_DIR, String(shard.number)), (file) => INDEX_PART.test(file));
+    await linkTree(shard.dir, path.join(root, SHARDS_DIR, String(shard.number)), isIndexPart);
   }
   const [first] = index.shards;
-  if (first) await linkTree(first.dir, path.join(root, CODE_DIR), (file) => !INDEX_PART.test(file) && !FRAGMENT_PART.test(file));
+  if (first) await linkTree(first.dir, path.join(root, CODE_DIR), (file) => !isIndexPart(file) && !isFragmentPart(file));
   const manifest: SegmentManifest = {
     segment: formatSegment(segment),
     ...segment,

@@ -11,8 +11,32 @@ import { decode, encode } from 'cborg';
 
 const SIGNATURE = 'pagefind_dcd';
 
-/** The folder of an index's fragments (`<name>.pf_fragment`). */
+/** The folder of an index's fragments (`pagefindFile.fragment`). */
 export const FRAGMENT_DIR = 'fragment';
+/** The folders of an index's word chunks and filters. */
+export const WORDS_DIR = 'index';
+export const FILTER_DIR = 'filter';
+/**
+ * Where an index keeps each file, relative to its folder, by the name its metadata gives the file
+ * (a hash; for a fragment, the page's name). The one place these names are spelled: the indexes
+ * are written (shard-index.ts, reader-index.ts), read, and checked whole (the site checks) by them.
+ */
+export const pagefindFile = {
+  meta: (name: string) => `pagefind.${name}.pf_meta`,
+  words: (name: string) => `${WORDS_DIR}/${name}.pf_index`,
+  filter: (name: string) => `${FILTER_DIR}/${name}.pf_filter`,
+  /** Within FRAGMENT_DIR. */
+  fragmentInDir: (name: string) => `${name}.pf_fragment`,
+  fragment: (name: string) => `${FRAGMENT_DIR}/${name}.pf_fragment`,
+};
+/** Whether a file name is an index's metadata (`pagefindFile.meta`). */
+export const isMetaFile = (name: string) => name.startsWith('pagefind.') && name.endsWith('.pf_meta');
+/** Every file `meta` names, relative to its index's folder. */
+export const filesNamedBy = (meta: Meta) => [
+  ...meta[2].map(([, , name]) => pagefindFile.words(name)),
+  ...meta[3].map(([, name]) => pagefindFile.filter(name)),
+  ...meta[1].map(([fragment]) => pagefindFile.fragment(fragment)),
+];
 /** The file that names an index's metadata file, by language. */
 export const ENTRY_FILE = 'pagefind-entry.json';
 /** Pagefind's browser code, the same in every index it writes. */
@@ -25,7 +49,7 @@ export type MetaChunk = [from: string, to: string, name: string];
 export type MetaFilter = [filter: string, name: string];
 /** The page numbers in order of a sort key's values, ascending. */
 export type MetaSort = [key: string, pages: number[]];
-/** `pagefind.<name>.pf_meta`: what the browser loads first. The last field is empty in our indexes. */
+/** `pagefindFile.meta`: what the browser loads first. The last field is empty in our indexes. */
 export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: MetaFilter[], sorts: MetaSort[], unused: unknown[]];
 /**
  * Where a word is on one page: the page's number as a step from the previous page's (the word's
@@ -34,10 +58,10 @@ export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], fil
  */
 export type PageLocations = [pageStep: number, locations: number[], unused: unknown[]];
 export type PackedWord = [word: string, pages: PageLocations[], unused: unknown[]];
-/** `index/<name>.pf_index`. */
+/** `pagefindFile.words`. */
 export type WordChunk = [words: PackedWord[]];
 
-/** `filter/<name>.pf_filter`: each value's pages. */
+/** `pagefindFile.filter`: each value's pages. */
 export type FilterIndex = [filter: string, values: [value: string, pages: number[]][]];
 
 /**

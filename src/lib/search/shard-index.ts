@@ -16,7 +16,7 @@ import { byteOrder } from './merge-index.ts';
 import {
   encodeCbor,
   encodeShardWords,
-  FRAGMENT_DIR,
+  pagefindFile,
   type Entry,
   type FilterIndex,
   type Meta,
@@ -87,7 +87,7 @@ export function shardIndex(records: readonly SearchRecord[], runtime: Entry): Sh
     const fragment = `${language}_${page.toString(36)}`;
     // The content is every variant's own text, written into its copy of the fragments (write-indexes.ts).
     const json = { url: record.url, content: '', word_count: parts.length, filters: record.filters, meta: {}, anchors: [] };
-    files.set(`${FRAGMENT_DIR}/${fragment}.pf_fragment`, Buffer.from(JSON.stringify(json)));
+    files.set(pagefindFile.fragment(fragment), Buffer.from(JSON.stringify(json)));
     metaPages.push([fragment, parts.length, '']);
   });
 
@@ -97,7 +97,7 @@ export function shardIndex(records: readonly SearchRecord[], runtime: Entry): Sh
     const words = sorted.slice(i, i + SHARD_CHUNK_WORDS);
     const chunk = encodeShardWords(words, DEFAULT_WEIGHT_MARK);
     const name = nameOf(language, chunk);
-    files.set(`index/${name}.pf_index`, chunk);
+    files.set(pagefindFile.words(name), chunk);
     chunks.push([words[0]!.word, words.at(-1)!.word, name]);
   }
 
@@ -106,14 +106,14 @@ export function shardIndex(records: readonly SearchRecord[], runtime: Entry): Sh
     const index: FilterIndex = [filter, [...values.keys()].sort(byteOrder).map((value) => [value, values.get(value)!])];
     const payload = encodeCbor(index);
     const name = nameOf(language, payload);
-    files.set(`filter/${name}.pf_filter`, payload);
+    files.set(pagefindFile.filter(name), payload);
     return [filter, name];
   });
 
   const meta: Meta = [runtime.version, metaPages, chunks, metaFilters, sortsOf(pages.map((p) => p.record.sort)), []];
   const metaPayload = encodeCbor(meta);
   const metaName = nameOf(language, metaPayload);
-  files.set(`pagefind.${metaName}.pf_meta`, metaPayload);
+  files.set(pagefindFile.meta(metaName), metaPayload);
   return { files, entry: { ...runtime, languages: { [language]: { hash: metaName, wasm, page_count: pages.length } } } };
 }
 
