@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
@@ -235,6 +235,37 @@ describe('swapIn over an output', () => {
       // What the next build does meanwhile: the running deletion's folder is not its to remove.
       if (isRunning(pid)) expect(await cleanLeftovers(out, base)).toEqual({ removed: [] });
     }
+    await deleted(base);
+    expect(await readdir(base)).toEqual(['dist']);
+    await rm(base, { recursive: true });
+  });
+});
+
+describe('two builds swapping the same output at once', () => {
+  it('both succeed, and the site of the one that finishes last is the output', async () => {
+    const base = await tempDir('swap-race');
+    const out = path.join(base, 'dist');
+    const site = async (dir: string, text: string) => {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'index.html'), text);
+    };
+    await site(out, 'the old site');
+    await site(`${out}.tmp-4242`, 'the first build');
+    await site(`${out}.tmp-4343`, 'the second build');
+    // The first build takes the old site away, then waits before putting its own in place; the
+    // second swaps meanwhile, finding no output, and finishes first.
+    let secondDone!: () => void;
+    const afterSecond = new Promise<void>((resolve) => (secondDone = resolve));
+    const first = swapIn(`${out}.tmp-4242`, out, 4242, async (from, to) => {
+      if (from === `${out}.tmp-4242`) await afterSecond;
+      await rename(from, to);
+    });
+    await vi.waitFor(() => expect(existsSync(`${out}.old-4242`)).toBe(true));
+    await swapIn(`${out}.tmp-4343`, out, 4343);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the second build');
+    secondDone();
+    await first;
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the first build');
     await deleted(base);
     expect(await readdir(base)).toEqual(['dist']);
     await rm(base, { recursive: true });

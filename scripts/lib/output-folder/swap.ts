@@ -34,20 +34,45 @@ export function astroOutDir(out: string, project: string, pid: number): string {
   return inside ? besideOut(out, 'tmp', pid) : stagingIn(project, pid);
 }
 
-/** Replaces `out` with the finished site in `built` (made by `astroOutDir`). */
-export async function swapIn(built: string, out: string, pid: number): Promise<void> {
+/**
+ * How many times a build puts its site in place when another build of the same output puts its own
+ * there between this one's two renames (two `npm run build` at once): each time, the one in place
+ * is replaced in turn, as the older, so the build that finishes last wins and neither fails.
+ */
+const SWAP_ATTEMPTS = 5;
+
+/**
+ * Replaces `out` with the finished site in `built` (made by `astroOutDir`). `renameFolder` is
+ * `rename`, but for a test to stand another build's swap between this one's steps.
+ */
+export async function swapIn(built: string, out: string, pid: number, renameFolder = rename): Promise<void> {
   const next = besideOut(out, 'tmp', pid);
   if (built !== next) await moveBeside(built, next);
   const previous = besideOut(out, 'old', pid);
-  const hadOutput = lstatSync(out, { throwIfNoEntry: false }) !== undefined;
-  if (hadOutput) await rename(out, previous);
-  try {
-    await rename(next, out);
-  } catch (error) {
-    if (hadOutput) await rename(previous, out);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    // Not an lstat first: another build may take the output away between the two.
+    const hadOutput = await renameFolder(out, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    try {
+      await renameFolder(next, out);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const anotherLanded = (code === 'ENOTEMPTY' || code === 'EEXIST') && attempt < SWAP_ATTEMPTS;
+      if (hadOutput) {
+        if (anotherLanded) await deleteInBackground(previous, out);
+        else await renameFolder(previous, out).catch(() => {}); // where another build's is there, the next build removes this one
+      }
+      if (anotherLanded) continue;
+      throw error;
+    }
+    if (hadOutput) await deleteInBackground(previous, out);
+    return;
   }
-  if (hadOutput) await deleteInBackground(previous, out);
 }
 
 const DELETER = fileURLToPath(new URL('./deleter.ts', import.meta.url));
