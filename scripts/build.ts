@@ -14,7 +14,7 @@ import { settings } from '../src/config.ts';
 import { formatSegment, parseSegment, SEGMENT_FORMAT } from '../src/lib/segments.ts';
 import { recordPhase, timed } from '../src/integrations/timings.ts';
 import { cliArgs } from './lib/cli.ts';
-import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, cacheRefusal, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
 import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
 import { progressReporter } from './lib/build-progress/reporter.ts';
 import { runAstro } from './lib/build-progress/run-astro.ts';
@@ -35,12 +35,17 @@ const out = path.resolve(values.out);
 const shown = shownPath(out);
 /** Why `out` is not a folder a build may replace (see rules.ts), if it is not. */
 const refusal = () => outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
-/** The build cache must be a folder, or nothing yet: each cache in it failed on a file with a stack trace. */
-const cacheRefusal = () =>
-  existsSync(settings.buildCacheDir) && !statSync(settings.buildCacheDir).isDirectory()
-    ? `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`
-    : undefined;
-const refused = cacheRefusal() ?? refusal();
+/**
+ * The build cache must be a folder, or nothing yet (each cache in a file failed with a stack
+ * trace), of its own: see rules.ts.
+ */
+const cacheProblem = () => {
+  const named = `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)}`;
+  if (existsSync(settings.buildCacheDir) && !statSync(settings.buildCacheDir).isDirectory())
+    return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
+  return cacheRefusal(settings.buildCacheDir, inspectOutput(values.out, settings.contentDir), named);
+};
+const refused = cacheProblem() ?? refusal();
 if (refused !== undefined) {
   console.error(`Build refused: ${refused}\nNothing was built or touched.`);
   process.exit(2);

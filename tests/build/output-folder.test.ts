@@ -10,7 +10,7 @@ import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
-import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, cacheRefusal, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
 import { cleanLeftovers, swapIn } from '../../scripts/lib/output-folder/swap.ts';
 import { isRunning } from '../../src/integrations/temporary-names.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -105,6 +105,48 @@ describe('which --out a build may replace', () => {
     ["an older build's output, from before the marker", () => `${root}/older`, () => undefined],
     ['dist/ in the project', () => 'dist', () => undefined],
   ])('%s', (_, out, expected) => expect(refusal(out())).toBe(expected()));
+});
+
+describe('which build cache a build may use', () => {
+  const named = 'BUILD_CACHE_DIR="x"';
+  const refusal = (cache: string, out = 'dist') => cacheRefusal(path.resolve(cache), inspectOutput(out, content), named);
+  const FIX = 'Name a folder of its own, outside them (e.g. /tmp/yiqihui-cache), or unset it for .cache/build.';
+  const mixed = (verb: string, folder: string) =>
+    `${named} ${verb} ${folder}, which holds sources: the cache's files would be mixed into them. ${FIX}`;
+
+  it.each<[string, () => string, () => string | undefined, (() => string)?]>([
+    ['the content folder', () => content, () => mixed('is inside', content)],
+    ['a folder in the content', () => `${content}/articles/cache`, () => mixed('is inside', content)],
+    ['a folder holding the content', () => root, () => mixed('holds', content)],
+    ['src/', () => 'src', () => mixed('is inside', `${ROOT}/src`)],
+    ['src/pages/, through a link', () => `${root}/link-to-src/pages`, () => mixed('is inside', `${ROOT}/src`)],
+    ['the project folder', () => '.', () => `${named} is the project folder: the cache's files would be mixed into the sources. ${FIX}`],
+    [
+      'a folder in the output',
+      () => 'dist/cache',
+      () => `${named} is inside the output folder ${ROOT}/dist, which a build replaces whole. ${FIX}`,
+    ],
+    [
+      'the output folder',
+      () => `${root}/new/site`,
+      () => `${named} is inside the output folder ${root}/new/site, which a build replaces whole. ${FIX}`,
+      () => `${root}/new/site`,
+    ],
+    ['the default, .cache/build', () => '.cache/build', () => undefined],
+    ['a folder of its own beside the output', () => `${root}/new/cache`, () => undefined, () => `${root}/new/site`],
+  ])('%s', (_, cache, expected, out) => expect(refusal(cache(), out?.())).toBe(expected()));
+
+  it('is refused before anything is built, and a folder of the content is left as it was', async () => {
+    const before = await hashTree(root);
+    const result = buildSite(content, path.join(root, 'new-out'), { BUILD_CACHE_DIR: path.join(content, 'cache') });
+    expect(result.status).toBe(2);
+    expect(result.output.trim()).toBe(
+      `Build refused: BUILD_CACHE_DIR=${JSON.stringify(path.join(content, 'cache'))} is inside ${content}, which holds sources: ` +
+        `the cache's files would be mixed into them. ${FIX}\nNothing was built or touched.`,
+    );
+    expect(await hashTree(root)).toBe(before);
+    expect(existsSync(path.join(root, 'new-out'))).toBe(false);
+  });
 });
 
 describe('a refused build', () => {

@@ -105,6 +105,31 @@ export function outputRefusal(facts: OutputFacts, shown: string): string | undef
   return undefined;
 }
 
+/**
+ * Why the folder `cache` (absolute; `named` as the user set it) must not be the build cache, or
+ * undefined when it may. A build writes thousands of files there and removes those it no longer
+ * needs: in the content they would become part of it, among the routes (src/pages/) they would be
+ * read as pages, and in the output folder, or holding it, the next swap would take them away.
+ * `.cache/` is where the default one lives.
+ */
+export function cacheRefusal(cache: string, facts: OutputFacts, named: string): string | undefined {
+  const resolved = resolveParents(cache);
+  const { project } = facts;
+  const fix = 'Name a folder of its own, outside them (e.g. /tmp/yiqihui-cache), or unset it for .cache/build.';
+  if (isWithin(project, resolved)) {
+    return `${named} ${resolved === project ? 'is the project folder' : `holds the project folder ${project}`}: the cache's files would be mixed into the sources. ${fix}`;
+  }
+  for (const source of facts.sources.filter((folder) => folder !== path.join(project, '.cache'))) {
+    if (isWithin(resolved, source) || isWithin(source, resolved)) {
+      return `${named} ${isWithin(resolved, source) ? 'is inside' : 'holds'} ${source}, which holds sources: the cache's files would be mixed into them. ${fix}`;
+    }
+  }
+  if (isWithin(resolved, facts.out) || isWithin(facts.out, resolved)) {
+    return `${named} ${isWithin(resolved, facts.out) ? 'is inside' : 'holds'} the output folder ${facts.out}, which a build replaces whole. ${fix}`;
+  }
+  return undefined;
+}
+
 /** Reads what `outputRefusal` needs about `out` (relative to the working directory). */
 export function inspectOutput(out: string, contentDir: string): OutputFacts {
   const project = resolveParents(process.cwd());

@@ -19,6 +19,8 @@ import { inBatches, linkFilesOnThread, linkOrCopy, type FileLink } from '../link
 import { namesIn } from '../folder-names.ts';
 
 const PAGE_FILE = /^[\w-]+\.html$/;
+/** A page's file under its temporary name (`adopt`): `<key>.html.<store's prefix><count>.tmp`. */
+const TEMPORARY_FILE = /^[\w-]+\.html\.[0-9a-f]{12}-\d+\.tmp$/;
 
 /** Where a page of `pathname` is in the output, for Astro's `directory` format (every page here has a trailing slash). */
 export function outputFileOf(pathname: string): string {
@@ -103,7 +105,10 @@ export class PageStore {
    * (`npm run dev` beside `npm run build`) may have stored pages of its own since.
    */
   async prune(): Promise<number> {
-    const unused = namesIn(this.#dir).filter((name) => !(PAGE_FILE.test(name) && this.#used.has(keyOf(name))) && this.#found.has(name));
+    // Only names the store gives its files: a file of anyone else's is never its to remove.
+    const unused = namesIn(this.#dir).filter(
+      (name) => this.#found.has(name) && (PAGE_FILE.test(name) ? !this.#used.has(keyOf(name)) : TEMPORARY_FILE.test(name)),
+    );
     await Promise.all(unused.map((name) => rm(path.join(this.#dir, name), { force: true })));
     return unused.length;
   }

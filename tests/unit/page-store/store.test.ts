@@ -75,7 +75,7 @@ describe('PageStore', () => {
     const dir = path.join(root, 'pages');
     const first = new PageStore(dir);
     await storePages(first, root, { k1: 'k1', k2: 'k2', k3: 'k3' });
-    writeFileSync(path.join(dir, 'k4.html.0a1b2c.tmp'), 'half');
+    writeFileSync(path.join(dir, 'k4.html.0a1b2c3d4e5f-7.tmp'), 'half');
 
     const second = new PageStore(dir);
     expect(second.has('k1')).toBe(true);
@@ -86,6 +86,17 @@ describe('PageStore', () => {
     expect(new PageStore(dir).has('k4')).toBe(false);
   });
 
+  it("never removes what it did not store: a writer's files in its folder stay", async () => {
+    const root = await tempDir('page-store');
+    const dir = path.join(root, 'pages');
+    await storePages(new PageStore(dir), root, { k1: 'k1' });
+    writeFileSync(path.join(dir, 'notes.txt'), '写作者的笔记');
+    writeFileSync(path.join(dir, 'index.astro'), '---\n---');
+    mkdirSync(path.join(dir, '[...variant]'));
+    expect(await new PageStore(dir).prune()).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['[...variant]', 'index.astro', 'notes.txt']);
+  });
+
   it('leaves the pages another build stored after this one started', async () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
@@ -94,9 +105,9 @@ describe('PageStore', () => {
     expect(mine.has('k1')).toBe(true);
     // Another build on the same cache, meanwhile: it stores k3, and is writing k4.
     await storePages(new PageStore(dir), path.join(root, 'other'), { k3: 'k3' });
-    writeFileSync(path.join(dir, 'k4.html.0a1b2c.tmp'), 'being written');
+    writeFileSync(path.join(dir, 'k4.html.0a1b2c3d4e5f-7.tmp'), 'being written');
     expect(await mine.prune()).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k3.html', 'k4.html.0a1b2c.tmp']);
+    expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k3.html', 'k4.html.0a1b2c3d4e5f-7.tmp']);
   });
 
   it('starts empty where there is no store yet', async () => {
