@@ -185,6 +185,26 @@ describe('bad files', () => {
     ]);
   });
 
+  it('reports a channels.yaml that lists no channel once, and not every article with an unknown channel', async () => {
+    for (const text of ['', '# 频道\n', '[]\n']) {
+      expect(await messages({ 'channels.yaml': text })).toEqual([
+        'content/channels.yaml: lists no channel, and every article needs one: add one, e.g. "- slug: jingying" with "  name: 经营" below it',
+      ]);
+    }
+  });
+
+  it('names the line of a channel listed twice, and of each unknown key', async () => {
+    expect(
+      await messages({
+        'channels.yaml': `${CHANNELS}- slug: jingying\n  name: 经营二\n  color: red\n  icon: x\n`,
+      }),
+    ).toEqual([
+      'content/channels.yaml:7 [2].color: unknown key "color"',
+      'content/channels.yaml:8 [2].icon: unknown key "icon"',
+      'content/channels.yaml:5 [2].slug: channel "jingying" is listed twice (also entry 1): remove one',
+    ]);
+  });
+
   it('reports a channels.yaml that is not YAML', async () => {
     expect(await messages({ 'channels.yaml': '- slug: jingying\n  name: [经营\n' })).toEqual([
       'content/channels.yaml:2 [0].name: is not valid YAML ' +

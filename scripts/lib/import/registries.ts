@@ -4,13 +4,13 @@
  */
 import { Document, parseDocument, isSeq } from 'yaml';
 import type { ContentProblem } from '../../../src/lib/content/problems.ts';
-import { channelsSchema, merchantsSchema, type Channel, type Merchant } from '../../../src/lib/content/schema.ts';
+import { channelRegistrySchema, merchantsSchema, type Channel, type Merchant } from '../../../src/lib/content/schema.ts';
 import { toSimplified } from '../../../src/lib/convert/opencc.ts';
 import { channelSlug } from './slug.ts';
 
 type Loaded<T> = { doc: Document; items: T[] } | { problem: ContentProblem };
 
-function load<T>(text: string | undefined, file: string, schema: typeof channelsSchema | typeof merchantsSchema): Loaded<T> {
+function load<T>(text: string | undefined, file: string, schema: typeof channelRegistrySchema | typeof merchantsSchema): Loaded<T> {
   const doc: Document = text?.trim() ? parseDocument(text, { schema: 'core' }) : new Document([], { schema: 'core' });
   if (doc.errors.length > 0)
     return { problem: { file, message: `is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it, then import again` } };
@@ -32,7 +32,7 @@ export class ChannelRegistry {
   ) {}
 
   static load(text: string | undefined, file: string): ChannelRegistry | { problem: ContentProblem } {
-    const loaded = load<Channel>(text, file, channelsSchema);
+    const loaded = load<Channel>(text, file, channelRegistrySchema);
     return 'problem' in loaded ? loaded : new ChannelRegistry(loaded.doc, loaded.items);
   }
 

@@ -106,7 +106,6 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
   const articles = readArticles(listArticles(dir, problems), problems);
-  checkChannels(channels ?? [], path.join(dir, CONTENT_FILES.channels), problems);
   if (channels) checkArticleChannels(articles.valid, channels, problems);
   checkDuplicateSlugs(articles.valid, problems);
   await checkBodies(articles.valid, channels, problems);
@@ -164,12 +163,13 @@ function validate<T extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const field = fieldName(keyPath);
-    const message =
+    // An unknown key is named on its own line, each one.
+    const found =
       issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : issue.message;
-    problems.push({ file, line: lineFor(parsed, keyPath), field: field || undefined, message });
+        ? issue.keys.map((key) => ({ keyPath: [...keyPath, key], message: `unknown key "${key}"` }))
+        : [{ keyPath, message: issue.message }];
+    for (const { keyPath, message } of found)
+      problems.push({ file, line: lineFor(parsed, keyPath), field: fieldName(keyPath) || undefined, message });
   }
   return undefined;
 }
@@ -658,14 +658,6 @@ export function splitFrontmatter(text: string): Split {
   const yaml = text.slice(4, end);
   const bodyStart = Math.min(text.length, end + close[0].length + 1);
   return { yaml, body: text.slice(bodyStart), bodyLine: yaml.split('\n').length + 2 };
-}
-
-function checkChannels(channels: Channel[], file: string, problems: ContentProblem[]) {
-  const seen = new Set<string>();
-  for (const c of channels) {
-    if (seen.has(c.slug)) problems.push({ file: displayPath(file), field: 'slug', message: `channel "${c.slug}" is listed twice` });
-    seen.add(c.slug);
-  }
 }
 
 function checkArticleChannels(articles: ArticleSource[], channels: Channel[], problems: ContentProblem[]) {
