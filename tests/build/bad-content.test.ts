@@ -93,8 +93,20 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
       `${article}:1: must start with a front-matter block: a line "---", then title:, date:, channel:, then "---"`,
     ],
     ['empty body', good('', ''), `${article}:7: has no text below the front-matter: write the article body`],
+    [
+      'blank lines before the front-matter',
+      `\n \n${good()}`,
+      `${article}:1: starts with 2 blank lines: the front-matter's "---" must be line 1; delete them`,
+    ],
   ])('%s', async (_, text, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([expected]);
+  });
+
+  it('takes a "---" with spaces after it, which no one sees, to open the front-matter as to close it', async () => {
+    expect(await load({ 'articles/2019/05/x.md': good().replace('---\n', '--- \t\n').replace('\n---\n', '\n---  \n') })).toEqual({
+      messages: [],
+      slugs: ['fine', 'x'],
+    });
   });
 
   it('warns about an unknown key, naming the likely typo', async () => {

@@ -647,15 +647,25 @@ function checkConversionRules(
 
 type Split = { yaml: string; body: string; bodyLine: number } | { error: string; line: number };
 
-/** Front-matter is the block between a first line `---` and the next line `---`. */
+/** Front-matter is the block between a first line `---` and the next line `---` (either may end in spaces, which no one sees). */
 export function splitFrontmatter(text: string): Split {
-  if (!text.startsWith('---\n')) {
+  const open = /^---[ \t]*\n/.exec(text);
+  if (!open) {
+    const blank = /^(?:[ \t]*\n)+---[ \t]*\n/.exec(text);
+    if (blank) {
+      const lines = blank[0].split('\n').length - 2;
+      return {
+        line: 1,
+        error: `starts with ${lines === 1 ? 'a blank line' : `${lines} blank lines`}: the front-matter's "---" must be line 1; delete ${lines === 1 ? 'it' : 'them'}`,
+      };
+    }
     return { line: 1, error: 'must start with a front-matter block: a line "---", then title:, date:, channel:, then "---"' };
   }
-  const close = /^---[ \t]*$/m.exec(text.slice(4));
+  const start = open[0].length;
+  const close = /^---[ \t]*$/m.exec(text.slice(start));
   if (!close) return { line: 1, error: 'the front-matter block opened on line 1 is never closed: add a line "---" after the last field' };
-  const end = 4 + close.index;
-  const yaml = text.slice(4, end);
+  const end = start + close.index;
+  const yaml = text.slice(start, end);
   const bodyStart = Math.min(text.length, end + close[0].length + 1);
   return { yaml, body: text.slice(bodyStart), bodyLine: yaml.split('\n').length + 2 };
 }
