@@ -94,12 +94,41 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     ],
     ['empty body', good('', ''), `${article}:7: has no text below the front-matter: write the article body`],
     [
+      "a full-width colon, an input method's, after a key",
+      good('').replace('views: 529', 'views：529'),
+      `${article}:5 views: has the full-width colon "：" after its key; YAML needs ":" and a space: views: 529`,
+    ],
+    [
+      'a field indented with a tab',
+      good('').replace('channel: jingying', '\tchannel: jingying'),
+      `${article}:4 channel: is indented with a tab: front-matter fields start at the beginning of the line; delete the tab before "channel:"`,
+    ],
+    [
+      'a field indented under the one before',
+      good('').replace('views: 529', '  views: 529'),
+      `${article}:5 views: is indented: front-matter fields start at the beginning of the line; delete the spaces before "views:"`,
+    ],
+    [
+      'a field written as a list item',
+      good('').replace('views: 529', '- views: 529'),
+      `${article}:5 views: starts with "- ", which makes it a list item: front-matter fields start at the beginning of the line; delete the "- " before "views:"`,
+    ],
+    [
       'blank lines before the front-matter',
       `\n \n${good()}`,
       `${article}:1: starts with 2 blank lines: the front-matter's "---" must be line 1; delete them`,
     ],
   ])('%s', async (_, text, expected) => {
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([expected]);
+  });
+
+  it('names every line written with full-width colons, where YAML reads no key at all', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': '---\ntitle：标题\ndate：2019-05-14\nchannel：jingying\n---\n\n正文\n' })).toEqual(
+      ['title: 标题', 'date: 2019-05-14', 'channel: jingying'].map(
+        (fixed, i) =>
+          `${article}:${i + 2} ${fixed.split(':')[0]}: has the full-width colon "：" after its key; YAML needs ":" and a space: ${fixed}`,
+      ),
+    );
   });
 
   it('takes a "---" with spaces after it, which no one sees, to open the front-matter as to close it', async () => {

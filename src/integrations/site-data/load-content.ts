@@ -35,7 +35,7 @@ import {
   type GlossaryEntry,
   type Merchant,
 } from '../../lib/content/schema.ts';
-import { fieldName, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
+import { fieldName, keyLineProblems, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import { ContentError, type ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
 import { describeControlChars } from '../../lib/content/text-rules.ts';
@@ -138,7 +138,7 @@ export function readRegistry<T extends z.ZodType>(
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, required);
   if (text === undefined) return required ? undefined : ([] as z.infer<T>);
-  const parsed = parseYaml(text, shownFile, 1, problems, REGISTRY_TEXT_KEYS);
+  const parsed = parseYaml(text, shownFile, 1, problems, { textKeys: REGISTRY_TEXT_KEYS });
   if (!parsed) return undefined;
   return validate(schema, parsed.value ?? [], parsed, shownFile, problems);
 }
@@ -568,10 +568,14 @@ type FrontMatter =
 
 function readFrontMatter(yaml: string, file: string): FrontMatter {
   const problems: ContentProblem[] = [];
-  const parsed = parseYaml(yaml, file, 2, problems, ARTICLE_TEXT_KEYS);
+  const parsed = parseYaml(yaml, file, 2, problems, { textKeys: ARTICLE_TEXT_KEYS, fields: ARTICLE_KEYS });
   if (!parsed) return { read: false, problems };
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    problems.push({ file, line: 2, message: 'front-matter must be "key: value" lines (title, date, channel, …)' });
+    // YAML read no key at all (every colon full-width, say): the lines say why.
+    const broken = keyLineProblems(yaml, file, 2, ARTICLE_KEYS);
+    problems.push(
+      ...(broken.length > 0 ? broken : [{ file, line: 2, message: 'front-matter must be "key: value" lines (title, date, channel, …)' }]),
+    );
     return { read: false, problems };
   }
   for (const key of Object.keys(parsed.value)) {

@@ -34,8 +34,15 @@ interface Entry {
  * Parse `text`, which starts at `firstLine` of `file`. Problems are pushed, not thrown, so that a
  * run reports every broken file at once. Values of `textKeys` that YAML would cut short are warned about.
  */
+export interface YamlOptions {
+  /** Keys whose text values YAML would cut short are warned about. */
+  textKeys?: readonly string[];
+  /** The keys of a front-matter's top-level map, which start their lines: an indented one is a mistake (`keyLineProblems`). */
+  fields?: readonly string[];
+}
+
 export function parseYaml(
-  text: string, file: string, firstLine: number, problems: ContentProblem[], textKeys: readonly string[] = [],
+  text: string, file: string, firstLine: number, problems: ContentProblem[], { textKeys = [], fields = [] }: YamlOptions = {},
 ): ParsedYaml | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -44,17 +51,31 @@ export function parseYaml(
   // Without * & or # there is no alias, anchor or comment to look for: most files skip the walk.
   const entries = doc.errors.length > 0 || /[*&#]/.test(text) ? entriesOf(doc.contents, []) : [];
   if (doc.errors.length > 0) {
+    // A line that cannot be a key's is the cause of the errors from it on, which blame the key
+    // before it with a fix that does not help: those lines are reported instead.
+    const broken = keyLineProblems(text, file, firstLine, fields);
+    const brokenFrom = broken[0]?.line ?? Infinity;
+    const found: ContentProblem[] = [...broken];
     for (const error of doc.errors) {
       const reason = firstSentence(error.message);
       const entry = entryBefore(entries, error.pos[0], lineAt);
       // The error is at the second key: the entry before it is the first, or one inside its value.
       const first = error.code === 'DUPLICATE_KEY' && entries.find((e) => e.keyStart === error.pos[0]);
       const twin = first && entries.findLast((e) => e.keyStart < error.pos[0] && fieldName(e.path) === fieldName(first.path));
-      problems.push(twin
+      found.push(twin
         ? { ...at(twin), message: `is given twice (again on line ${lineAt(error.pos[0])}): keep one of the two lines` }
         : entry
         ? { ...at(entry), message: `is not valid YAML (${reason}): ${quotingFix(text, entry)}` }
         : { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${reason}; ${GENERAL_FIX}` });
+    }
+    // Several errors of one broken value say the same thing.
+    const said = new Set<string>();
+    for (const problem of found) {
+      // The errors a broken line causes blame the line before it, or come after it.
+      if (!broken.includes(problem) && (problem.line ?? 0) >= brokenFrom - 1) continue;
+      const key = JSON.stringify([problem.line, problem.field, problem.message]);
+      if (!said.has(key)) problems.push(problem);
+      said.add(key);
     }
     return undefined;
   }
@@ -81,6 +102,35 @@ export function parseYaml(
     return undefined;
   }
   return { value, lineOf: (path) => nodeLine(doc, path, lineAt) };
+}
+
+/**
+ * Lines that cannot be a `key: value` line as written, each with its fix: a key followed by the
+ * full-width colon "：" (an input method's), a line indented with a tab, and in a front-matter (a
+ * top-level map of `fields`) a field's line indented or made a list item. YAML's own errors for
+ * these name the line before, or none.
+ */
+export function keyLineProblems(text: string, file: string, firstLine: number, fields: readonly string[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  text.split('\n').forEach((line, i) => {
+    const at = { file, line: firstLine + i };
+    const fullWidth = /^[ \t]*(?:- )?([A-Za-z_][\w-]*)[ \t]*：[ \t]*(.*)$/.exec(line);
+    if (fullWidth) {
+      const [, key, value] = fullWidth as unknown as [string, string, string];
+      problems.push({ ...at, field: key, message: `has the full-width colon "：" after its key; YAML needs ":" and a space: ${key}: ${value}` });
+      return;
+    }
+    const field = /^([ \t]+|- )([A-Za-z_][\w-]*):(?: |$)/.exec(line);
+    if (field && fields.includes(field[2]!)) {
+      const [, before, key] = field as unknown as [string, string, string];
+      const [what, fix] = before === '- ' ? ['starts with "- ", which makes it a list item', 'the "- "']
+        : before.includes('\t') ? ['is indented with a tab', 'the tab'] : ['is indented', 'the spaces'];
+      problems.push({ ...at, field: key, message: `${what}: front-matter fields start at the beginning of the line; delete ${fix} before "${key}:"` });
+      return;
+    }
+    if (line.startsWith('\t')) problems.push({ ...at, message: 'starts with a tab, which YAML does not allow as indentation: indent with spaces' });
+  });
+  return problems;
 }
 
 function entriesOf(node: unknown, path: (string | number)[]): Entry[] {
