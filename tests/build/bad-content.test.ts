@@ -172,6 +172,35 @@ describe('bad files', () => {
     ]);
   });
 
+  it('lists the rest of a file that one broken field or its name leaves unpublished: its channels, its body, its slug', async () => {
+    const body = '正文 [x](/articles/nosuch/) [这里](#here)\n\n![](/img/nosuch.png)\n\n有控制字符\u0001。';
+    const text = `---\ntitle: 标题\ndate: 2019-05-14\nchannel: nosuch\nviews: abc\n---\n\n${body}\n`;
+    const bad = 'content/articles/2019/05/Bad_Name.md';
+    const twin = 'content/articles/2019/06/fine.md';
+    const noPage = (url: string) =>
+      `the link "${url}" goes to no page of the site: an article is at /articles/<file name>/, a channel at /<slug from channels.yaml>/`;
+    expect(
+      await messages({
+        'articles/2019/05/x.md': text,
+        'articles/2019/05/Bad_Name.md': good('', '[x](/articles/nosuch/)'),
+        'articles/2019/06/fine.md': good('', '[那里](#there)').replace('views: 529', 'views: -1'),
+      }),
+    ).toEqual([
+      `${bad}: the file name "Bad_Name.md" can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens, e.g. "bad-name.md"`,
+      `${article}:5 views: expected a whole number >= 0, got "abc"`,
+      `${article}:12: has an invisible control character (U+0001 at character 6): delete it; retype the text around it if it was pasted`,
+      `${twin}:5 views: expected a whole number >= 0, got -1`,
+      `${article}:4 channel: unknown channel "nosuch" (did you mean "shequn"?); channels are listed in content/channels.yaml`,
+      `content/articles/2019/05/fine.md: slug "fine" is also used by ${twin}: slugs are unique across content/articles; rename one file`,
+      `${twin}: slug "fine" is also used by content/articles/2019/05/fine.md: slugs are unique across content/articles; rename one file`,
+      `${bad}:8: ${noPage('/articles/nosuch/')}`,
+      `${article}:8: ${noPage('/articles/nosuch/')}`,
+      `${article}:8: the link "#here" goes to #here, but this article has no element with id="here": headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)`,
+      `${article}:10: the image "/img/nosuch.png" is not a file of the site: put it in public/ (as public/img/nosuch.png) or fix the path`,
+      `${twin}:8: the link "#there" goes to #there, but this article has no element with id="there": headings have no ids; mark the spot with <a id="…"></a>, or link to a footnote (#fn-1)`,
+    ]);
+  });
+
   it('refuses a file that is not UTF-8, naming the line', async () => {
     const gbk = Buffer.concat([Buffer.from(good().split('正文')[0]!), Buffer.from([0xd5, 0xfd, 0xce, 0xc4]), Buffer.from('\n')]);
     expect(await messages({ 'articles/2019/05/x.md': gbk })).toEqual([

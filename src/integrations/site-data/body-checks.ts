@@ -58,13 +58,23 @@ function bodyFacts(markdown: string): BodyFacts {
   return parsed.tree === undefined ? { issues: parsed.issues, links: [] } : { issues: [], links: bodyLinks(parsed.tree) };
 }
 
-/** `channels` is undefined when channels.yaml is broken: links are not judged then, as every channel page would seem missing. */
-export async function checkBodies(articles: ArticleBody[], channels: Channel[] | undefined, problems: ContentProblem[]): Promise<void> {
+/**
+ * The bodies of `articles`, and of `unpublished` (articles whose front-matter is not valid: their
+ * links are checked, but none goes to them). `channels` is undefined when channels.yaml is broken:
+ * links are not judged then, as every channel page would seem missing.
+ */
+export async function checkBodies(
+  articles: ArticleBody[],
+  channels: Channel[] | undefined,
+  problems: ContentProblem[],
+  unpublished: ArticleBody[] = [],
+): Promise<void> {
   // One file for every content dir: facts are keyed by the body's text alone, and a file per dir
   // would pile up in .cache/build with every fixture a test writes.
   const cache = new BuildCache<BodyFacts>('body-facts', '', hashOf(codeVersion(BODY_FACTS_PRODUCERS), SITE.origin));
+  const checked = [...articles, ...unpublished];
   await factsOfNew(
-    articles.filter((a) => !cache.has(a.bodyHash)),
+    checked.filter((a) => !cache.has(a.bodyHash)),
     cache,
   );
   const site = channels && siteTargets(articles, channels);
@@ -74,7 +84,7 @@ export async function checkBodies(articles: ArticleBody[], channels: Channel[] |
     if (!found) fragments.set(article.slug, (found = bodyFragments(article.body)));
     return found;
   };
-  for (const article of articles) {
+  for (const article of checked) {
     const facts = cache.get(article.bodyHash, () => bodyFacts(article.body));
     const at = (line: number) => article.bodyLine + line - 1;
     for (const issue of facts.issues) problems.push({ file: article.file, line: at(issue.line), message: issue.message });
@@ -206,15 +216,17 @@ function linkProblem(
       ? undefined
       : `${written} is not a file of the site: put it in ${PUBLIC_DIR}/ (as ${PUBLIC_DIR}${target}) or fix the path`;
   }
-  if (site.drafts.has(target) && !from.data.draft) {
+  // Its own page, even where it has none (a front-matter not valid): `#x` is judged by its own body.
+  const own = LANGS.some((lang) => articleUrl(lang, from.slug) === target);
+  if (site.drafts.has(target) && !from.data.draft && !own) {
     return `${written} goes to a draft, which is not published: publish that article (delete its "draft: true") or remove the link`;
   }
-  if (!site.paths.has(target)) {
+  if (!own && !site.paths.has(target)) {
     if (site.paths.has(`${target}/`)) return `${written} lacks the trailing slash: write ${target}/${url.hash}`;
     if (site.drafts.has(target)) return undefined;
     return `${written} goes to no page of the site${suggestion(target, site)}`;
   }
-  const article = site.paths.get(target);
+  const article = own ? from : site.paths.get(target);
   if (fragment === '' || article === undefined || fragmentsOf(article).has(fragment)) return undefined;
   const where = article === from ? 'this article' : `the article ${articleUrl(SOURCE_LANG, article.slug)}`;
   return (

@@ -64,6 +64,18 @@ export interface ArticleSource {
   lines: Record<string, number | undefined>;
 }
 
+/**
+ * An article whose front-matter or file name is not valid, as far as it can still be checked: its
+ * body (its links, images and markup), its slug (taken twice?) and, where valid on their own, its
+ * channels and draft flag. Checked so that one broken field does not hide the file's other
+ * problems; never published.
+ */
+export interface ArticleRemains extends Omit<ArticleSource, 'data'> {
+  data: Pick<ArticleFrontmatter, 'channel' | 'draft'>;
+  /** Whether its file name is a slug (so it is one of the slugs that must be unique). */
+  named: boolean;
+}
+
 export interface Content {
   channels: Channel[];
   merchants: Merchant[];
@@ -106,9 +118,10 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
   const articles = readArticles(listArticles(dir, problems), problems);
-  if (channels) checkArticleChannels(articles.valid, channels, problems);
-  checkDuplicateSlugs(articles.valid, problems);
-  await checkBodies(articles.valid, channels, problems);
+  const all = [...articles.valid, ...articles.remains];
+  if (channels) checkArticleChannels(all, channels, problems);
+  checkDuplicateSlugs([...articles.valid, ...articles.remains.filter((r) => r.named)], problems);
+  await checkBodies(articles.valid, channels, problems, articles.remains);
   return {
     content: { channels: channels ?? [], merchants: merchants ?? [], glossary: glossary ?? [], articles: articles.valid },
     problems,
@@ -450,12 +463,20 @@ function readArticles(files: string[], problems: ContentProblem[]) {
   // One file for every content dir, as for the body checks: one per dir would pile up in
   // .cache/build with every fixture a test writes. The files' names are part of the keys.
   const reads = new BuildCache<ArticleRead>('articles', '', codeVersion(ARTICLE_READ_PRODUCERS));
-  const articles = files.map((file) => readArticle(file, problems, reads));
+  const valid: ArticleSource[] = [];
+  const remains: ArticleRemains[] = [];
+  for (const file of files) {
+    const read = readArticle(file, problems, reads);
+    if (read?.valid) valid.push(read.article);
+    else if (read) remains.push(read.article);
+  }
   reads.save();
-  return { valid: articles.filter((a): a is ArticleSource => a !== undefined), files: files.length };
+  return { valid, remains, files: files.length };
 }
 
-function readArticle(file: string, problems: ContentProblem[], reads: BuildCache<ArticleRead>): ArticleSource | undefined {
+type ReadArticle = { valid: true; article: ArticleSource } | { valid: false; article: ArticleRemains };
+
+function readArticle(file: string, problems: ContentProblem[], reads: BuildCache<ArticleRead>): ReadArticle | undefined {
   const shownFile = displayPath(file);
   const bytes = readBytes(file, shownFile, problems, true, MAX_ARTICLE_BYTES);
   if (bytes === undefined) {
@@ -475,10 +496,12 @@ function readArticle(file: string, problems: ContentProblem[], reads: BuildCache
     return { problems: notText };
   });
   problems.push(...read.problems);
-  if (!read.article) return undefined;
-  const { bodyStart, ...article } = read.article;
-  const source = { ...article, file: shownFile };
-  return text === undefined ? withBodyOnRequest(source, file, key, bodyStart) : { ...source, body: text.slice(bodyStart) };
+  const found = read.article ?? read.remains;
+  if (!found) return undefined;
+  const { bodyStart, ...rest } = found;
+  const source = { ...rest, file: shownFile };
+  const article = text === undefined ? withBodyOnRequest(source, file, key, bodyStart) : { ...source, body: text.slice(bodyStart) };
+  return read.article ? { valid: true, article: article as ArticleSource } : { valid: false, article: article as ArticleRemains };
 }
 
 /**
@@ -486,7 +509,7 @@ function readArticle(file: string, problems: ContentProblem[], reads: BuildCache
  * where a later cache lacks it). Its bytes are not kept meanwhile: at 50,000 articles they were
  * 0.4 GB of an edit rebuild's peak, until a full garbage collection, seconds later.
  */
-function withBodyOnRequest(article: Omit<ArticleSource, 'body'>, file: string, key: string, bodyStart: number): ArticleSource {
+function withBodyOnRequest<T extends { file: string }>(article: T, file: string, key: string, bodyStart: number): T & { body: string } {
   let body: string | undefined;
   const read = () => {
     const problems: ContentProblem[] = [];
@@ -516,6 +539,7 @@ function withBodyOnRequest(article: Omit<ArticleSource, 'body'>, file: string, k
 export interface ArticleRead {
   problems: ContentProblem[];
   article?: Omit<ArticleSource, 'file' | 'body'> & { bodyStart: number };
+  remains?: Omit<ArticleRemains, 'file' | 'body'> & { bodyStart: number };
 }
 
 /** The code that reads an article, with everything it imports (../code-version.ts). */
@@ -523,10 +547,17 @@ export const ARTICLE_READ_PRODUCERS = ['src/integrations/site-data/load-content.
 
 function readArticleText(text: string, file: string): ArticleRead {
   const problems: ContentProblem[] = [];
-  const article = parseArticle(text, file, problems);
-  if (!article) return { problems };
-  const { file: _file, body, ...read } = article;
-  return { problems, article: { ...read, bodyStart: text.length - body.length } };
+  const { article, remains } = readArticleParts(text, file, problems);
+  const bodyStart = (body: string) => text.length - body.length;
+  if (article) {
+    const { file: _file, body, ...read } = article;
+    return { problems, article: { ...read, bodyStart: bodyStart(body) } };
+  }
+  if (remains) {
+    const { file: _file, body, ...read } = remains;
+    return { problems, remains: { ...read, bodyStart: bodyStart(body) } };
+  }
+  return { problems };
 }
 
 /** Front-matter fields whose unquoted values YAML may cut short without an error. */
@@ -537,25 +568,36 @@ const REGISTRY_TEXT_KEYS = ['name', 'description', 'rebate'];
  * Validate an article's text as if it were the file `file`: the same checks `npm run check`
  * makes of one file, for `npm run new` to run on what it is about to write.
  */
-export function parseArticle(text: string, file: string, problems: ContentProblem[]): ArticleSource | undefined {
+export const parseArticle = (text: string, file: string, problems: ContentProblem[]): ArticleSource | undefined =>
+  readArticleParts(text, file, problems).article;
+
+/** `parseArticle`'s article, or what remains of it to check where it is not valid. */
+function readArticleParts(text: string, file: string, problems: ContentProblem[]): { article?: ArticleSource; remains?: ArticleRemains } {
   const slug = path.basename(file, '.md');
-  let ok = checkFileName(file, problems);
+  const named = checkFileName(file, problems);
   const split = splitFrontmatter(text);
   if ('error' in split) {
     problems.push({ file, line: split.line, message: split.error });
-    return undefined;
+    return {};
   }
   const front = readFrontMatter(split.yaml, file);
   problems.push(...front.problems);
-  if (!front.read) return undefined;
-  const { data, lines } = front;
-  if (split.body.trim() === '') {
-    problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
-    ok = false;
-  }
+  const empty = split.body.trim() === '';
+  if (empty) problems.push({ file, line: split.bodyLine, message: 'has no text below the front-matter: write the article body' });
   checkBodyControlChars(split.body, split.bodyLine, file, problems);
+  const data = front.read ? front.data : undefined;
+  const lines = front.read ? front.lines : {};
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
-  return data && ok ? { slug, file, data, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines } : undefined;
+  const base = { slug, file, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines };
+  if (data && named && !empty) return { article: { ...base, data } };
+  const fields = data ?? (front.read ? validFields(front.value) : { channel: [], draft: false });
+  return { remains: { ...base, data: { channel: fields.channel, draft: fields.draft }, named } };
+}
+
+/** Of a front-matter that is not valid as a whole, its channels and draft flag where valid on their own. */
+function validFields(value: Record<string, unknown>): Pick<ArticleFrontmatter, 'channel' | 'draft'> {
+  const channel = articleSchema.shape.channel.safeParse(value.channel);
+  return { channel: channel.success ? channel.data : [], draft: value.draft === true };
 }
 
 /**
@@ -564,7 +606,14 @@ export function parseArticle(text: string, file: string, problems: ContentProble
  */
 type FrontMatter =
   | { read: false; problems: ContentProblem[] }
-  | { read: true; data?: ArticleFrontmatter; lines: Record<string, number | undefined>; problems: ContentProblem[] };
+  | {
+      read: true;
+      /** The key-value lines as YAML read them, valid or not. */
+      value: Record<string, unknown>;
+      data?: ArticleFrontmatter;
+      lines: Record<string, number | undefined>;
+      problems: ContentProblem[];
+    };
 
 function readFrontMatter(yaml: string, file: string): FrontMatter {
   const problems: ContentProblem[] = [];
@@ -591,7 +640,7 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
   }
   const data = validate(articleSchema, parsed.value, parsed, file, problems);
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
-  return { read: true, data, lines, problems };
+  return { read: true, value: parsed.value as Record<string, unknown>, data, lines, problems };
 }
 
 /**
@@ -674,7 +723,7 @@ export function splitFrontmatter(text: string): Split {
   return { yaml, body: text.slice(bodyStart), bodyLine: yaml.split('\n').length + 2 };
 }
 
-function checkArticleChannels(articles: ArticleSource[], channels: Channel[], problems: ContentProblem[]) {
+function checkArticleChannels(articles: (ArticleSource | ArticleRemains)[], channels: Channel[], problems: ContentProblem[]) {
   const slugs = channels.map((c) => c.slug);
   for (const article of articles) {
     for (const channel of article.data.channel) {
@@ -690,7 +739,7 @@ function checkArticleChannels(articles: ArticleSource[], channels: Channel[], pr
   }
 }
 
-function checkDuplicateSlugs(articles: ArticleSource[], problems: ContentProblem[]) {
+function checkDuplicateSlugs(articles: (ArticleSource | ArticleRemains)[], problems: ContentProblem[]) {
   const bySlug = new Map<string, string[]>();
   for (const a of articles) bySlug.set(a.slug, [...(bySlug.get(a.slug) ?? []), a.file]);
   for (const [slug, files] of bySlug) {
