@@ -40,6 +40,9 @@ describe('a build with bad content', () => {
     expect(result.output).toContain('bad-views.md:5 views: expected a whole number >= 0, got "529 次"');
     expect(result.output).toContain('bad-date.md:3 date: "2019-02-30" is not a real date or time');
     expect(result.output).toContain('Build stopped: fix the 2 error(s) above');
+    // Not framed as a crash: no "unhandled error" in a hook, no stack.
+    expect(result.output).not.toContain('unhandled error');
+    expect(result.output).not.toMatch(/^\s+at /m);
 
     expect(await hashTree(dist)).toBe(before);
     const contentNow = await hashTree(content);

@@ -49,7 +49,9 @@ export default function siteData(restore: PageRestore): AstroIntegration {
         try {
           await validContent();
         } catch (error) {
-          throw explained(error);
+          const problems = (error as { problems?: ContentProblem[] }).problems;
+          if (!problems) throw error;
+          stopOn(problems);
         }
       },
       // The keys are kept once the build has made them all (a failed build ends before this hook).
@@ -91,19 +93,15 @@ function siteModule(options: SiteOptions, external: boolean): Plugin {
 }
 
 /**
- * Content errors are the writer's to fix: print them as `npm run check` does, one line each, and
- * stop with a one-line reason instead of a stack trace.
+ * Content errors are the writer's to fix: printed as `npm run check` prints them, one line each,
+ * and the build ends there with a one-line reason. Thrown, Astro would frame them as "an unhandled
+ * error occurred while running a hook", as if the build had crashed.
  */
-function explained(error: unknown): unknown {
-  const problems = (error as { problems?: ContentProblem[] }).problems;
-  if (!problems) return error;
+function stopOn(problems: ContentProblem[]): never {
   printProblems(problems);
   const count = problems.filter(isError).length;
-  // Astro prints an error's hint, and its stack only when there is one.
-  return Object.assign(new Error(`Build stopped: fix the ${count} error(s) above.`), {
-    stack: '',
-    hint: '`npm run check` lists the same problems without building.',
-  });
+  console.error(`Build stopped: fix the ${count} error(s) above (npm run check lists the same problems without building).`);
+  process.exit(1);
 }
 
 /**
