@@ -184,6 +184,8 @@ describe('bad files', () => {
         'articles/2019/05/x.md': text,
         'articles/2019/05/Bad_Name.md': good('', '[x](/articles/nosuch/)'),
         'articles/2019/06/fine.md': good('', '[那里](#there)').replace('views: 529', 'views: -1'),
+        // A link to an article that is not valid yet is not a problem of its own: that article's are listed.
+        'articles/2019/05/links-to-x.md': good('', '[见](/articles/x/)'),
       }),
     ).toEqual([
       `${bad}: the file name "Bad_Name.md" can't be a URL or a portable file name: use lower-case letters a-z, digits and hyphens, e.g. "bad-name.md"`,
@@ -263,15 +265,29 @@ describe('bad files', () => {
     }
   });
 
-  it('names the line of a channel listed twice, and of each unknown key', async () => {
-    expect(
-      await messages({
-        'channels.yaml': `${CHANNELS}- slug: jingying\n  name: 经营二\n  color: red\n  icon: x\n`,
-      }),
-    ).toEqual([
+  it('names a full-width colon in channels.yaml with the line as it should be, list item and all', async () => {
+    expect(await messages({ 'channels.yaml': '- slug：jingying\n  name: 经营\n- slug: shequn\n  name：社群\n' })).toEqual([
+      'content/channels.yaml:1 slug: has the full-width colon "：" after its key; YAML needs ":" and a space: - slug: jingying',
+      'content/channels.yaml:4 name: has the full-width colon "：" after its key; YAML needs ":" and a space: name: 社群',
+    ]);
+  });
+
+  it('names the line of each unknown key', async () => {
+    expect(await messages({ 'channels.yaml': `${CHANNELS}- slug: taobao\n  name: 淘宝\n  color: red\n  icon: x\n` })).toEqual([
       'content/channels.yaml:7 [2].color: unknown key "color"',
       'content/channels.yaml:8 [2].icon: unknown key "icon"',
-      'content/channels.yaml:5 [2].slug: channel "jingying" is listed twice (also entry 1): remove one',
+    ]);
+  });
+
+  it("names the line of a channel listed twice, and still checks the articles' channels against the list", async () => {
+    expect(
+      await messages({
+        'channels.yaml': `${CHANNELS}- slug: jingying\n  name: 经营二\n`,
+        'articles/2019/05/x.md': good('').replace('channel: jingying', 'channel: taobao'),
+      }),
+    ).toEqual([
+      'content/channels.yaml:5 [2].slug: channel "jingying" is listed twice (also on line 1): remove one',
+      `${article}:4 channel: unknown channel "taobao" (did you mean "shequn"?); channels are listed in content/channels.yaml`,
     ]);
   });
 

@@ -3,7 +3,7 @@
  * leaves the previous good site and the content untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
@@ -49,6 +49,30 @@ describe('a build with bad content', () => {
     expect(contentNow).not.toBe(contentBefore); // the two bad files were added by this test…
     expect((await readdir(folder)).sort()).toEqual(['bad-date.md', 'bad-views.md', 'good.md']); // …and nothing else
     expect((await readdir(root)).sort()).toEqual(['cache', 'content', 'dist']); // no half-written staging dir left
+  });
+
+  it('prints a long list whole, to its last problem and the reason it stopped', async () => {
+    const many = await tempDir('failed-build-many');
+    try {
+      const dir = await writeContent(path.join(many, 'content'), {
+        channels: [{ slug: 'jingying', name: '经营' }],
+        articles: [{ slug: 'good', title: '好', date: '2019-05-14', channel: 'jingying' }],
+      });
+      // 600 problems, 90 KB: more than a pipe holds at once.
+      const folder = path.join(dir, 'articles/2019/05');
+      for (let i = 0; i < 600; i++) {
+        await writeFile(
+          path.join(folder, `bad-${String(i).padStart(3, '0')}-${'x'.repeat(60)}.md`),
+          '---\ntitle: 甲\ndate: 2019-05-14\nchannel: jingying\nviews: 529 次\n---\n正文\n',
+        );
+      }
+      const result = buildSite(dir, path.join(many, 'dist'));
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(`bad-599-${'x'.repeat(60)}.md:5 views: expected a whole number >= 0, got "529 次"`);
+      expect(result.output).toContain('Build stopped: fix the 600 error(s) above');
+    } finally {
+      await rm(many, { recursive: true, force: true });
+    }
   });
 
   it('is what npm run check reports too, without building', () => {

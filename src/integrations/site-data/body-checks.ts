@@ -77,11 +77,12 @@ export async function checkBodies(
     checked.filter((a) => !cache.has(a.bodyHash)),
     cache,
   );
-  const site = channels && siteTargets(articles, channels);
-  const fragments = new Map<string, Set<string>>();
+  const site = channels && siteTargets(articles, channels, unpublished);
+  // By article, not slug: an unpublished article may share its slug with a published one.
+  const fragments = new Map<ArticleBody, Set<string>>();
   const fragmentsOf = (article: ArticleBody) => {
-    let found = fragments.get(article.slug);
-    if (!found) fragments.set(article.slug, (found = bodyFragments(article.body)));
+    let found = fragments.get(article);
+    if (!found) fragments.set(article, (found = bodyFragments(article.body)));
     return found;
   };
   for (const article of checked) {
@@ -135,10 +136,12 @@ interface SiteTargets {
   paths: Map<string, ArticleBody | undefined>;
   /** Drafts' pages: they exist in `npm run dev` only. */
   drafts: Set<string>;
+  /** Pages of articles not valid yet (their own problems are listed): a link to one is not a problem of its own. */
+  unpublished: Set<string>;
   files: Set<string>;
 }
 
-function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets {
+function siteTargets(articles: ArticleBody[], channels: Channel[], unpublished: ArticleBody[]): SiteTargets {
   const published = articles.filter((a) => !a.data.draft);
   const paths = new Map<string, ArticleBody | undefined>(SITE_FILE_URLS.map((url) => [url, undefined]));
   const perChannel = new Map<string, number>();
@@ -153,7 +156,8 @@ function siteTargets(articles: ArticleBody[], channels: Channel[]): SiteTargets 
     for (const a of published) paths.set(articleUrl(lang, a.slug), a);
   }
   const drafts = new Set(articles.filter((a) => a.data.draft).flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
-  return { paths, drafts, files: publicFiles() };
+  const pending = new Set(unpublished.flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
+  return { paths, drafts, unpublished: pending, files: publicFiles() };
 }
 
 function publicFiles(): Set<string> {
@@ -217,17 +221,18 @@ function linkProblem(
       : `${written} is not a file of the site: put it in ${PUBLIC_DIR}/ (as ${PUBLIC_DIR}${target}) or fix the path`;
   }
   // Its own page, even where it has none (a front-matter not valid): `#x` is judged by its own body.
-  const own = LANGS.some((lang) => articleUrl(lang, from.slug) === target);
-  if (site.drafts.has(target) && !from.data.draft && !own) {
+  const own = () => LANGS.some((lang) => articleUrl(lang, from.slug) === target);
+  if (site.drafts.has(target) && !from.data.draft && !own()) {
     return `${written} goes to a draft, which is not published: publish that article (delete its "draft: true") or remove the link`;
   }
-  if (!own && !site.paths.has(target)) {
+  if (!site.paths.has(target) && !own()) {
     if (site.paths.has(`${target}/`)) return `${written} lacks the trailing slash: write ${target}/${url.hash}`;
-    if (site.drafts.has(target)) return undefined;
+    if (site.drafts.has(target) || site.unpublished.has(target)) return undefined;
     return `${written} goes to no page of the site${suggestion(target, site)}`;
   }
-  const article = own ? from : site.paths.get(target);
-  if (fragment === '' || article === undefined || fragmentsOf(article).has(fragment)) return undefined;
+  if (fragment === '') return undefined;
+  const article = own() ? from : site.paths.get(target);
+  if (article === undefined || fragmentsOf(article).has(fragment)) return undefined;
   const where = article === from ? 'this article' : `the article ${articleUrl(SOURCE_LANG, article.slug)}`;
   return (
     `${written} goes to #${fragment}, but ${where} has no element with id="${fragment}": ` +

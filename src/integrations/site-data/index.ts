@@ -51,7 +51,7 @@ export default function siteData(restore: PageRestore): AstroIntegration {
         } catch (error) {
           const problems = (error as { problems?: ContentProblem[] }).problems;
           if (!problems) throw error;
-          stopOn(problems);
+          await stopOn(problems);
         }
       },
       // The keys are kept once the build has made them all (a failed build ends before this hook).
@@ -97,10 +97,13 @@ function siteModule(options: SiteOptions, external: boolean): Plugin {
  * and the build ends there with a one-line reason. Thrown, Astro would frame them as "an unhandled
  * error occurred while running a hook", as if the build had crashed.
  */
-function stopOn(problems: ContentProblem[]): never {
+async function stopOn(problems: ContentProblem[]): Promise<never> {
   printProblems(problems);
   const count = problems.filter(isError).length;
   console.error(`Build stopped: fix the ${count} error(s) above (npm run check lists the same problems without building).`);
+  // A pipe (npm run build reads it) is written asynchronously: exiting at once would drop what is
+  // still queued, the end of a long list. The empty write's callback comes after all of it.
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit(1);
 }
 

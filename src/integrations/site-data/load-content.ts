@@ -114,7 +114,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   if (folder) {
     return { content: { channels: [], merchants: [], glossary: [], articles: [] }, problems: [folder], articleFiles: 0 };
   }
-  const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true);
+  const channels = readRegistry(path.join(dir, CONTENT_FILES.channels), channelsSchema, problems, true, checkChannels);
   const merchants = readRegistry(path.join(dir, CONTENT_FILES.merchants), merchantsSchema, problems, false);
   const glossary = readGlossary(path.join(dir, CONTENT_FILES.glossary), problems);
   const articles = readArticles(listArticles(dir, problems), problems);
@@ -141,19 +141,26 @@ export function contentFolderProblem(dir: string): ContentProblem | undefined {
   }
 }
 
-/** A YAML registry beside the articles (channels, merchants, glossary). */
+/**
+ * A YAML registry beside the articles (channels, merchants, glossary). `check` finds what is wrong
+ * across its entries without making the registry unusable for the other checks (a channel listed
+ * twice still names the articles' channels).
+ */
 export function readRegistry<T extends z.ZodType>(
   file: string,
   schema: T,
   problems: ContentProblem[],
   required: boolean,
+  check?: (value: z.infer<T>, lineOf: (keyPath: (string | number)[]) => number | undefined, file: string) => ContentProblem[],
 ): z.infer<T> | undefined {
   const shownFile = displayPath(file);
   const text = readText(file, shownFile, problems, required);
   if (text === undefined) return required ? undefined : ([] as z.infer<T>);
   const parsed = parseYaml(text, shownFile, 1, problems, { textKeys: REGISTRY_TEXT_KEYS });
   if (!parsed) return undefined;
-  return validate(schema, parsed.value ?? [], parsed, shownFile, problems);
+  const value = validate(schema, parsed.value ?? [], parsed, shownFile, problems);
+  if (value !== undefined && check) problems.push(...check(value, (keyPath) => lineFor(parsed, keyPath), shownFile));
+  return value;
 }
 
 function readGlossary(file: string, problems: ContentProblem[]): GlossaryEntry[] | undefined {
@@ -590,7 +597,8 @@ function readArticleParts(text: string, file: string, problems: ContentProblem[]
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
   const base = { slug, file, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines };
   if (data && named && !empty) return { article: { ...base, data } };
-  const fields = data ?? (front.read ? validFields(front.value) : { channel: [], draft: false });
+  // Unknown where the front-matter could not be read: taken as a draft, whose links to drafts are no error.
+  const fields = data ?? (front.read ? validFields(front.value) : { channel: [], draft: true });
   return { remains: { ...base, data: { channel: fields.channel, draft: fields.draft }, named } };
 }
 
@@ -721,6 +729,27 @@ export function splitFrontmatter(text: string): Split {
   const yaml = text.slice(start, end);
   const bodyStart = Math.min(text.length, end + close[0].length + 1);
   return { yaml, body: text.slice(bodyStart), bodyLine: yaml.split('\n').length + 2 };
+}
+
+/** Each channel slug once. */
+function checkChannels(channels: Channel[], lineOf: (keyPath: (string | number)[]) => number | undefined, file: string): ContentProblem[] {
+  const first = new Map<string, number>();
+  return channels.flatMap(({ slug }, i) => {
+    const earlier = first.get(slug);
+    if (earlier === undefined) {
+      first.set(slug, i);
+      return [];
+    }
+    const also = lineOf([earlier, 'slug']);
+    return [
+      {
+        file,
+        line: lineOf([i, 'slug']),
+        field: `[${i}].slug`,
+        message: `channel "${slug}" is listed twice (also on line ${also}): remove one`,
+      },
+    ];
+  });
 }
 
 function checkArticleChannels(articles: (ArticleSource | ArticleRemains)[], channels: Channel[], problems: ContentProblem[]) {

@@ -30,10 +30,6 @@ interface Entry {
   value: unknown;
 }
 
-/**
- * Parse `text`, which starts at `firstLine` of `file`. Problems are pushed, not thrown, so that a
- * run reports every broken file at once. Values of `textKeys` that YAML would cut short are warned about.
- */
 export interface YamlOptions {
   /** Keys whose text values YAML would cut short are warned about. */
   textKeys?: readonly string[];
@@ -41,6 +37,10 @@ export interface YamlOptions {
   fields?: readonly string[];
 }
 
+/**
+ * Parse `text`, which starts at `firstLine` of `file`. Problems are pushed, not thrown, so that a
+ * run reports every broken file at once. Values of `textKeys` that YAML would cut short are warned about.
+ */
 export function parseYaml(
   text: string, file: string, firstLine: number, problems: ContentProblem[], { textKeys = [], fields = [] }: YamlOptions = {},
 ): ParsedYaml | undefined {
@@ -54,7 +54,8 @@ export function parseYaml(
     // A line that cannot be a key's is the cause of the errors from it on, which blame the key
     // before it with a fix that does not help: those lines are reported instead.
     const broken = keyLineProblems(text, file, firstLine, fields);
-    const brokenFrom = broken[0]?.line ?? Infinity;
+    // YAML blames a broken line's errors on it or on the line before.
+    const blamed = new Set(broken.flatMap(({ line }) => [line! - 1, line!]));
     const found: ContentProblem[] = [...broken];
     for (const error of doc.errors) {
       const reason = firstSentence(error.message);
@@ -71,8 +72,7 @@ export function parseYaml(
     // Several errors of one broken value say the same thing.
     const said = new Set<string>();
     for (const problem of found) {
-      // The errors a broken line causes blame the line before it, or come after it.
-      if (!broken.includes(problem) && (problem.line ?? 0) >= brokenFrom - 1) continue;
+      if (!broken.includes(problem) && blamed.has(problem.line!)) continue;
       const key = JSON.stringify([problem.line, problem.field, problem.message]);
       if (!said.has(key)) problems.push(problem);
       said.add(key);
@@ -112,12 +112,17 @@ export function parseYaml(
  */
 export function keyLineProblems(text: string, file: string, firstLine: number, fields: readonly string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  /** The indentation of a key whose value is a block of text (`summary: |`): lines deeper than it are that text. */
+  let blockIndent: number | undefined;
   text.split('\n').forEach((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (blockIndent !== undefined && (line.trim() === '' || indent > blockIndent)) return;
+    blockIndent = /^[ \t]*(?:- )?[\w-]+:[ \t]*[|>][-+0-9]*[ \t]*$/.test(line) ? indent : undefined;
     const at = { file, line: firstLine + i };
-    const fullWidth = /^[ \t]*(?:- )?([A-Za-z_][\w-]*)[ \t]*：[ \t]*(.*)$/.exec(line);
+    const fullWidth = /^[ \t]*(?:- )?([A-Za-z_][\w-]*)[ \t]*：/.exec(line);
     if (fullWidth) {
-      const [, key, value] = fullWidth as unknown as [string, string, string];
-      problems.push({ ...at, field: key, message: `has the full-width colon "：" after its key; YAML needs ":" and a space: ${key}: ${value}` });
+      const fixed = line.replace(/[ \t]*：[ \t]*/, ': ').trimStart();
+      problems.push({ ...at, field: fullWidth[1], message: `has the full-width colon "：" after its key; YAML needs ":" and a space: ${fixed}` });
       return;
     }
     const field = /^([ \t]+|- )([A-Za-z_][\w-]*):(?: |$)/.exec(line);
