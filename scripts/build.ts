@@ -40,7 +40,10 @@ const refusal = () => outputRefusal(inspectOutput(values.out, settings.contentDi
  * trace), of its own: see rules.ts.
  */
 const cacheProblem = () => {
-  const named = `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)}`;
+  const named =
+    process.env.BUILD_CACHE_DIR === undefined
+      ? `The build cache ${shownPath(settings.buildCacheDir)}`
+      : `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)}`;
   if (existsSync(settings.buildCacheDir) && !statSync(settings.buildCacheDir).isDirectory())
     return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
   return cacheRefusal(settings.buildCacheDir, inspectOutput(values.out, settings.contentDir), named);

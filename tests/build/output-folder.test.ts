@@ -115,10 +115,10 @@ describe('which build cache a build may use', () => {
     `${named} ${verb} ${folder}, which holds sources: the cache's files would be mixed into them. ${FIX}`;
 
   it.each<[string, () => string, () => string | undefined, (() => string)?]>([
-    ['the content folder', () => content, () => mixed('is inside', content)],
+    ['the content folder', () => content, () => mixed('is', content)],
     ['a folder in the content', () => `${content}/articles/cache`, () => mixed('is inside', content)],
     ['a folder holding the content', () => root, () => mixed('holds', content)],
-    ['src/', () => 'src', () => mixed('is inside', `${ROOT}/src`)],
+    ['src/', () => 'src', () => mixed('is', `${ROOT}/src`)],
     ['src/pages/, through a link', () => `${root}/link-to-src/pages`, () => mixed('is inside', `${ROOT}/src`)],
     ['the project folder', () => '.', () => `${named} is the project folder: the cache's files would be mixed into the sources. ${FIX}`],
     [
@@ -129,10 +129,11 @@ describe('which build cache a build may use', () => {
     [
       'the output folder',
       () => `${root}/new/site`,
-      () => `${named} is inside the output folder ${root}/new/site, which a build replaces whole. ${FIX}`,
+      () => `${named} is the output folder ${root}/new/site, which a build replaces whole. ${FIX}`,
       () => `${root}/new/site`,
     ],
     ['the default, .cache/build', () => '.cache/build', () => undefined],
+    ['node_modules/.cache/, where tools keep theirs', () => 'node_modules/.cache/yiqihui', () => undefined],
     ['a folder of its own beside the output', () => `${root}/new/cache`, () => undefined, () => `${root}/new/site`],
   ])('%s', (_, cache, expected, out) => expect(refusal(cache(), out?.())).toBe(expected()));
 
@@ -287,9 +288,11 @@ describe('two builds swapping the same output at once', () => {
   it('both succeed, and the site of the one that finishes last is the output', async () => {
     const base = await tempDir('swap-race');
     const out = path.join(base, 'dist');
+    // Each with the marker, as a build writes it before its swap.
     const site = async (dir: string, text: string) => {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, 'index.html'), text);
+      await writeFile(path.join(dir, BUILD_MARKER), BUILD_MARKER_TEXT);
     };
     await site(out, 'the old site');
     await site(`${out}.tmp-4242`, 'the first build');

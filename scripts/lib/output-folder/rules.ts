@@ -110,22 +110,24 @@ export function outputRefusal(facts: OutputFacts, shown: string): string | undef
  * undefined when it may. A build writes thousands of files there and removes those it no longer
  * needs: in the content they would become part of it, among the routes (src/pages/) they would be
  * read as pages, and in the output folder, or holding it, the next swap would take them away.
- * `.cache/` is where the default one lives.
+ * `.cache/` is where the default one lives, and `node_modules/.cache/` where tools keep theirs.
  */
 export function cacheRefusal(cache: string, facts: OutputFacts, named: string): string | undefined {
   const resolved = resolveParents(cache);
   const { project } = facts;
   const fix = 'Name a folder of its own, outside them (e.g. /tmp/yiqihui-cache), or unset it for .cache/build.';
+  const where = (folder: string) => (resolved === folder ? 'is' : isWithin(resolved, folder) ? 'is inside' : 'holds');
   if (isWithin(project, resolved)) {
     return `${named} ${resolved === project ? 'is the project folder' : `holds the project folder ${project}`}: the cache's files would be mixed into the sources. ${fix}`;
   }
-  for (const source of facts.sources.filter((folder) => folder !== path.join(project, '.cache'))) {
+  const homes = [path.join(project, '.cache'), path.join(project, 'node_modules')];
+  for (const source of facts.sources.filter((folder) => !homes.includes(folder))) {
     if (isWithin(resolved, source) || isWithin(source, resolved)) {
-      return `${named} ${isWithin(resolved, source) ? 'is inside' : 'holds'} ${source}, which holds sources: the cache's files would be mixed into them. ${fix}`;
+      return `${named} ${where(source)} ${source}, which holds sources: the cache's files would be mixed into them. ${fix}`;
     }
   }
   if (isWithin(resolved, facts.out) || isWithin(facts.out, resolved)) {
-    return `${named} ${isWithin(resolved, facts.out) ? 'is inside' : 'holds'} the output folder ${facts.out}, which a build replaces whole. ${fix}`;
+    return `${named} ${where(facts.out)} the output folder ${facts.out}, which a build replaces whole. ${fix}`;
   }
   return undefined;
 }

@@ -62,7 +62,8 @@ export async function swapIn(built: string, out: string, pid: number, renameFold
       await renameFolder(next, out);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const anotherLanded = (code === 'ENOTEMPTY' || code === 'EEXIST') && attempt < SWAP_ATTEMPTS;
+      // Another build's site, and nothing else (a folder someone made there meanwhile is not ours to replace).
+      const anotherLanded = (code === 'ENOTEMPTY' || code === 'EEXIST') && attempt < SWAP_ATTEMPTS && madeByBuild(out);
       if (hadOutput) {
         if (anotherLanded) await deleteInBackground(previous, out);
         else await renameFolder(previous, out).catch(() => {}); // where another build's is there, the next build removes this one

@@ -105,7 +105,7 @@ export class PageStore {
    * (`npm run dev` beside `npm run build`) may have stored pages of its own since.
    */
   async prune(): Promise<number> {
-    // Only names the store gives its files: a file of anyone else's is never its to remove.
+    // Only names the store gives its files (pages, temporaries): anything else there is not its to remove.
     const unused = namesIn(this.#dir).filter(
       (name) => this.#found.has(name) && (PAGE_FILE.test(name) ? !this.#used.has(keyOf(name)) : TEMPORARY_FILE.test(name)),
     );
