@@ -6,7 +6,7 @@
  * is never replaced (scripts/lib/output-folder/). `--segment I/N` builds one N-th of the site, for
  * `npm run assemble` to join (src/lib/segments.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { settings } from '../src/config.ts';
 import { formatSegment, parseSegment, SEGMENT_FORMAT } from '../src/lib/segments.ts';
 import { recordPhase, timed } from '../src/integrations/timings.ts';
 import { cliArgs } from './lib/cli.ts';
-import { BUILD_MARKER, BUILD_MARKER_TEXT, cacheRefusal, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, buildCacheProblem, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
 import { astroOutDir, cleanLeftoversAndSay, shownPath, swapIn } from './lib/output-folder/swap.ts';
 import { progressReporter } from './lib/build-progress/reporter.ts';
 import { runAstro } from './lib/build-progress/run-astro.ts';
@@ -35,20 +35,7 @@ const out = path.resolve(values.out);
 const shown = shownPath(out);
 /** Why `out` is not a folder a build may replace (see rules.ts), if it is not. */
 const refusal = () => outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
-/**
- * The build cache must be a folder, or nothing yet (each cache in a file failed with a stack
- * trace), of its own: see rules.ts.
- */
-const cacheProblem = () => {
-  const named =
-    process.env.BUILD_CACHE_DIR === undefined
-      ? `The build cache ${shownPath(settings.buildCacheDir)}`
-      : `BUILD_CACHE_DIR=${JSON.stringify(process.env.BUILD_CACHE_DIR)}`;
-  if (existsSync(settings.buildCacheDir) && !statSync(settings.buildCacheDir).isDirectory())
-    return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
-  return cacheRefusal(settings.buildCacheDir, inspectOutput(values.out, settings.contentDir), named);
-};
-const refused = cacheProblem() ?? refusal();
+const refused = buildCacheProblem(values.out, settings.contentDir) ?? refusal();
 if (refused !== undefined) {
   console.error(`Build refused: ${refused}\nNothing was built or touched.`);
   process.exit(2);

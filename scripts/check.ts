@@ -5,13 +5,21 @@
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../src/integrations/site-data/load-content.ts';
 import { isError, printProblems } from '../src/lib/content/problems.ts';
+import { settings } from '../src/config.ts';
 import { cliArgs } from './lib/cli.ts';
+import { buildCacheProblem } from './lib/output-folder/rules.ts';
 
 const { values } = cliArgs(
   () => parseArgs({ options: { content: { type: 'string' } }, allowPositionals: false }),
   'npm run check [-- --content <dir>]',
 );
 const dir = values.content ?? contentDir();
+// The check keeps what it learns of each article in the build cache: never among the sources.
+const cacheProblem = buildCacheProblem(settings.distDir, dir);
+if (cacheProblem !== undefined) {
+  console.error(`Check refused: ${cacheProblem}\nNothing was checked or touched.`);
+  process.exit(2);
+}
 const started = performance.now();
 const { content, problems, articleFiles } = await loadContent(dir);
 printProblems(problems);

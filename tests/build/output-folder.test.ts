@@ -137,6 +137,22 @@ describe('which build cache a build may use', () => {
     ['a folder of its own beside the output', () => `${root}/new/cache`, () => undefined, () => `${root}/new/site`],
   ])('%s', (_, cache, expected, out) => expect(refusal(cache(), out?.())).toBe(expected()));
 
+  it('is refused by npm run check too, which keeps what it learns in the cache', async () => {
+    const before = await hashTree(root);
+    const cache = path.join(content, 'cache');
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BUILD_CACHE_DIR: cache },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `Check refused: BUILD_CACHE_DIR=${JSON.stringify(cache)} is inside ${content}, which holds sources: ` +
+        `the cache's files would be mixed into them. ${FIX}\nNothing was checked or touched.`,
+    );
+    expect(await hashTree(root)).toBe(before);
+  });
+
   it('is refused before anything is built, and a folder of the content is left as it was', async () => {
     const before = await hashTree(root);
     const result = buildSite(content, path.join(root, 'new-out'), { BUILD_CACHE_DIR: path.join(content, 'cache') });

@@ -6,6 +6,7 @@
  */
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { settings } from '../../../src/config.ts';
 
 /**
  * Left in every output folder. It is published with the site: constant text, no date, path or
@@ -130,6 +131,21 @@ export function cacheRefusal(cache: string, facts: OutputFacts, named: string): 
     return `${named} ${where(facts.out)} the output folder ${facts.out}, which a build replaces whole. ${fix}`;
   }
   return undefined;
+}
+
+/**
+ * Why the build cache (settings.buildCacheDir) cannot be used by a command reading `contentDir`
+ * whose output is `out`, if it cannot: it must be a folder, or nothing yet (each cache in a file failed with a stack
+ * trace), and one of its own (`cacheRefusal`).
+ */
+export function buildCacheProblem(out: string, contentDir: string): string | undefined {
+  const cache = settings.buildCacheDir;
+  const set = process.env.BUILD_CACHE_DIR;
+  const named =
+    set === undefined ? `The build cache ${path.relative(process.cwd(), cache) || cache}` : `BUILD_CACHE_DIR=${JSON.stringify(set)}`;
+  if (lstatSync(cache, { throwIfNoEntry: false })?.isDirectory() === false)
+    return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
+  return cacheRefusal(cache, inspectOutput(out, contentDir), named);
 }
 
 /** Reads what `outputRefusal` needs about `out` (relative to the working directory). */
