@@ -138,6 +138,17 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     });
   });
 
+  it('warns about a headline too long for a phone, and publishes it', async () => {
+    const title = '标题'.repeat(41);
+    expect(await load({ 'articles/2019/05/x.md': good('').replace('title: 标题', `title: ${title}`) })).toEqual({
+      messages: [
+        `warning: ${article}:2 title: is 82 characters long: a headline over 80 fills a phone's screen before the article starts; shorten it, and put the rest in the body or the summary`,
+      ],
+      slugs: ['fine', 'x'],
+    });
+    expect(await messages({ 'articles/2019/05/x.md': good('').replace('title: 标题', `title: ${'标'.repeat(80)}`) })).toEqual([]);
+  });
+
   it('warns about an unknown key, naming the likely typo', async () => {
     const text = '---\ntitle: 标题\ndate: 2019-05-14\nchanel: jingying\n---\n正文\n';
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([

@@ -40,6 +40,18 @@ describe('npm run new', () => {
     expect(article!.file).toMatch(/articles\/\d{4}\/\d{2}\/tao-bao-mai-jia-ru-he-ying-dui-618-da-cu\.md$/);
   });
 
+  it('writes the article with a headline too long for a phone, and says so as check would', async () => {
+    const dir = await fixture();
+    const title = '很长的标题'.repeat(20);
+    const result = run('--channel', 'taobao', '--title', title, '--content', dir, '--slug', 'long-title');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr.trim()).toBe(
+      "warning: --title: is 100 characters long: a headline over 80 fills a phone's screen before the article starts; shorten it, and put the rest in the body or the summary",
+    );
+    const { content } = await loadContent(dir);
+    expect(content.articles.map((a) => [a.slug, a.data.title])).toEqual([['long-title', title]]);
+  });
+
   it('never overwrites: the same title twice gets a second slug', async () => {
     const dir = await fixture();
     expect(run('--channel', 'taobao,jingying', '--title', '同名', '--content', dir).status).toBe(0);

@@ -23,6 +23,7 @@ import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
 import {
   ARTICLE_KEYS,
+  LONG_TITLE,
   articleSchema,
   channelsSchema,
   MAX_SLUG_LENGTH,
@@ -647,6 +648,16 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
     }
   }
   const data = validate(articleSchema, parsed.value, parsed, file, problems);
+  const titleLength = data && [...data.title].length;
+  if (titleLength && titleLength > LONG_TITLE) {
+    problems.push({
+      file,
+      line: parsed.lineOf(['title']),
+      field: 'title',
+      severity: 'warning',
+      message: `is ${titleLength} characters long: a headline over ${LONG_TITLE} fills a phone's screen before the article starts; shorten it, and put the rest in the body or the summary`,
+    });
+  }
   const lines = Object.fromEntries(Object.keys(parsed.value).map((key) => [key, parsed.lineOf([key])]));
   return { read: true, value: parsed.value as Record<string, unknown>, data, lines, problems };
 }

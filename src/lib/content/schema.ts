@@ -17,6 +17,12 @@ export const SLUG_CHARS = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slugMessage = 'expected lower-case letters a-z, digits and single hyphens (e.g. "jingying")';
 /** Longer names make unwieldy URLs and come close to some file systems' limits once a suffix is added. */
 export const MAX_SLUG_LENGTH = 80;
+/**
+ * Above this a headline is warned about: the archive's own are at most about 30 characters, and 80 fill a
+ * phone's screen (about 15 characters a line) before the article starts. A body pasted into the
+ * title line is the usual cause.
+ */
+export const LONG_TITLE = 80;
 
 /** For a value that is not text: empty (`title:` alone), or a number, list… */
 const notText = (empty: string) => (iss: { input?: unknown }) =>
