@@ -4,7 +4,7 @@
  * wherever they stand; a long-form page is a title line and paragraphs of Chinese below it, with or
  * without blank lines. When a page is neither, the error says what was found.
  */
-import { BREADCRUMB, META_LIKE, PAGER, label } from './legacy-lines.ts';
+import { BREADCRUMB, META_LIKE, META_LINE, PAGER, label } from './legacy-lines.ts';
 
 export type LegacyFormat = 'listing' | 'longform';
 
@@ -17,7 +17,10 @@ const NOT_LISTING = 'no meta line (like "2019-05-14 09:28:18529 次"), pager or 
 export function detectFormat(text: string): { format: LegacyFormat } | { error: string; line?: number } {
   if (text.trim() === '') return { error: 'is empty: nothing to import' };
   const lines = text.split('\n');
-  if (lines.some((l) => META_LIKE.test(l.trim()) || PAGER.test(label(l)) || BREADCRUMB.test(label(l)))) {
+  // One sentence shaped like a meta line ("活动时间为2019-06-18,每人限领1次") does not make a listing
+  // page: a listing has a meta line as written, a pager or a breadcrumb, or two meta-like lines at least.
+  const metaLike = lines.filter((l) => META_LIKE.test(l.trim())).length;
+  if (metaLike >= 2 || lines.some((l) => META_LINE.test(l.trim()) || PAGER.test(label(l)) || BREADCRUMB.test(label(l)))) {
     return { format: 'listing' };
   }
   const visible = text.replace(/\s+/g, '');

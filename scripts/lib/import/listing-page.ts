@@ -165,8 +165,8 @@ function toArticle(
   line: number,
   problems: ContentProblem[],
 ): ListingArticle | undefined {
-  const [, source, dateText, views] = meta as unknown as [string, string, string, string];
-  const date = parseArchiveDate(dateText);
+  const [, source, day, time, views] = meta as unknown as [string, string, string, string, string];
+  const date = parseArchiveDate(`${day} ${time}`);
   if ('error' in date) {
     problems.push({ file, line, field: 'date', message: `${date.error}; the article on line ${pending.line} is skipped` });
     return undefined;

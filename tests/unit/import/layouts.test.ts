@@ -54,6 +54,33 @@ describe('listing pages laid out differently', () => {
   });
 });
 
+describe('listing pages with text that looks like a meta line, and meta lines spaced differently', () => {
+  const original = parseListingPage(jingying, 'jingying-page-8.txt');
+  const lines = jingying.split('\n');
+  const firstMeta = lines.findIndex((l) => /\d{2}:\d{2}:\d{2}\d+ 次$/.test(l));
+
+  it('reads a space before the views, and two between the date and the time', () => {
+    const spaced = lines.map((l, i) => (i === firstMeta ? l.replace(/ (\d{2}:\d{2}:\d{2})/, '  $1 ') : l)).join('\n');
+    expect(spaced).not.toBe(jingying);
+    const page = parseListingPage(spaced, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.articles.map((a) => [a.date.display, a.views, a.source])).toEqual(
+      original.articles.map((a) => [a.date.display, a.views, a.source]),
+    );
+  });
+
+  it.each([
+    ['a date and "次" in a sentence', '报名时间截至2019-6-30,每个账号限参加1次'],
+    ['a whole meta line', '2019-05-30 09:21:32571 次'],
+  ])('keeps an article whose text ends in %s', (_, ending) => {
+    const text = lines.map((l, i) => (i === firstMeta - 1 ? `${l}${ending}` : l)).join('\n');
+    const page = parseListingPage(text, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.articles).toHaveLength(original.articles.length);
+    expect(page.articles[0]!.text.endsWith(ending)).toBe(true);
+  });
+});
+
 const longform = legacy('shequn-longform.txt');
 const singleBreaks = longform.replace(/\n\n+/g, '\n');
 const longformLayouts: [string, string][] = [
@@ -73,6 +100,16 @@ describe('long-form pages laid out differently', () => {
     expect(page.blocks.map((b) => b.kind)).toEqual(original.blocks.map((b) => b.kind));
     expect(page.blocks.map((b) => [...blockText(b)].length)).toEqual(original.blocks.map((b) => [...blockText(b)].length));
     expect(page.dropped.map((d) => d.rule)).toEqual(original.dropped.map((d) => d.rule));
+  });
+});
+
+describe('a long-form page with a sentence shaped like a meta line', () => {
+  it.each([
+    ['in a paragraph', longform.replace(/\n\n([^\n]+)/, '\n\n$1截至2019-06-18,本文已被转载30次')],
+    ['on a short line of its own', `${longform}\n\n活动时间为2019-06-18,每人限领1次\n`],
+  ])('is still a long-form page: %s', (_, text) => {
+    expect(text).not.toBe(longform);
+    expect(detectFormat(text)).toEqual({ format: 'longform' });
   });
 });
 
