@@ -15,7 +15,7 @@ export interface BoilerplateRule {
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'source credit', pattern: /^(文章|本文)?来源:/, why: 'credits the site a piece was copied from (文章来源:…)' },
-  { name: 'end marker', pattern: /^end$/i, why: 'closes a pasted piece' },
+  { name: 'end marker', pattern: /^[-—–_~=\s]*end[-—–_~=\s]*$/i, why: 'closes a pasted piece (END, - END -, —END—)' },
   { name: 'press-release ad', pattern: /^发稿网.*软文/, why: 'the ad of the agency that placed the pieces (发稿网软文代写软文平台。)' },
   { name: 'agency blurb', pattern: /^团队由资深互联网专家组成.*软文/, why: 'the same agency describing itself' },
   { name: 'disclaimer', pattern: /^文章为作者独立观点,不代表所属公司立场。?$/, why: 'a syndication disclaimer, not the author' },

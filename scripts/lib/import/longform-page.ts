@@ -44,9 +44,14 @@ export function parseLongformPage(text: string, file: string): LongformPage {
   const problems: ContentProblem[] = [];
   const dropped: LongformPage['dropped'] = [];
   const lines = text.split('\n').map((l) => removeLeakedPinyin(l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')));
-  const first = lines.findIndex((l) => l !== '');
+  // An ad or credit above the title is not the title: dropped, as anywhere else.
+  let first = lines.findIndex((l) => l !== '');
+  for (let rule = boilerplateRule(lines[first] ?? ''); rule; rule = boilerplateRule(lines[first] ?? '')) {
+    dropped.push({ line: first + 1, rule: rule.name, text: lines[first]! });
+    first = lines.findIndex((l, i) => i > first && l !== '');
+  }
   const title = lines[first] ?? '';
-  const body = lines.slice(first + 1);
+  const body = first === -1 ? [] : lines.slice(first + 1);
   // A page that separates paragraphs by blank lines may wrap one over several lines: those join.
   // A page without blank lines between its lines has a paragraph a line.
   const wraps = body

@@ -103,6 +103,18 @@ describe('long-form pages laid out differently', () => {
   });
 });
 
+describe('a long-form page with an ad above its title', () => {
+  it('takes the title below it, and drops the ad as it would anywhere else', () => {
+    const original = parseLongformPage(longform, 'shequn-longform.txt');
+    const page = parseLongformPage(`发稿网软文代写软文平台。\n\n${longform}`, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.title).toBe(original.title);
+    expect(page.blocks).toEqual(original.blocks);
+    expect(page.dropped[0]).toEqual({ line: 1, rule: 'press-release ad', text: '发稿网软文代写软文平台。' });
+    expect(page.dropped.slice(1).map((d) => [d.rule, d.text])).toEqual(original.dropped.map((d) => [d.rule, d.text]));
+  });
+});
+
 describe('a long-form page with a sentence shaped like a meta line', () => {
   it.each([
     ['in a paragraph', longform.replace(/\n\n([^\n]+)/, '\n\n$1截至2019-06-18,本文已被转载30次')],

@@ -49,6 +49,8 @@ describe('boilerplate rules', () => {
     ['文章来源:全诚科技(id:cnitr5)', 'source credit'],
     ['文章來源:全誠科技', 'source credit'],
     ['END', 'end marker'],
+    ['- END -', 'end marker'],
+    ['—END—', 'end marker'],
     ['发稿网软文代写软文平台。', 'press-release ad'],
     ['团队由资深互联网专家组成,服务内容类涵盖软文发布软文代写微信营销', 'agency blurb'],
     ['文章为作者独立观点,不代表所属公司立场。', 'disclaimer'],
