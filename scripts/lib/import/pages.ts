@@ -36,6 +36,7 @@ export function readLegacyFile(file: string, bytes: Uint8Array, context: PageCon
     result.problems.push({ ...decoded.problem, message: `${decoded.problem.message}; the file is skipped` });
     return result;
   }
+  if (decoded.warning) result.problems.push(decoded.warning);
   const detected = detectFormat(decoded.text);
   if ('error' in detected) {
     result.problems.push({ file, line: detected.line, message: `${detected.error}; the file is skipped` });

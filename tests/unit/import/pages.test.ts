@@ -44,6 +44,22 @@ describe('decodeUtf8', () => {
   it('accepts a BOM and CRLF', () => {
     expect(decodeUtf8(new TextEncoder().encode('\uFEFF经营\r\n文字'), 'x')).toEqual({ text: '经营\n文字' });
   });
+  it('reads a file cut off in the middle of its last character up to there, with a warning on that line', () => {
+    const bytes = new TextEncoder().encode('经营\n完整的一行\n被截断的一行');
+    expect(decodeUtf8(bytes.subarray(0, bytes.length - 1), 'cut.txt')).toEqual({
+      text: '经营\n完整的一行\n被截断的一',
+      warning: {
+        file: 'cut.txt',
+        line: 3,
+        severity: 'warning',
+        message: 'ends in the middle of a character, as a scrape cut off there does: its last line is read up to its last whole character',
+      },
+    });
+  });
+  it('still refuses a bad byte before the end', () => {
+    const bytes = new TextEncoder().encode('经营\n一行');
+    expect('problem' in decodeUtf8(Uint8Array.from([...bytes.subarray(0, 2), ...bytes.subarray(3)]), 'x')).toBe(true);
+  });
 });
 
 describe('parseListingPage on the legacy pages', () => {
