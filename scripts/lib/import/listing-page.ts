@@ -72,7 +72,14 @@ export function parseListingPage(text: string, file: string): ListingPage {
     if (MORE_LINK.test(folded)) continue;
     // Pages lay out their blocks in different orders: a text followed by a meta line is an article
     // wherever it stands, even after the pager or a sidebar block.
-    if (section !== 'articles' && isMeta(lines.slice(index + 1).find((l) => l !== ''))) section = 'articles';
+    if (section !== 'articles' && isMeta(lines.slice(index + 1).find((l) => l !== ''))) {
+      // The sidebar came first: a bare name left waiting for its rebate is the channel line before the articles.
+      if (section === 'merchants' && merchant && channelName === undefined && articles.length === 0 && CHANNEL_NAME.test(merchant.name)) {
+        channelName = merchant.name;
+        merchant = undefined;
+      }
+      section = 'articles';
+    }
     if (BREADCRUMB.test(folded)) {
       crumbChannel = breadcrumbChannel(line);
       continue;
@@ -145,7 +152,8 @@ export function parseListingPage(text: string, file: string): ListingPage {
       field: 'channel',
       message: 'has no channel line (e.g. "经营" before the first article) and no breadcrumb; the page is skipped',
     });
-    return { channelName: '', articles: [], merchants, problems };
+    // Nothing of a skipped page is imported, its sidebar's merchants included.
+    return { channelName: '', articles: [], merchants: [], problems };
   }
   if (channelName && crumbChannel && label(channelName) !== label(crumbChannel)) {
     problems.push({

@@ -30,6 +30,16 @@ const listingLayouts: [string, string][] = [
     jingying.replace('推荐商家更多', '推荐商家\n更多').replace(/^(.+)\n(最高返利[\d.]+%)$/gm, '$1 $2'),
   ],
   [
+    'without the breadcrumb, its sidebar first',
+    (() => {
+      const lines = jingying.replace(/^当前位置.*\n/, '').split('\n');
+      const sidebar = lines.findIndex((l) => l.startsWith('推荐商家'));
+      const end = lines.findIndex((l, i) => i > sidebar && /^(每周热门资讯|一周热门排行)/.test(l));
+      const cut = end === -1 ? lines.length : end;
+      return [...lines.slice(sidebar, cut), ...lines.slice(0, sidebar), ...lines.slice(cut)].join('\n');
+    })(),
+  ],
+  [
     'with the pager and sidebar before the articles',
     (() => {
       const lines = jingying.split('\n');

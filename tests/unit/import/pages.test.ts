@@ -62,6 +62,18 @@ describe('decodeUtf8', () => {
   });
 });
 
+describe('a listing page skipped for want of a channel', () => {
+  it('gives nothing, its sidebar merchants included', () => {
+    const text = '推荐商家更多\n京东商城\n最高返利56%\n这是一篇文章的全文,没有频道行在它前面。\n2019-05-14 09:28:18529 次\n';
+    const page = parseListingPage(text, 'page.txt');
+    expect(page.articles).toEqual([]);
+    expect(page.merchants).toEqual([]);
+    expect(page.problems.map((p) => p.message)).toEqual([
+      'has no channel line (e.g. "经营" before the first article) and no breadcrumb; the page is skipped',
+    ]);
+  });
+});
+
 describe('parseListingPage on the legacy pages', () => {
   it.each([
     ['jingying-page-8.txt', '经营', 20, 9],
