@@ -21,7 +21,7 @@ export interface LongformPage {
 const MAX_HEADING = 30;
 /** `一、` and `(一)` open a section; `1、`, `1.` and `(1)` a subsection. */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[(\uFF08][一二三四五六七八九十]+[)\uFF09])/u;
-const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s)|[(\uFF08]\d{1,2}[)\uFF09])/u;
+const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s|[)\uFF09])|[(\uFF08]\d{1,2}[)\uFF09])/u;
 /** Headings have no sentence inside them; a question mark may end one. */
 const SENTENCE_PUNCTUATION = /[。;\uFF1B!\uFF01:\uFF1A]|[,\uFF0C].*[?\uFF1F]$/u;
 /** An unnumbered heading is a bare phrase: no clause marks, no parenthesised credit or note. */

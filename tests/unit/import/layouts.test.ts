@@ -113,6 +113,15 @@ describe('long-form pages laid out differently', () => {
   });
 });
 
+describe('a long-form page numbering its subsections with a closing parenthesis only', () => {
+  it('reads "1）…" as a heading, as it reads "（1）…"', () => {
+    const text = (n: string) => `标题\n\n第一段正文,说明了一件事。\n\n${n}创造极端\n\n第二段正文,接着说明。\n`;
+    const kinds = (t: string) => parseLongformPage(t, 'page.txt').blocks.map((b) => b.kind);
+    expect(kinds(text('1）'))).toEqual(kinds(text('（1）')));
+    expect(kinds(text('1）'))).toContain('heading');
+  });
+});
+
 describe('a long-form page with an ad above its title', () => {
   it('takes the title below it, and drops the ad as it would anywhere else', () => {
     const original = parseLongformPage(longform, 'shequn-longform.txt');
