@@ -39,6 +39,8 @@ function headingDepth(text: string, afterNumberedHeading: boolean): 2 | 3 | unde
 }
 
 const isNumbered = (text: string) => SECTION_NUMBER.test(text) || SUBSECTION_NUMBER.test(text);
+/** How a sentence, so a paragraph of one line a sentence, ends. */
+const ENDS_SENTENCE = /[。！？!?…”」』]$/u;
 
 export function parseLongformPage(text: string, file: string): LongformPage {
   const problems: ContentProblem[] = [];
@@ -74,9 +76,12 @@ export function parseLongformPage(text: string, file: string): LongformPage {
       open = false;
       continue;
     }
-    if (open) paragraphs.at(-1)!.text += line;
+    const heading = headingDepth(line, false) !== undefined;
+    if (open && !heading) paragraphs.at(-1)!.text += line;
     else paragraphs.push({ line: n, text: line });
-    open = wraps;
+    // A wrapped line breaks off mid-sentence: after a sentence's end, or a heading, a new paragraph
+    // starts (pieces pasted without blank lines inside them, on a page that has some).
+    open = wraps && !ENDS_SENTENCE.test(line) && !heading;
   }
   const blocks: Block[] = [];
   for (const { text: p } of paragraphs) {

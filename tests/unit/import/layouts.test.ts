@@ -122,6 +122,18 @@ describe('a long-form page numbering its subsections with a closing parenthesis 
   });
 });
 
+describe('a long-form page of two pieces without blank lines inside them, one blank line between', () => {
+  it('keeps a paragraph a line and its headings, as with blank lines everywhere', () => {
+    const lines = longform.split('\n');
+    const piece = (from: number, to: number) => lines.slice(from, to).filter((l) => l.trim() !== '');
+    const [a, b] = [piece(0, 36), piece(116, 166)];
+    const read = (text: string) => parseLongformPage(text, 'page.txt').blocks;
+    const everywhere = read([...a, ...b].join('\n\n'));
+    expect(read(`${a.join('\n')}\n\n${b.join('\n')}`)).toEqual(everywhere);
+    expect(everywhere.filter((block) => block.kind === 'heading').length).toBeGreaterThan(2);
+  });
+});
+
 describe('a long-form page with an ad above its title', () => {
   it('takes the title below it, and drops the ad as it would anywhere else', () => {
     const original = parseLongformPage(longform, 'shequn-longform.txt');
