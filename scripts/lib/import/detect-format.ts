@@ -36,7 +36,7 @@ export function detectFormat(text: string): { format: LegacyFormat } | { error: 
       line: title.line,
       error:
         `is neither format: it has ${NOT_LISTING}, and its first line is ${[...title.text].length} characters long, ` +
-        `too long for a long-form page's title (at most ${MAX_TITLE_LINE})`,
+        `too long for a long-form page's title (at most ${MAX_TITLE_LINE}): if it is one, put its title on a line of its own above the text`,
     };
   }
   if (filled.length === 1) {

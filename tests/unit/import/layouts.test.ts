@@ -162,7 +162,8 @@ describe('a page that is neither says what was found', () => {
       'one long line',
       `${'这是一段没有标题的文字,'.repeat(10)}`,
       'is neither format: it has no meta line (like "2019-05-14 09:28:18529 次"), pager or breadcrumb, so it is not a listing page, ' +
-        "and its first line is 120 characters long, too long for a long-form page's title (at most 100)",
+        "and its first line is 120 characters long, too long for a long-form page's title (at most 100): " +
+        'if it is one, put its title on a line of its own above the text',
     ],
     [
       'a single short line',
