@@ -7,7 +7,7 @@ import { contentDir, loadContent } from '../src/integrations/site-data/load-cont
 import { isError, printProblems } from '../src/lib/content/problems.ts';
 import { settings } from '../src/config.ts';
 import { cliArgs } from './lib/cli.ts';
-import { buildCacheProblem } from './lib/output-folder/rules.ts';
+import { buildCacheProblem } from '../src/integrations/cache-folder.ts';
 
 const { values } = cliArgs(
   () => parseArgs({ options: { content: { type: 'string' } }, allowPositionals: false }),

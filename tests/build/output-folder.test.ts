@@ -10,7 +10,8 @@ import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashTree } from '../../scripts/lib/site-checks/index.ts';
-import { BUILD_MARKER, BUILD_MARKER_TEXT, cacheRefusal, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from '../../scripts/lib/output-folder/rules.ts';
+import { cacheRefusal } from '../../src/integrations/cache-folder.ts';
 import { cleanLeftovers, swapIn } from '../../scripts/lib/output-folder/swap.ts';
 import { isRunning } from '../../src/integrations/temporary-names.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -153,6 +154,24 @@ describe('which build cache a build may use', () => {
     expect(await hashTree(root)).toBe(before);
   });
 
+  it('is refused by the dev server too, before it starts', async () => {
+    const before = await hashTree(root);
+    const cache = path.join(content, 'cache');
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'dev', '--port', '4398'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content, BUILD_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+      // Were it not refused, the dev server would run until stopped.
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `BUILD_CACHE_DIR=${JSON.stringify(cache)} is inside ${content}, which holds sources: ` +
+        `the cache's files would be mixed into them. ${FIX}\nNothing was started or touched.`,
+    );
+    expect(await hashTree(root)).toBe(before);
+  });
+
   it('is refused before anything is built, and a folder of the content is left as it was', async () => {
     const before = await hashTree(root);
     const result = buildSite(content, path.join(root, 'new-out'), { BUILD_CACHE_DIR: path.join(content, 'cache') });
@@ -206,11 +225,13 @@ describe('a build on another file system than the working directory', () => {
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
-  it('writes the site with its marker and leaves nothing beside it', () => {
+  it('writes the site with its marker and leaves nothing beside it', async () => {
     const result = buildSite(content, out, { BUILD_CACHE_DIR: path.join(root, 'cache') });
     expect(result.status, result.output).toBe(0);
     expect(readFileSync(path.join(out, BUILD_MARKER), 'utf8')).toBe(BUILD_MARKER_TEXT);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    // The empty folder it replaced is deleted by a process of its own, which may outlive the build.
+    await deleted(base);
     expect(readdirSync(base)).toEqual(['site']);
     expect(stagingIn(ROOT)).toEqual([]);
   });

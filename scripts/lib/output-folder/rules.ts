@@ -4,9 +4,9 @@
  * never a folder that holds the project or sits among the sources, where the site would be mixed
  * into what people edit or read back by the next build.
  */
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { settings } from '../../../src/config.ts';
+import { isWithin, projectFolders, withParentsResolved } from '../../../src/integrations/project-folders.ts';
 
 /**
  * Left in every output folder. It is published with the site: constant text, no date, path or
@@ -21,12 +21,6 @@ export const BUILD_MARKER_TEXT = 'Written by `npm run build` of yiqihui-archive:
  * replaced without a word.
  */
 const OLDER_BUILD_FILES = ['index.html', 'rss.xml', 'sitemap-index.xml', 'zh-hant/index.html', '_astro'];
-
-/**
- * Top-level folders of the project that hold sources or that the build reads (`public/` is copied
- * into the site, `src/pages/` holds routes, `.cache/` the build's own caches and staging).
- */
-const SOURCE_FOLDERS = ['src', 'public', 'content', 'scripts', 'tests', 'docs', 'bench', 'node_modules', '.git', '.github', '.cache'];
 
 /** `unusable`: a part of the path is a file, or it cannot be read (`problem` says which). */
 export type OutputKind = 'missing' | 'folder' | 'file' | 'symlink' | 'unusable';
@@ -52,11 +46,6 @@ export function madeByBuild(dir: string): boolean {
   const has = (file: string) => lstatSync(path.join(dir, file), { throwIfNoEntry: false }) !== undefined;
   return has(BUILD_MARKER) || OLDER_BUILD_FILES.every(has);
 }
-
-const isWithin = (child: string, parent: string): boolean => {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 /**
  * Why the build must not replace `facts.out`, or undefined when it may. `shown` is the folder as
@@ -106,56 +95,10 @@ export function outputRefusal(facts: OutputFacts, shown: string): string | undef
   return undefined;
 }
 
-/**
- * Why the folder `cache` (absolute; `named` as the user set it) must not be the build cache, or
- * undefined when it may. A build writes thousands of files there and removes those it no longer
- * needs: in the content they would become part of it, among the routes (src/pages/) they would be
- * read as pages, and in the output folder, or holding it, the next swap would take them away.
- * `.cache/` is where the default one lives, and `node_modules/.cache/` where tools keep theirs.
- */
-export function cacheRefusal(cache: string, facts: OutputFacts, named: string): string | undefined {
-  const resolved = resolveParents(cache);
-  const { project } = facts;
-  const fix = 'Name a folder of its own, outside them (e.g. /tmp/yiqihui-cache), or unset it for .cache/build.';
-  const where = (folder: string) => (resolved === folder ? 'is' : isWithin(resolved, folder) ? 'is inside' : 'holds');
-  if (isWithin(project, resolved)) {
-    return `${named} ${resolved === project ? 'is the project folder' : `holds the project folder ${project}`}: the cache's files would be mixed into the sources. ${fix}`;
-  }
-  const homes = [path.join(project, '.cache'), path.join(project, 'node_modules')];
-  for (const source of facts.sources.filter((folder) => !homes.includes(folder))) {
-    if (isWithin(resolved, source) || isWithin(source, resolved)) {
-      return `${named} ${where(source)} ${source}, which holds sources: the cache's files would be mixed into them. ${fix}`;
-    }
-  }
-  if (isWithin(resolved, facts.out) || isWithin(facts.out, resolved)) {
-    return `${named} ${where(facts.out)} the output folder ${facts.out}, which a build replaces whole. ${fix}`;
-  }
-  return undefined;
-}
-
-/**
- * Why the build cache (settings.buildCacheDir) cannot be used by a command reading `contentDir`
- * whose output is `out`, if it cannot: it must be a folder, or nothing yet (each cache in a file failed with a stack
- * trace), and one of its own (`cacheRefusal`).
- */
-export function buildCacheProblem(out: string, contentDir: string): string | undefined {
-  const cache = settings.buildCacheDir;
-  const set = process.env.BUILD_CACHE_DIR;
-  const named =
-    set === undefined ? `The build cache ${path.relative(process.cwd(), cache) || cache}` : `BUILD_CACHE_DIR=${JSON.stringify(set)}`;
-  if (lstatSync(cache, { throwIfNoEntry: false })?.isDirectory() === false)
-    return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
-  return cacheRefusal(cache, inspectOutput(out, contentDir), named);
-}
-
 /** Reads what `outputRefusal` needs about `out` (relative to the working directory). */
 export function inspectOutput(out: string, contentDir: string): OutputFacts {
-  const project = resolveParents(process.cwd());
-  const absolute = path.resolve(out);
-  const isRoot = path.parse(absolute).root === absolute;
-  const resolved = isRoot ? absolute : path.join(resolveParents(path.dirname(absolute)), path.basename(absolute));
-  const sources = [...new Set([...SOURCE_FOLDERS.map((folder) => path.join(project, folder)), resolveParents(path.resolve(contentDir))])];
-  const base = { out: resolved, project, sources };
+  const resolved = withParentsResolved(out);
+  const base = { out: resolved, ...projectFolders(contentDir) };
   try {
     const stat = lstatSync(resolved, { throwIfNoEntry: false });
     if (stat === undefined) return { ...base, kind: 'missing' };
@@ -167,21 +110,5 @@ export function inspectOutput(out: string, contentDir: string): OutputFacts {
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     return { ...base, kind: 'unusable', problem: code === 'ENOTDIR' ? 'a part of its path is a file' : `it cannot be read (${code})` };
-  }
-}
-
-/** `p` with symbolic links resolved in its longest existing part; the rest, not there yet, as written. */
-function resolveParents(p: string): string {
-  const missing: string[] = [];
-  let head = p;
-  for (;;) {
-    try {
-      return path.join(realpathSync(head), ...missing);
-    } catch {
-      const parent = path.dirname(head);
-      if (parent === head) return p;
-      missing.unshift(path.basename(head));
-      head = parent;
-    }
   }
 }

@@ -24,6 +24,7 @@ import { configureSite, getSite, restorePagesWith, validContent, type SiteOption
 import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 import { pageKeysFile, writePageKeys } from './page-keys-file.ts';
 import { settings } from '../../config.ts';
+import { buildCacheProblem } from '../cache-folder.ts';
 
 const SITE_MODULE_ID = 'virtual:yiqihui/site';
 const RESOLVED_ID = `\0${SITE_MODULE_ID}`;
@@ -36,6 +37,13 @@ export default function siteData(restore: PageRestore): AstroIntegration {
     name: 'yiqihui-site-data',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        // `npm run dev` writes the same caches as a build: the cache is refused where npm run build
+        // and check refuse it (before Astro starts; this is for the dev server and Astro run directly).
+        const cacheProblem = buildCacheProblem(settings.distDir, contentDir());
+        if (cacheProblem !== undefined) {
+          console.error(`${cacheProblem}\nNothing was started or touched.`);
+          process.exit(2);
+        }
         // Only a build renders a segment; `npm run dev` shows every page.
         const segment = command === 'build' ? settings.buildSegment : undefined;
         options = { contentDir: contentDir(), drafts: command === 'dev', segment, keepPageKeys: command === 'build' };
