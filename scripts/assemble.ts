@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES, SITE_URL } from '../src/consts.ts';
 import { settings } from '../src/config.ts';
+import { isWithin, resolveParents } from '../src/integrations/project-folders.ts';
 import { MANIFEST_FILE, SEGMENT_DIR, VALIDATION_FILE } from '../src/integrations/segment/output.ts';
 import { cliArgs } from './lib/cli.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, inspectOutput, outputRefusal } from './lib/output-folder/rules.ts';
@@ -34,10 +35,21 @@ const shown = shownPath(out);
 
 const segments = positionals.map(readSegment);
 /** Why `out` may not be replaced: the rules of a build's output, and not a segment being joined. */
-const outRefusal = () =>
-  segments.some((s) => s.dir === out)
-    ? `--out ${values.out} is one of the segments being joined: name another folder, e.g. --out dist.`
-    : outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
+const outRefusal = () => segmentClash() ?? outputRefusal(inspectOutput(values.out, settings.contentDir), values.out);
+/**
+ * Whether `--out` is a segment being joined, holds one or is inside one, by the folders' real
+ * paths (a link's name hides neither): the swap would delete the segment, or write into it.
+ */
+function segmentClash(): string | undefined {
+  const real = resolveParents(out);
+  for (const segment of segments) {
+    const dir = resolveParents(segment.dir);
+    if (!isWithin(dir, real) && !isWithin(real, dir)) continue;
+    const how = dir === real ? 'is' : isWithin(dir, real) ? 'holds' : 'is inside';
+    return `--out ${values.out} ${how} the segment ${segment.shown}, which the assemble reads and its swap would delete or write into: name another folder, e.g. --out dist.`;
+  }
+  return undefined;
+}
 const refusals = [...segmentProblems(segments), outRefusal()].filter((p) => p !== undefined);
 if (refusals.length > 0) {
   console.error(`Assemble refused:\n${refusals.map((p) => `- ${p}`).join('\n')}\nNothing was assembled or touched.`);
@@ -71,7 +83,12 @@ if (differences.length > 0) {
   await fail(`The segments do not make one site: files they each wrote differ.\n${differences.map((d) => `- ${d}`).join('\n')}`, 1);
 }
 step(`Merging the search index from ${joined[0]!.manifest.shards} shards`);
-await writeAssembledSearch(staging, joined[0]!.manifest.shards);
+try {
+  await writeAssembledSearch(staging, joined[0]!.manifest.shards);
+} catch (error) {
+  // The shards are all there (segmentProblems), but one is damaged: junk in a file, a broken entry.
+  await fail(`A segment's search shards could not be merged (${(error as Error).message}): build the segments again.`, 1);
+}
 await writeFile(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 
 step('Checking the site (links, twins, orphans, XML, search bundles; html-validate on the pages no segment validated)');

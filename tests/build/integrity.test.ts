@@ -3,7 +3,7 @@
  * every page has its twin, none is orphaned, the HTML is valid, each variant is in its own script
  * outside protected text, untrusted HTML is gone, and two clean builds are byte-identical.
  */
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,17 @@ describe('the built site', () => {
     expect(problems.map(formatPageProblem)).toEqual([
       expect.stringMatching(/^\/pagefind\/: has an entry file or metadata that cannot be read \(.+\)\. Searches that reach them fail\./),
     ]);
+  });
+
+  it('reports a page that is not UTF-8, which every page says it is', async () => {
+    const copy = path.join(root, 'not-utf8', 'dist');
+    cpSync(distB, copy, { recursive: true });
+    const page = path.join(copy, 'index.html');
+    writeFileSync(page, Buffer.concat([readFileSync(page), Buffer.from([0xff, 0xfe, 0xc3])]));
+    const problems = await checkSite(copy, { origin: new URL(SITE_URL).origin, localeFolders: Object.keys(LOCALES), validate: false });
+    expect(problems.map(formatPageProblem)).toContain(
+      '/: is not UTF-8 text, which it says it is: a reader sees garbage. Build the site again.',
+    );
   });
 
   it('shows each variant in its own script outside protected text', async () => {

@@ -5,13 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 import { writeContent, type FixtureArticle } from '../helpers/content-fixture.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 import { diffTrees } from '../../scripts/lib/site-checks/determinism.ts';
+import { hashTree } from '../../scripts/lib/site-checks/index.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
 import { pageHash } from '../../scripts/lib/site-checks/validate.ts';
 import { decodeJsonFile } from '../../src/lib/search/pagefind-files.ts';
@@ -216,6 +217,26 @@ describe('npm run assemble', () => {
       expect(existsSync(out)).toBe(false);
     });
 
+    it('a segment missing a search shard, or with one damaged, without a stack trace', async () => {
+      const [lacking, junk] = [path.join(root, 'segment-1-lacking'), path.join(root, 'segment-1-junk')];
+      await cp(segments[0]!, lacking, { recursive: true });
+      await cp(segments[0]!, junk, { recursive: true });
+      await rm(path.join(lacking, '.segment/shards/0'), { recursive: true });
+      const words = path.join(junk, '.segment/shards/0/index');
+      for (const name of await readdir(words)) await writeFile(path.join(words, name), 'junk');
+      const out = path.join(root, 'out-damaged');
+      const refusal = assemble(['--out', out, lacking, segments[1]!, segments[2]!]);
+      expect(refusal.status).toBe(2);
+      expect(refusal.stderr).toContain(`- ${lacking} does not hold the search shards its .segment/segment.json names (`);
+      const result = assemble(['--out', out, junk, segments[1]!, segments[2]!]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /A segment's search shards could not be merged \(.+\): build the segments again\.\nNothing was assembled;/,
+      );
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(existsSync(out)).toBe(false);
+    });
+
     it('a folder that is not a segment, and segments of another N or another build', async () => {
       const otherN = await fakeSegment('other-n', { segment: '2/4', index: 2, count: 4 });
       const otherBuild = await fakeSegment('other-build', { segment: '2/3', index: 2, build: 'another' });
@@ -239,7 +260,18 @@ describe('npm run assemble', () => {
           `delete it yourself (rm -r ${notes}) and build again.`,
       ]);
       expect(await readdir(notes)).toEqual(['todo.txt']);
-      refused(segments, segments[1]!, [`--out ${segments[1]} is one of the segments being joined: name another folder, e.g. --out dist.`]);
+      const clash = (out: string, how: string, segment: string) =>
+        `--out ${out} ${how} the segment ${segment}, which the assemble reads and its swap would delete or write into: name another folder, e.g. --out dist.`;
+      refused(segments, segments[1]!, [clash(segments[1]!, 'is', segments[1]!)]);
+      // The same folder under another name, a folder holding a segment, a folder inside one: the segment is left as it was.
+      const link = path.join(root, 'segment-2-link');
+      await symlink(segments[1]!, link);
+      const before = await hashTree(segments[1]!);
+      refused([segments[0]!, link, segments[2]!], segments[1]!, [clash(segments[1]!, 'is', link)]);
+      refused(segments, root, [clash(root, 'holds', segments[0]!)]);
+      refused(segments, path.join(segments[2]!, 'site'), [clash(path.join(segments[2]!, 'site'), 'is inside', segments[2]!)]);
+      expect(await hashTree(segments[1]!)).toBe(before);
+      expect(existsSync(path.join(segments[2]!, 'site'))).toBe(false);
     });
   });
 

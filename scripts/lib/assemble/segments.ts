@@ -3,12 +3,15 @@
  * src/integrations/segment/output.ts), every segment once. The checks are pure, on manifests
  * read beforehand, so that every problem is listed at once.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { manifestSchema, MANIFEST_FILE, SEGMENT_DIR, type SegmentManifest } from '../../../src/integrations/segment/output.ts';
+import { manifestSchema, MANIFEST_FILE, SEGMENT_DIR, SHARDS_DIR, type SegmentManifest } from '../../../src/integrations/segment/output.ts';
 
-/** A folder named on the command line (`shown` as written), with its manifest or why it has none. */
-export type GivenSegment = { dir: string; shown: string } & ({ manifest: SegmentManifest } | { problem: string });
+/**
+ * A folder named on the command line (`shown` as written), with its manifest and the names of its
+ * search shards' folders, or why it has none.
+ */
+export type GivenSegment = { dir: string; shown: string } & ({ manifest: SegmentManifest; shardFolders: string[] } | { problem: string });
 
 export function readSegment(shown: string): GivenSegment {
   const dir = path.resolve(shown);
@@ -33,8 +36,17 @@ export function readSegment(shown: string): GivenSegment {
   if (!parsed.success) {
     return { dir, shown, problem: `${path.join(shown, SEGMENT_DIR, MANIFEST_FILE)} is damaged: build that segment again` };
   }
-  return { dir, shown, manifest: parsed.data };
+  let shardFolders: string[];
+  try {
+    shardFolders = readdirSync(path.join(dir, SEGMENT_DIR, SHARDS_DIR));
+  } catch {
+    shardFolders = [];
+  }
+  return { dir, shown, manifest: parsed.data, shardFolders };
 }
+
+/** How many search shards segment `index` of `count` indexed: numbers index-1, index-1+count, … below `shards`. */
+const shardCount = ({ index, count, shards }: SegmentManifest) => Math.max(0, Math.ceil((shards - index + 1) / count));
 
 /** Why these segments cannot be joined into a site; none when they are every segment of one build, once each. */
 export function segmentProblems(segments: readonly GivenSegment[]): string[] {
@@ -70,6 +82,26 @@ export function segmentProblems(segments: readonly GivenSegment[]): string[] {
     const names = missing.map((index) => `${index}/${count}`).join(', ');
     problems.push(
       `segment${missing.length > 1 ? 's' : ''} ${names} ${missing.length > 1 ? 'are' : 'is'} missing: give all ${count} segments of the build`,
+    );
+  }
+  // Each holds exactly the search shards its manifest says, all of them agreeing on how many the archive has.
+  for (const s of other((m) => m.shards !== first.manifest.shards)) {
+    problems.push(
+      `${first.shown} says the archive has ${first.manifest.shards} search shards and ${s.shown} ${s.manifest.shards}: ` +
+        'a segment.json was changed; build that segment again',
+    );
+  }
+  for (const s of valid) {
+    const held = new Set(s.shardFolders);
+    const number = shardCount(s.manifest);
+    // Counted first: a damaged manifest may claim millions of shards.
+    const whole =
+      s.shardFolders.length === number &&
+      Array.from({ length: number }, (_, i) => String(s.manifest.index - 1 + i * count)).every((name) => held.has(name));
+    if (whole) continue;
+    problems.push(
+      `${s.shown} does not hold the search shards its ${SEGMENT_DIR}/${MANIFEST_FILE} names (${s.manifest.shards} in the archive, ` +
+        `every ${count}th from ${s.manifest.index - 1}): build that segment again`,
     );
   }
   return problems;

@@ -19,11 +19,20 @@ export function listFiles(dir: string): string[] {
     .sort(byCodeUnit);
 }
 
+/** Every page says it is UTF-8 (`<meta charset="utf-8">`, the feeds' XML declaration): a page that is not reads as garbage. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A page's text, or why it could not be read: one unreadable page must not stop a check. */
 export function readPage(dist: string, file: string): { text: string } | { error: string } {
+  let bytes: Buffer;
   try {
-    return { text: readFileSync(join(dist, file), 'utf8') };
+    bytes = readFileSync(join(dist, file));
   } catch (error) {
     return { error: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { error: 'is not UTF-8 text, which it says it is: a reader sees garbage. Build the site again.' };
   }
 }

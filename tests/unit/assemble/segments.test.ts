@@ -5,12 +5,25 @@ const given = (shown: string, index: number, count = 3, build = 'b1'): GivenSegm
   dir: `/x/${shown}`,
   shown,
   manifest: { segment: `${index}/${count}`, index, count, shards: 7, build },
+  // The shards it indexed: index-1, index-1+count, …
+  shardFolders: Array.from({ length: 7 }, (_, k) => k).flatMap((k) => (k % count === index - 1 ? [String(k)] : [])),
 });
 
 describe('segmentProblems', () => {
   it('accepts every segment of one build once, in any order', () => {
     expect(segmentProblems([given('c', 3), given('a', 1), given('b', 2)])).toEqual([]);
     expect(segmentProblems([given('a', 1, 1)])).toEqual([]);
+  });
+
+  it('names a segment whose shards are not those its manifest says, and manifests that disagree on how many', () => {
+    const lacking = { ...given('b', 2), shardFolders: ['1'] } as GivenSegment;
+    const c = given('c', 3) as GivenSegment & { manifest: { shards: number } };
+    const claiming = { ...c, manifest: { ...c.manifest, shards: 2_000_000_000 } } as GivenSegment;
+    expect(segmentProblems([given('a', 1), lacking, claiming])).toEqual([
+      'a says the archive has 7 search shards and c 2000000000: a segment.json was changed; build that segment again',
+      'b does not hold the search shards its .segment/segment.json names (7 in the archive, every 3th from 1): build that segment again',
+      'c does not hold the search shards its .segment/segment.json names (2000000000 in the archive, every 3th from 2): build that segment again',
+    ]);
   });
 
   it.each([
