@@ -237,12 +237,25 @@ describe('npm run assemble', () => {
       expect(existsSync(out)).toBe(false);
     });
 
+    it("a segment whose manifest is a link to another folder's", async () => {
+      const linked = path.join(root, 'segment-2-linked');
+      await cp(segments[1]!, linked, { recursive: true });
+      await rm(path.join(linked, '.segment'), { recursive: true });
+      await symlink(path.join(segments[1]!, '.segment'), path.join(linked, '.segment'));
+      const out = path.join(root, 'out-linked');
+      refused([segments[0]!, linked, segments[2]!], out, [
+        `${linked}/.segment/segment.json is reached through a link: build that segment again`,
+        'segment 2/3 is missing: give all 3 segments of the build',
+      ]);
+      expect(existsSync(out)).toBe(false);
+    });
+
     it('a folder that is not a segment, and segments of another N or another build', async () => {
       const otherN = await fakeSegment('other-n', { segment: '2/4', index: 2, count: 4 });
       const otherBuild = await fakeSegment('other-build', { segment: '2/3', index: 2, build: 'another' });
       const out = path.join(root, 'out-mixed');
       refused([segments[0]!, whole, otherN, otherBuild, segments[2]!], out, [
-        `${whole} is not a segment of a build (it has no .segment/segment.json): make one with npm run build -- --segment I/N --out ${whole}`,
+        `${whole} is not a segment of a build (it has no .segment/segment.json): name the folders npm run build -- --segment I/N --out <folder> wrote`,
         `${segments[0]} is segment 1/3 and ${otherN} is 2/4: give the segments of one build, which all have the same N`,
         `${segments[0]} and ${otherBuild} are segments of different builds (their content, code or settings differ): ` +
           'build every segment from the same commit, content and settings',

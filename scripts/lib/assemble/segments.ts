@@ -3,7 +3,7 @@
  * src/integrations/segment/output.ts), every segment once. The checks are pure, on manifests
  * read beforehand, so that every problem is listed at once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { manifestSchema, MANIFEST_FILE, SEGMENT_DIR, SHARDS_DIR, type SegmentManifest } from '../../../src/integrations/segment/output.ts';
 
@@ -16,6 +16,10 @@ export type GivenSegment = { dir: string; shown: string } & ({ manifest: Segment
 export function readSegment(shown: string): GivenSegment {
   const dir = path.resolve(shown);
   const file = path.join(dir, SEGMENT_DIR, MANIFEST_FILE);
+  // Its own files, not a link to someone else's (a link out of the segment is never followed).
+  if ([path.join(dir, SEGMENT_DIR), file].some((f) => lstatSync(f, { throwIfNoEntry: false })?.isSymbolicLink())) {
+    return { dir, shown, problem: `${path.join(shown, SEGMENT_DIR, MANIFEST_FILE)} is reached through a link: build that segment again` };
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -23,7 +27,7 @@ export function readSegment(shown: string): GivenSegment {
     return {
       dir,
       shown,
-      problem: `${shown} is not a segment of a build (it has no ${SEGMENT_DIR}/${MANIFEST_FILE}): make one with npm run build -- --segment I/N --out ${shown}`,
+      problem: `${shown} is not a segment of a build (it has no ${SEGMENT_DIR}/${MANIFEST_FILE}): name the folders npm run build -- --segment I/N --out <folder> wrote`,
     };
   }
   let json: unknown;

@@ -7,7 +7,7 @@
  * the segments are of one build. A segment keeps its validations in its build cache too, so that a
  * rebuild validates only the pages whose text changed.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -50,7 +50,10 @@ export function knownFromSegments(dirs: readonly string[]): KnownValidations {
   for (const dir of dirs) {
     let record: ValidationRecord;
     try {
-      record = recordSchema.parse(JSON.parse(readFileSync(path.join(dir, SEGMENT_DIR, VALIDATION_FILE), 'utf8')));
+      const file = path.join(dir, SEGMENT_DIR, VALIDATION_FILE);
+      // A link is not the segment's own record: its pages are validated again instead.
+      if (lstatSync(file).isSymbolicLink()) continue;
+      record = recordSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     } catch {
       continue;
     }

@@ -19,9 +19,6 @@ export function fileOf(path: string): string {
 export const isHtmlFile = (file: string): boolean => file.endsWith('.html');
 export const isXmlFile = (file: string): boolean => file.endsWith('.xml');
 
-/** Pagefind's index and UI are fetched by its script; no page links to them. */
-const SCRIPT_LOADED_FOLDER = '/pagefind/';
-
 /** The locale folder a page belongs to: the non-root folder its path starts with, else `''`. */
 export function localeFolderOf(path: string, folders: readonly string[]): string {
   return folders.find((folder) => folder !== '' && path.startsWith(`/${folder}/`)) ?? '';
@@ -36,9 +33,9 @@ export function twinPath(path: string, folders: readonly string[], to: string): 
 
 /**
  * Pages that need neither a link nor a twin: the host serves one `404.html` for every missing
- * URL (so it is linked from nowhere and one per site is enough), and Pagefind's files are
- * loaded by script.
+ * URL (so it is linked from nowhere and one per site is enough). The search bundles hold no page:
+ * an HTML file among them was put there by hand, and is an orphan like any other.
  */
 export function isSpecialPage(path: string, folders: readonly string[]): boolean {
-  return path.startsWith(SCRIPT_LOADED_FOLDER) || folders.some((folder) => path === twinPath('/404.html', folders, folder));
+  return folders.some((folder) => path === twinPath('/404.html', folders, folder));
 }

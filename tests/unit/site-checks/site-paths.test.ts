@@ -43,7 +43,7 @@ describe('isSpecialPage', () => {
   it.each([
     ['/404.html', true],
     ['/zh-hant/404.html', true],
-    ['/pagefind/x.html', true],
+    ['/pagefind/x.html', false],
     ['/jingying/404.html', false],
     ['/zh-hant/pagefind/x.html', false],
     ['/', false],
