@@ -19,8 +19,13 @@ import { inBatches, linkFilesOnThread, linkOrCopy, type FileLink } from '../link
 import { namesIn } from '../folder-names.ts';
 
 const PAGE_FILE = /^[\w-]+\.html$/;
-/** A page's file under its temporary name (`adopt`): `<key>.html.<store's prefix><count>.tmp`. */
-const TEMPORARY_FILE = /^[\w-]+\.html\.[0-9a-f]{12}-\d+\.tmp$/;
+/**
+ * The names `prune` may remove: a page's file as a build names it, its key a `hashOf` (27
+ * characters, base64url), and such a file under its temporary name (`adopt`). Anything else in
+ * the folder is someone else's, even an `.html` file (a cache folder set to a site's own folder).
+ */
+const STORED_FILE = /^[\w-]{27}\.html$/;
+const TEMPORARY_FILE = /^[\w-]{27}\.html\.[0-9a-f]{12}-\d+\.tmp$/;
 
 /** Where a page of `pathname` is in the output, for Astro's `directory` format (every page here has a trailing slash). */
 export function outputFileOf(pathname: string): string {
@@ -107,7 +112,7 @@ export class PageStore {
   async prune(): Promise<number> {
     // Only names the store gives its files (pages, temporaries): anything else there is not its to remove.
     const unused = namesIn(this.#dir).filter(
-      (name) => this.#found.has(name) && (PAGE_FILE.test(name) ? !this.#used.has(keyOf(name)) : TEMPORARY_FILE.test(name)),
+      (name) => this.#found.has(name) && (STORED_FILE.test(name) ? !this.#used.has(keyOf(name)) : TEMPORARY_FILE.test(name)),
     );
     await Promise.all(unused.map((name) => rm(path.join(this.#dir, name), { force: true })));
     return unused.length;

@@ -32,16 +32,19 @@ const isFragmentPart = (file: string) => topOf(file) === FRAGMENT_DIR;
 const topOf = (file: string) => file.split(path.sep, 1)[0]!;
 
 const count = z.number().int().min(1);
-export const manifestSchema = z.object({
-  /** `I/N`, as given to --segment. */
-  segment: z.string(),
-  index: count,
-  count,
-  /** How many search shards the whole archive has (segment I holds those numbered I-1, I-1+N, …). */
-  shards: z.number().int().min(0),
-  /** The build's identity (./identity.ts): segments of one build share it. */
-  build: z.string().min(1),
-});
+export const manifestSchema = z
+  .object({
+    /** `I/N`, as given to --segment. */
+    segment: z.string(),
+    index: count,
+    count,
+    /** How many search shards the whole archive has (segment I holds those numbered I-1, I-1+N, …). */
+    shards: z.number().int().min(0),
+    /** The build's identity (./identity.ts): segments of one build share it. */
+    build: z.string().min(1),
+  })
+  // Written together: a manifest whose parts disagree was changed by hand.
+  .refine((m) => m.index <= m.count && m.segment === formatSegment(m));
 export type SegmentManifest = z.infer<typeof manifestSchema>;
 
 export async function writeSegmentOutput(outDir: string, segment: Segment, index: SearchIndex): Promise<void> {

@@ -3,7 +3,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputFileOf, PageStore } from '../../../src/integrations/page-store/store.ts';
+import { hashOf } from '../../../src/lib/hash.ts';
 import { tempDir } from '../../helpers/temp-dirs.ts';
+
+/** Keys as a build makes them (`hashOf`, 27 characters): only such files are the store's to prune. */
+const [K1, K2, K3, K4, K5] = ['k1', 'k2', 'k3', 'k4', 'k5'].map((k) => hashOf(k)) as [string, string, string, string, string];
 
 /** A build's output, as Astro leaves it: the pages it rendered, which the store takes from there. */
 function built(root: string, pages: Record<string, string>): string {
@@ -74,40 +78,41 @@ describe('PageStore', () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
     const first = new PageStore(dir);
-    await storePages(first, root, { k1: 'k1', k2: 'k2', k3: 'k3' });
-    writeFileSync(path.join(dir, 'k4.html.0a1b2c3d4e5f-7.tmp'), 'half');
+    await storePages(first, root, { [K1]: 'k1', [K2]: 'k2', [K3]: 'k3' });
+    writeFileSync(path.join(dir, `${K4}.html.0a1b2c3d4e5f-7.tmp`), 'half');
 
     const second = new PageStore(dir);
-    expect(second.has('k1')).toBe(true);
-    await storePages(second, root, { k5: 'k5' });
+    expect(second.has(K1)).toBe(true);
+    await storePages(second, root, { [K5]: 'k5' });
     expect(await second.prune()).toBe(3);
-    expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k5.html']);
+    expect(readdirSync(dir).sort()).toEqual([`${K1}.html`, `${K5}.html`].sort());
     // A half-written file is never taken for a page.
-    expect(new PageStore(dir).has('k4')).toBe(false);
+    expect(new PageStore(dir).has(K4)).toBe(false);
   });
 
-  it("never removes what it did not store: a writer's files in its folder stay", async () => {
+  it("never removes what it did not store: a writer's files in its folder stay, .html ones too", async () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
-    await storePages(new PageStore(dir), root, { k1: 'k1' });
+    await storePages(new PageStore(dir), root, { [K1]: 'k1' });
     writeFileSync(path.join(dir, 'notes.txt'), '写作者的笔记');
+    writeFileSync(path.join(dir, 'about.html'), '<p>关于我们</p>');
     writeFileSync(path.join(dir, 'index.astro'), '---\n---');
     mkdirSync(path.join(dir, '[...variant]'));
     expect(await new PageStore(dir).prune()).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(['[...variant]', 'index.astro', 'notes.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['[...variant]', 'about.html', 'index.astro', 'notes.txt']);
   });
 
   it('leaves the pages another build stored after this one started', async () => {
     const root = await tempDir('page-store');
     const dir = path.join(root, 'pages');
-    await storePages(new PageStore(dir), root, { k1: 'k1', k2: 'k2' });
+    await storePages(new PageStore(dir), root, { [K1]: 'k1', [K2]: 'k2' });
     const mine = new PageStore(dir);
-    expect(mine.has('k1')).toBe(true);
+    expect(mine.has(K1)).toBe(true);
     // Another build on the same cache, meanwhile: it stores k3, and is writing k4.
-    await storePages(new PageStore(dir), path.join(root, 'other'), { k3: 'k3' });
-    writeFileSync(path.join(dir, 'k4.html.0a1b2c3d4e5f-7.tmp'), 'being written');
+    await storePages(new PageStore(dir), path.join(root, 'other'), { [K3]: 'k3' });
+    writeFileSync(path.join(dir, `${K4}.html.0a1b2c3d4e5f-7.tmp`), 'being written');
     expect(await mine.prune()).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(['k1.html', 'k3.html', 'k4.html.0a1b2c3d4e5f-7.tmp']);
+    expect(readdirSync(dir).sort()).toEqual([`${K1}.html`, `${K3}.html`, `${K4}.html.0a1b2c3d4e5f-7.tmp`].sort());
   });
 
   it('starts empty where there is no store yet', async () => {
