@@ -17,7 +17,14 @@ export function readSegment(shown: string): GivenSegment {
   const dir = path.resolve(shown);
   const file = path.join(dir, SEGMENT_DIR, MANIFEST_FILE);
   // Its own files, not a link to someone else's (a link out of the segment is never followed).
-  if ([path.join(dir, SEGMENT_DIR), file].some((f) => lstatSync(f, { throwIfNoEntry: false })?.isSymbolicLink())) {
+  const isLink = (f: string) => {
+    try {
+      return lstatSync(f, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    } catch {
+      return false; // a file named as the segment, or unreadable: the manifest's reading says so
+    }
+  };
+  if ([path.join(dir, SEGMENT_DIR), file].some(isLink)) {
     return { dir, shown, problem: `${path.join(shown, SEGMENT_DIR, MANIFEST_FILE)} is reached through a link: build that segment again` };
   }
   let text: string;

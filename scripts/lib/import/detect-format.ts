@@ -4,6 +4,7 @@
  * wherever they stand; a long-form page is a title line and paragraphs of Chinese below it, with or
  * without blank lines. When a page is neither, the error says what was found.
  */
+import { boilerplateRule } from './boilerplate.ts';
 import { BREADCRUMB, META_LIKE, META_LINE, PAGER, label } from './legacy-lines.ts';
 
 export type LegacyFormat = 'listing' | 'longform';
@@ -29,8 +30,10 @@ export function detectFormat(text: string): { format: LegacyFormat } | { error: 
   if (han / visible.length < MIN_HAN_SHARE) {
     return { error: `is neither format: only ${share}% of its characters are Chinese (is it markup or data?), and it has ${NOT_LISTING}` };
   }
-  const filled = lines.flatMap((l, i) => (l.trim() === '' ? [] : [{ line: i + 1, text: l.trim() }]));
-  const title = filled[0]!;
+  // An ad or credit above the title is dropped by the long-form parser: the title is the line after.
+  const filled = lines.flatMap((l, i) => (l.trim() === '' || boilerplateRule(l) ? [] : [{ line: i + 1, text: l.trim() }]));
+  const title = filled[0];
+  if (!title) return { error: `is neither format: it has ${NOT_LISTING}, and it holds only boilerplate lines (credits, ads)` };
   if ([...title.text].length > MAX_TITLE_LINE) {
     return {
       line: title.line,

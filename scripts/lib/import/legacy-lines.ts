@@ -6,12 +6,12 @@ import { toSimplified } from '../../../src/lib/convert/opencc.ts';
 
 /**
  * `[source]YYYY-MM-DD HH:MM:SS<views> 次`: the seconds are two digits, the views follow (after a
- * space in some scrapes). The source is a name (一起惠返利网): an article's text that happens to end
- * in a date and "次" is far longer, and stays text.
+ * space in some scrapes). The source is a name (一起惠返利网), with no sentence's punctuation: an
+ * article's text that happens to end in a date and "次" has some, and stays text.
  */
-export const META_LINE = /^(.{0,40}?)\s*(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})\s*(\d+)\s*次$/u;
-/** Something that tries to be a meta line (a short line with a date and 次) without the right shape. */
-export const META_LIKE = /^.{0,40}\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}.{0,20}次$/u;
+export const META_LINE = /^([^。,，、;；:：!！?？]{0,80}?)\s*(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})\s*(\d+)\s*次$/u;
+/** Something that tries to be a meta line (a date and 次 after a name at most) without the right shape. */
+export const META_LIKE = /^[^。,，、;；:：!！?？]{0,80}\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}.{0,20}次$/u;
 export const BREADCRUMB = /^当前位置[:\uFF1A](.*)$/u;
 /** The pager, whole (`141-160/1839 记录8/92 页首页上一页…`) or its first piece when laid over several lines. */
 export const PAGER = /^(?:\d+-\d+\/\d+\s*记录|\d+\/\d+\s*页|首页\s*上一页)/u;

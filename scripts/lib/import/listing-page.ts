@@ -52,6 +52,8 @@ export function parseListingPage(text: string, file: string): ListingPage {
   let section: Section = 'articles';
   let pending: { line: number; text: string } | undefined;
   let merchant: { line: number; name: string } | undefined;
+  /** A bare name at the sidebar's end taken for the channel line (see below). */
+  let fromSidebar: { line: number; name: string } | undefined;
 
   const dropPending = () => {
     if (pending) {
@@ -75,6 +77,7 @@ export function parseListingPage(text: string, file: string): ListingPage {
     if (section !== 'articles' && isMeta(lines.slice(index + 1).find((l) => l !== ''))) {
       // The sidebar came first: a bare name left waiting for its rebate is the channel line before the articles.
       if (section === 'merchants' && merchant && channelName === undefined && articles.length === 0 && CHANNEL_NAME.test(merchant.name)) {
+        fromSidebar = merchant;
         channelName = merchant.name;
         merchant = undefined;
       }
@@ -144,6 +147,17 @@ export function parseListingPage(text: string, file: string): ListingPage {
       message: `merchant "${merchant.name}" has no "最高返利…" line; ignored`,
     });
 
+  // A breadcrumb (wherever it stood) names the channel over a name taken from the sidebar's end:
+  // that was a merchant without its rebate line after all.
+  if (fromSidebar && crumbChannel !== undefined && label(crumbChannel) !== label(fromSidebar.name)) {
+    problems.push({
+      file,
+      line: fromSidebar.line,
+      severity: 'warning',
+      message: `merchant "${fromSidebar.name}" has no "最高返利…" line; ignored`,
+    });
+    channelName = undefined;
+  }
   const name = channelName ?? crumbChannel;
   if (name === undefined) {
     problems.push({

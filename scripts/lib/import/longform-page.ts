@@ -21,7 +21,7 @@ export interface LongformPage {
 const MAX_HEADING = 30;
 /** `一、` and `(一)` open a section; `1、`, `1.` and `(1)` a subsection. */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[(\uFF08][一二三四五六七八九十]+[)\uFF09])/u;
-const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.\s?|\s|[)\uFF09])|[(\uFF08]\d{1,2}[)\uFF09])/u;
+const SUBSECTION_NUMBER = /^(?:\d{1,2}(?:、|\.(?!\d)\s?|\s|[)\uFF09])|[(\uFF08]\d{1,2}[)\uFF09])/u;
 /** Headings have no sentence inside them; a question mark may end one. */
 const SENTENCE_PUNCTUATION = /[。;\uFF1B!\uFF01:\uFF1A]|[,\uFF0C].*[?\uFF1F]$/u;
 /** An unnumbered heading is a bare phrase: no clause marks, no parenthesised credit or note. */
@@ -39,6 +39,26 @@ function headingDepth(text: string, afterNumberedHeading: boolean): 2 | 3 | unde
 }
 
 const isNumbered = (text: string) => SECTION_NUMBER.test(text) || SUBSECTION_NUMBER.test(text);
+/** Below this share of its block's longest line, a line that reads as a heading is one. */
+const HEADING_SHARE = 0.6;
+
+/** For each line, the length of the longest line of its block (the lines between blank ones). */
+function blockWidths(lines: readonly string[]): number[] {
+  const widths = lines.map(() => 0);
+  let start = 0;
+  lines.forEach((line, i) => {
+    const end = i === lines.length - 1 || lines[i + 1] === '';
+    if (line === '') {
+      start = i + 1;
+      return;
+    }
+    if (!end) return;
+    const width = Math.max(...lines.slice(start, i + 1).map((l) => [...l].length));
+    widths.fill(width, start, i + 1);
+  });
+  return widths;
+}
+
 /** How a sentence, so a paragraph of one line a sentence, ends. */
 const ENDS_SENTENCE = /[。！？!?…”」』]$/u;
 
@@ -62,6 +82,7 @@ export function parseLongformPage(text: string, file: string): LongformPage {
       body.findLastIndex((l) => l !== ''),
     )
     .includes('');
+  const widths = blockWidths(body);
   const paragraphs: { line: number; text: string }[] = [];
   let open = false;
   for (const [index, line] of body.entries()) {
@@ -76,11 +97,14 @@ export function parseLongformPage(text: string, file: string): LongformPage {
       open = false;
       continue;
     }
-    const heading = headingDepth(line, false) !== undefined;
-    if (open && !heading) paragraphs.at(-1)!.text += line;
+    // A wrapped line breaks off mid-sentence, and what follows it joins, but a numbered heading.
+    const joins: boolean = open && !isNumbered(line);
+    if (joins) paragraphs.at(-1)!.text += line;
     else paragraphs.push({ line: n, text: line });
-    // A wrapped line breaks off mid-sentence: after a sentence's end, or a heading, a new paragraph
-    // starts (pieces pasted without blank lines inside them, on a page that has some).
+    // After a sentence's end, or a heading, a new paragraph starts (pieces pasted without blank lines
+    // inside them, on a page that has some). A heading is a short line that starts a paragraph: a
+    // wrapped paragraph's first line is about as long as its block's longest.
+    const heading: boolean = !joins && [...line].length < HEADING_SHARE * widths[index]! && headingDepth(line, false) !== undefined;
     open = wraps && !ENDS_SENTENCE.test(line) && !heading;
   }
   const blocks: Block[] = [];

@@ -38,8 +38,8 @@ export default function siteData(restore: PageRestore): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         // `npm run dev` writes the same caches as a build: the cache is refused where npm run build
-        // and check refuse it (before Astro starts; this is for the dev server and Astro run directly).
-        const cacheProblem = buildCacheProblem(settings.distDir, contentDir());
+        // and check refuse it, before Astro starts (a build's output is known to npm run build only).
+        const cacheProblem = command === 'dev' ? buildCacheProblem(settings.distDir, contentDir()) : undefined;
         if (cacheProblem !== undefined) {
           console.error(`${cacheProblem}\nNothing was started or touched.`);
           process.exit(2);

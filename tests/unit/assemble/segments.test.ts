@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { segmentProblems, type GivenSegment } from '../../../scripts/lib/assemble/segments.ts';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readSegment, segmentProblems, type GivenSegment } from '../../../scripts/lib/assemble/segments.ts';
+import { tempDir } from '../../helpers/temp-dirs.ts';
 
 const given = (shown: string, index: number, count = 3, build = 'b1'): GivenSegment => ({
   dir: `/x/${shown}`,
@@ -58,5 +61,13 @@ describe('segmentProblems', () => {
     },
   ])('lists $name', ({ segments, problems }) => {
     expect(segmentProblems(segments)).toEqual(problems);
+  });
+});
+
+describe('readSegment', () => {
+  it('says a file named as a segment is none, without throwing', async () => {
+    const file = path.join(await tempDir('segment-file'), 'notes.txt');
+    await writeFile(file, 'not a segment');
+    expect(readSegment(file)).toMatchObject({ problem: expect.stringMatching(/is not a segment of a build/) });
   });
 });

@@ -9,6 +9,7 @@ import { detectFormat } from '../../../scripts/lib/import/detect-format.ts';
 import { parseListingPage } from '../../../scripts/lib/import/listing-page.ts';
 import { parseLongformPage } from '../../../scripts/lib/import/longform-page.ts';
 import { blockText } from '../../../scripts/lib/import/markdown.ts';
+import { boilerplateRule } from '../../../scripts/lib/import/boilerplate.ts';
 import { openccConverter } from '../../../src/lib/convert/opencc.ts';
 import { legacyFile } from '../../helpers/legacy.ts';
 
@@ -79,6 +80,27 @@ describe('listing pages with text that looks like a meta line, and meta lines sp
     );
   });
 
+  it('takes the breadcrumb over a merchant without its rebate at the end of a sidebar that comes first', () => {
+    const sidebar = lines.findIndex((l) => l.startsWith('推荐商家'));
+    const end = lines.findIndex((l, i) => i > sidebar && /^(每周热门资讯|一周热门排行)/.test(l));
+    const cut = end === -1 ? lines.length : end;
+    // The breadcrumb, the sidebar with a last merchant lacking its rebate, then the articles without the channel line.
+    const text = [lines[0]!, ...lines.slice(sidebar, cut), '爱奇艺', ...lines.slice(2, sidebar), ...lines.slice(cut)].join('\n');
+    const page = parseListingPage(text, 'page.txt');
+    expect(page.channelName).toBe('经营');
+    expect(page.articles).toHaveLength(original.articles.length);
+    expect(page.problems.map((p) => [p.severity, p.message])).toEqual([['warning', 'merchant "爱奇艺" has no "最高返利…" line; ignored']]);
+  });
+
+  it('reads a long source name before the date', () => {
+    const source = '一起惠返利网'.repeat(8);
+    const text = lines.map((l, i) => (i === firstMeta ? `${source}${l}` : l)).join('\n');
+    const page = parseListingPage(text, 'page.txt');
+    expect(page.problems).toEqual([]);
+    expect(page.articles).toHaveLength(original.articles.length);
+    expect(page.articles[0]!.source).toBe(source);
+  });
+
   it.each([
     ['a date and "次" in a sentence', '报名时间截至2019-6-30,每个账号限参加1次'],
     ['a whole meta line', '2019-05-30 09:21:32571 次'],
@@ -134,6 +156,18 @@ describe('a long-form page of two pieces without blank lines inside them, one bl
   });
 });
 
+describe('a long-form page wrapped at a width, with blank lines between its paragraphs', () => {
+  const read = (text: string) => parseLongformPage(text, 'page.txt').blocks.map((b) => `${b.kind}:${blockText(b)}`);
+  it.each([
+    ['a short tail', ['今天我们为大家整理了这一期的内容,希望能够给大家奉上更多', '精彩文章,欢迎继续阅读。']],
+    ['a question mark alone', ['很多卖家都想知道店铺的流量到底是为什么', '呢?']],
+    ['a decimal at the start of a line', ['这个类目的佣金比例一般在', '3.5%左右浮动,具体看商家的设置。']],
+  ])('joins %s to its paragraph, inventing no heading', (_, lines) => {
+    const text = `标题\n\n第一段。\n\n${lines.join('\n')}\n\n最后一段。\n`;
+    expect(read(text)).toEqual(read(`标题\n\n第一段。\n\n${lines.join('')}\n\n最后一段。\n`));
+  });
+});
+
 describe('a long-form page with an ad above its title', () => {
   it('takes the title below it, and drops the ad as it would anywhere else', () => {
     const original = parseLongformPage(longform, 'shequn-longform.txt');
@@ -143,6 +177,12 @@ describe('a long-form page with an ad above its title', () => {
     expect(page.blocks).toEqual(original.blocks);
     expect(page.dropped[0]).toEqual({ line: 1, rule: 'press-release ad', text: '发稿网软文代写软文平台。' });
     expect(page.dropped.slice(1).map((d) => [d.rule, d.text])).toEqual(original.dropped.map((d) => [d.rule, d.text]));
+  });
+
+  it('is a long-form page even when the ad is longer than a title may be', () => {
+    const blurb = longform.split('\n').find((l) => boilerplateRule(l)?.name === 'agency blurb')!;
+    expect([...blurb].length).toBeGreaterThan(100);
+    expect(detectFormat(`${blurb}\n\n${longform}`)).toEqual({ format: 'longform' });
   });
 });
 
