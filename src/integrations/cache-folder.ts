@@ -2,7 +2,7 @@
  * Where the build cache may be. A build (and `npm run check`, and the dev server) writes thousands
  * of files there and removes those it no longer needs, so it must be a folder of its own.
  */
-import { lstatSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { settings } from '../config.ts';
 import { isWithin, projectFolders, resolveParents, withParentsResolved } from './project-folders.ts';
@@ -51,7 +51,8 @@ export function buildCacheProblem(out: string, contentDir: string): string | und
   const set = process.env.BUILD_CACHE_DIR;
   const named =
     set === undefined ? `The build cache ${path.relative(process.cwd(), cache) || cache}` : `BUILD_CACHE_DIR=${JSON.stringify(set)}`;
-  if (lstatSync(cache, { throwIfNoEntry: false })?.isDirectory() === false)
+  // Followed if a link: a link to a folder is a folder.
+  if (statSync(cache, { throwIfNoEntry: false })?.isDirectory() === false)
     return `${named} is a file, not a folder: name a folder (it is made if missing), or unset it for .cache/build.`;
   return cacheRefusal(cache, { ...projectFolders(contentDir), out: withParentsResolved(out) }, named);
 }

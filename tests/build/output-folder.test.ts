@@ -154,6 +154,21 @@ describe('which build cache a build may use', () => {
     expect(await hashTree(root)).toBe(before);
   });
 
+  it('may be a link to a folder of its own', async () => {
+    const folder = await tempDir('linked-cache');
+    const link = path.join(folder, 'link');
+    await mkdir(path.join(folder, 'cache'));
+    await symlink(path.join(folder, 'cache'), link);
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BUILD_CACHE_DIR: link },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    await rm(folder, { recursive: true });
+  });
+
   it('is refused by the dev server too, before it starts', async () => {
     const before = await hashTree(root);
     const cache = path.join(content, 'cache');
