@@ -6,6 +6,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { manifestSchema, MANIFEST_FILE, SEGMENT_DIR, SHARDS_DIR, type SegmentManifest } from '../../../src/integrations/segment/output.ts';
+import { inSegment } from '../../../src/lib/segments.ts';
 
 /**
  * A folder named on the command line (`shown` as written), with its manifest and the names of its
@@ -103,13 +104,12 @@ export function segmentProblems(segments: readonly GivenSegment[]): string[] {
     );
   }
   for (const s of valid) {
-    const held = new Set(s.shardFolders);
-    const number = shardCount(s.manifest);
-    // Counted first: a damaged manifest may claim millions of shards.
-    const whole =
-      s.shardFolders.length === number &&
-      Array.from({ length: number }, (_, i) => String(s.manifest.index - 1 + i * count)).every((name) => held.has(name));
-    if (whole) continue;
+    // Counted first (a damaged manifest may claim millions of shards); then each folder one of its shards.
+    const isShard = (name: string) => {
+      const number = Number(name);
+      return String(number) === name && number < s.manifest.shards && inSegment(number, s.manifest);
+    };
+    if (s.shardFolders.length === shardCount(s.manifest) && s.shardFolders.every(isShard)) continue;
     problems.push(
       `${s.shown} does not hold the search shards its ${SEGMENT_DIR}/${MANIFEST_FILE} names (${s.manifest.shards} in the archive, ` +
         `every ${count}th from ${s.manifest.index - 1}): build that segment again`,

@@ -155,9 +155,8 @@ function siteTargets(articles: ArticleBody[], channels: Channel[], unpublished: 
     }
     for (const a of published) paths.set(articleUrl(lang, a.slug), a);
   }
-  const drafts = new Set(articles.filter((a) => a.data.draft).flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
-  const pending = new Set(unpublished.flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
-  return { paths, drafts, unpublished: pending, files: publicFiles() };
+  const pagesOf = (list: ArticleBody[]) => new Set(list.flatMap((a) => LANGS.map((lang) => articleUrl(lang, a.slug))));
+  return { paths, drafts: pagesOf(articles.filter((a) => a.data.draft)), unpublished: pagesOf(unpublished), files: publicFiles() };
 }
 
 function publicFiles(): Set<string> {

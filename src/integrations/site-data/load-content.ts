@@ -556,16 +556,12 @@ export const ARTICLE_READ_PRODUCERS = ['src/integrations/site-data/load-content.
 function readArticleText(text: string, file: string): ArticleRead {
   const problems: ContentProblem[] = [];
   const { article, remains } = readArticleParts(text, file, problems);
-  const bodyStart = (body: string) => text.length - body.length;
-  if (article) {
-    const { file: _file, body, ...read } = article;
-    return { problems, article: { ...read, bodyStart: bodyStart(body) } };
-  }
-  if (remains) {
-    const { file: _file, body, ...read } = remains;
-    return { problems, remains: { ...read, bodyStart: bodyStart(body) } };
-  }
-  return { problems };
+  // Kept without its file (part of the key) and its body (the end of the text).
+  const kept = <T extends { file: string; body: string }>({ file: _file, body, ...read }: T) => ({
+    ...read,
+    bodyStart: text.length - body.length,
+  });
+  return { problems, ...(article && { article: kept(article) }), ...(remains && { remains: kept(remains) }) };
 }
 
 /** Front-matter fields whose unquoted values YAML may cut short without an error. */
