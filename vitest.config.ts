@@ -5,8 +5,13 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     setupFiles: ['tests/helpers/clean-temp-dirs.ts'],
-    // Every build a test runs computes each page's key, and fails where one kept from the last build differs.
-    env: { BUILD_CHECK_PAGE_KEYS: '1' },
+    env: {
+      // Every build a test runs computes each page's key, and fails where one kept from the last build differs.
+      BUILD_CHECK_PAGE_KEYS: '1',
+      // In a GitHub Actions run, npm run check also prints annotations (src/lib/content/problems.ts):
+      // a test asks for them where it means to, so its commands print the same there as here.
+      GITHUB_ACTIONS: '',
+    },
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
       // Browser tests share one fixture build (global setup) and one Chromium per file.

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../src/integrations/site-data/load-content.ts';
-import { isError, printProblems } from '../src/lib/content/problems.ts';
+import { annotateProblems, isError, printProblems } from '../src/lib/content/problems.ts';
 import { settings } from '../src/config.ts';
 import { cliArgs } from './lib/cli.ts';
 import { buildCacheProblem } from '../src/integrations/cache-folder.ts';
@@ -23,6 +23,7 @@ if (cacheProblem !== undefined) {
 const started = performance.now();
 const { content, problems, articleFiles } = await loadContent(dir);
 printProblems(problems);
+if (process.env.GITHUB_ACTIONS === 'true') await annotateProblems(problems);
 const errors = problems.filter(isError).length;
 const warnings = problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -84,4 +84,23 @@ describe('a build with bad content', () => {
     expect(result.stderr).toContain('bad-views.md:5 views: expected a whole number >= 0, got "529 次"');
     expect(result.stdout).toMatch(/^3 articles and 1 channel checked in [\d.]+ s: 2 errors, 0 warnings$/m);
   });
+
+  it('is an annotation on the file and line from npm run check in a GitHub Actions run, and from it alone', () => {
+    const env = { GITHUB_ACTIONS: 'true' };
+    const check = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--content', content], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(
+      /^::error title=Content error,file=[^,:]*bad-views\.md,line=5::views: expected a whole number >= 0, got "529 次"$/m,
+    );
+    expect(check.stdout.match(/^::error /gm)).toHaveLength(2);
+    // The workflow checks once; a build (one job, or each segment's) only prints the problems.
+    const build = buildSite(content, dist, env);
+    expect(build.status).toBe(1);
+    expect(build.output).toContain('bad-views.md:5 views: expected a whole number >= 0, got "529 次"');
+    expect(build.output).not.toContain('::error');
+  });
 });

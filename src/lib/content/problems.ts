@@ -14,14 +14,47 @@ export interface ContentProblem {
 export function formatProblem(p: ContentProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const prefix = p.severity === 'warning' ? 'warning: ' : '';
-  return `${prefix}${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+  return oneLine(`${prefix}${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`);
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * The text with its control characters and line breaks written as escapes (`\n`, `\u001b`): a
+ * file or key named with a line break would otherwise start a line of its own, which a CI log
+ * reads as a command (GitHub's `::error file=…::`, an annotation forged by whoever named it), and
+ * a terminal's escape would redraw the writer's screen.
+ */
+const oneLine = (text: string) =>
+  text.replace(BREAKING, (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export const isError = (p: ContentProblem) => p.severity !== 'warning';
 
 /** Every problem, one line each, as `npm run check` and the build print them: errors to stderr, warnings as warnings. */
 export function printProblems(problems: readonly ContentProblem[]): void {
   for (const p of problems) (isError(p) ? console.error : console.warn)(formatProblem(p));
+}
+
+/**
+ * Each problem as a GitHub Actions annotation on its file and line (on stdout, where the runner
+ * reads them), which the run's summary and the pull request's changed files show: the writer sees
+ * the problem beside the line to fix, not only in the log. `npm run check` makes them, once a run:
+ * the build, in one job or in each segment's, only prints the problems.
+ */
+export async function annotateProblems(problems: readonly ContentProblem[]): Promise<void> {
+  if (problems.length === 0) return;
+  // Loaded only in a run: importing it takes 60 ms, which every local check would pay.
+  const actions = await import('@actions/core');
+  for (const p of problems) {
+    const annotate = isError(p) ? actions.error : actions.warning;
+    annotate(p.field ? `${p.field}: ${p.message}` : p.message, {
+      title: isError(p) ? 'Content error' : 'Content warning',
+      file: p.file,
+      startLine: p.line,
+    });
+  }
 }
 
 /** Thrown by the build when content is invalid: the message lists every problem. */
