@@ -29,12 +29,21 @@ const FOREIGN_WORDS = {
   body: '店名 Café Müller，城市 İstanbul，韩文 한국어，日文 がんばる，德文 Straße，希腊文 Ελλάδα。',
 };
 
+/** Chinese words run into Latin letters and digits, as e-commerce writes them. */
+const MIXED_WORDS = {
+  slug: 'mixed-words',
+  title: '混写词',
+  date: '2019-03-02',
+  channel: 'jingying',
+  body: '京东618期间，苹果iPhone手机降价；2018天猫双11的直播App。',
+};
+
 let dist: string;
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
   // Shards of 100: the queries run across merged indexes, as on a large archive.
-  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' }, [FOREIGN_WORDS]);
+  dist = await buildRelevanceSite(GENERATED, { SEARCH_SHARD_SIZE: '100' }, [FOREIGN_WORDS, MIXED_WORDS]);
   server = await serveDist(dist);
 });
 afterAll(() => server?.close());
@@ -72,4 +81,32 @@ describe('words beyond ASCII', () => {
       }
     },
   );
+});
+
+describe('Chinese words before Latin letters and digits, and words no article has', () => {
+  /** The URLs a query finds on a variant, and the folded texts of that variant's articles. */
+  async function found(query: string, folder: string) {
+    const engine = await openEngine(`${server.url}/${folder}pagefind/`, importFrom(dist));
+    const hits = await engine.search(query);
+    return (await hits.load(0, hits.total)).map((r) => r.url);
+  }
+
+  it.each(['京东618', '苹果iPhone手机', '天猫双11', '2018天猫双11', '双11的直播App', '直播App'])(
+    '%s finds the article that has it, on both variants',
+    async (query) => {
+      for (const folder of ['', 'zh-hant/'])
+        expect(await found(query, folder), `${query} on /${folder}`).toContain(`/${folder}articles/${MIXED_WORDS.slug}/`);
+    },
+  );
+
+  it.each(['火箭', '飞船发射', '鸵鸟变量'])('%s finds only articles that have it (none, if none has it)', async (query) => {
+    for (const folder of ['', 'zh-hant/']) {
+      const urls = await found(query, folder);
+      const texts = await articleTexts(dist, urls);
+      expect(
+        urls.filter((url) => !texts.get(url)!.includes(query)),
+        `${query} on /${folder}`,
+      ).toEqual([]);
+    }
+  });
 });

@@ -6,7 +6,7 @@
  * results are intersected.
  */
 import { normalise, type ScriptMap } from './normalise.ts';
-import { queryTokens, runsOf } from './tokens.ts';
+import { isHanToken, partTokens, runsOf } from './tokens.ts';
 
 /** `bigram`: our own tokens (the default); `pagefind`: Pagefind's built-in Chinese segmentation. */
 export type Segmentation = 'bigram' | 'pagefind';
@@ -25,14 +25,14 @@ export function planQuery(query: string, map: ScriptMap, segmentation: Segmentat
   if (segmentation === 'pagefind') return { searches: parts.length ? [parts.join(' ')] : [], needles: parts };
   const searches: string[] = [];
   for (const part of parts) {
-    const runs = runsOf(part);
-    // A lone Han character only matches as a prefix, which a quoted phrase cannot do: such a run
-    // stands on its own instead of in the phrase (a rare, slightly looser match).
-    const lone = runs.filter((r) => r.kind === 'han' && r.chars.length === 1);
-    const phrase = runs.filter((r) => !lone.includes(r)).flatMap(queryTokens);
-    if (phrase.length > 1) searches.push(`"${phrase.join(' ')}"`);
-    else if (phrase.length === 1) searches.push(phrase[0]!);
-    searches.push(...lone.flatMap(queryTokens));
+    const { phrase, prefix } = partTokens(runsOf(part));
+    // Quoted, even a single Han token: Pagefind matches a quoted word only as it is, while a word
+    // it does not find unquoted is searched again as its longest prefix it does find (by design),
+    // so 火箭 found articles with 火 at a run's end. A single Latin word stays unquoted, so that
+    // iphon still finds iphone.
+    const oneWord = phrase.length === 1 && !isHanToken(phrase[0]!);
+    if (phrase.length > 0) searches.push(oneWord ? phrase[0]! : `"${phrase.join(' ')}"`);
+    if (prefix) searches.push(prefix);
   }
   return { searches: [...new Set(searches)], needles: parts };
 }

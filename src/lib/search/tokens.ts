@@ -27,8 +27,9 @@
 const RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const MARK = '0';
 const WORD_MARK = '1';
+const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
 /** The shape of a Han token or a coded word; a text word of this shape is escaped (see above). */
-const TOKEN_SHAPE = /^(?:0(?:[0-9a-z]{4}){1,2}|1(?:[0-9a-z]{4})+)$/;
+const TOKEN_SHAPE = new RegExp(`${HAN_TOKEN.source}|^1(?:[0-9a-z]{4})+$`);
 const ASCII = /^[\0-\x7f]*$/;
 
 /** A character's code point as four base-36 digits (36^4 is above the last code point). */
@@ -58,6 +59,9 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
+/** Whether a token is one of Han characters: a text word of that shape is escaped (see above). */
+export const isHanToken = (token: string) => HAN_TOKEN.test(token);
+
 /** The token of one or two Han characters (卖家, or 货 at the end of a run). */
 export const hanToken = (chars: string) => MARK + [...chars].map(codeOf).join('');
 
@@ -83,8 +87,28 @@ export function indexTokens(normalised: string): string {
   return tokens.join(' ');
 }
 
-/** The words a query run must match, adjacent and in order (a lone character matches as a prefix). */
-export function queryTokens(run: Run): string[] {
-  if (run.kind === 'word') return [wordToken(run.text)];
-  return run.chars.length === 1 ? [hanToken(run.chars[0]!)] : bigrams(run.chars);
+/** What a query part (runs with nothing between them, 京东618) must match (see `partTokens`). */
+export interface PartTokens {
+  /** Tokens that must occur adjacent and in order. */
+  phrase: string[];
+  /** The token of a lone Han character ending the part, which matches as a prefix (on its own). */
+  prefix?: string;
+}
+
+/**
+ * The tokens of a query part. A Han run followed by another run ends in its last character's
+ * token, as the index writes it there (京东618 → 京东 东 618: without 东, the phrase never met the
+ * text). A part ending in a lone Han character has it apart, as a prefix, since a phrase only
+ * matches whole tokens (618货: 618, then any token starting with 货).
+ */
+export function partTokens(runs: Run[]): PartTokens {
+  const phrase: string[] = [];
+  let prefix: string | undefined;
+  for (const [i, run] of runs.entries()) {
+    const last = i === runs.length - 1;
+    if (run.kind === 'word') phrase.push(wordToken(run.text));
+    else if (last && run.chars.length === 1) prefix = hanToken(run.chars[0]!);
+    else phrase.push(...bigrams(run.chars), ...(last ? [] : [hanToken(run.chars.at(-1)!)]));
+  }
+  return { phrase, prefix };
 }

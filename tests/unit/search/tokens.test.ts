@@ -1,10 +1,11 @@
 /**
- * The tokens must give exact-substring semantics: a query run's tokens occur adjacent and in order
- * in a text's tokens exactly when the text contains the query. Checked against String.includes on
- * random texts over a small alphabet (so that near misses such as 发…货 are frequent).
+ * The tokens must give exact-substring semantics: a query part's tokens occur adjacent and in order
+ * in a text's tokens exactly when the text contains the query (its letters as whole words). Checked
+ * against a search of the text on random texts over a small alphabet (so that near misses such as
+ * 发…货 are frequent).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeHan, hanToken, indexTokens, queryTokens, runsOf } from '../../../src/lib/search/tokens.ts';
+import { encodeHan, hanToken, indexTokens, partTokens, runsOf } from '../../../src/lib/search/tokens.ts';
 import { seededRandom } from './corpus.ts';
 
 /** Does `needle` occur as a contiguous sequence in `hay`? (a lone token may be a prefix, as in Pagefind) */
@@ -58,7 +59,7 @@ describe('runsOf', () => {
   });
 });
 
-describe('indexTokens and queryTokens', () => {
+describe('indexTokens and partTokens', () => {
   it("keep Han tokens apart from the text's own words, even words of the same shape", () => {
     const lookalike = hanToken('文');
     expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual([
@@ -68,7 +69,7 @@ describe('indexTokens and queryTokens', () => {
       hanToken('文'),
       `0${lookalike}`,
     ]);
-    expect(queryTokens(runsOf(lookalike)[0]!)).toEqual([`0${lookalike}`]);
+    expect(partTokens(runsOf(lookalike))).toEqual({ phrase: [`0${lookalike}`] });
   });
 
   it('writes words of letters beyond ASCII as codes, matched as written and as prefixes', () => {
@@ -76,7 +77,7 @@ describe('indexTokens and queryTokens', () => {
     expect(korean).toBe(`1${[...'한국어'].map(encodeHan).join('')}`);
     expect(german).toBe(`1${[...'straße'].map(encodeHan).join('')}`);
     expect(indexTokens('한국어 straße')).toMatch(/^[0-9a-z ]+$/);
-    expect(korean!.startsWith(queryTokens(runsOf('한국')[0]!)[0]!)).toBe(true);
+    expect(korean!.startsWith(partTokens(runsOf('한국')).phrase[0]!)).toBe(true);
     // A text word of a coded word's shape is escaped like one of a Han token's.
     const lookalike = korean!.slice(0, 5);
     expect(indexTokens(lookalike)).toBe(`0${lookalike}`);
@@ -84,25 +85,36 @@ describe('indexTokens and queryTokens', () => {
   });
 
   it('finds 发货 in 淘宝卖家延迟发货 but not in 记者发现货车', () => {
-    const query = runsOf('发货').flatMap(queryTokens);
-    expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), query)).toBe(true);
-    expect(phraseIn(indexTokens('记者发现货车').split(' '), query)).toBe(false);
+    const { phrase } = partTokens(runsOf('发货'));
+    expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), phrase)).toBe(true);
+    expect(phraseIn(indexTokens('记者发现货车').split(' '), phrase)).toBe(false);
   });
 
-  it('agrees with String.includes on 2,000 random texts and queries', () => {
+  it('agrees with a search of the text on 3,000 random texts and queries of Han characters and words', () => {
     const alphabet = [...'发货现车卖家', 'a', 'b', ' ', '，'];
     const next = seededRandom(7);
     const pick = (n: number, from = alphabet) => Array.from({ length: n }, () => from[Math.floor(next() * from.length)]).join('');
     let found = 0;
-    for (let i = 0; i < 2000; i++) {
+    let mixed = 0;
+    for (let i = 0; i < 3000; i++) {
       const text = pick(12);
-      // One Han run per query: a query of several parts is several searches (see query.ts).
-      const query = pick(1 + Math.floor(next() * 3), alphabet.slice(0, 6));
-      const runs = runsOf(query);
-      const expected = text.includes(query);
-      expect(phraseIn(indexTokens(text).split(' '), queryTokens(runs[0]!)), `${query} in ${text}`).toBe(expected);
+      // One part per query (Han characters and letters, nothing between): a query of several
+      // parts is several searches (see query.ts).
+      const query = pick(1 + Math.floor(next() * 4), alphabet.slice(0, 8));
+      const { phrase, prefix } = partTokens(runsOf(query));
+      const tokens = indexTokens(text).split(' ');
+      // Letters are words: a query's first and last words match whole words of the text (b is not
+      // in ab), but a lone word, which matches as a prefix (a is in ab).
+      const [start, end] = [/^[ab]/.test(query) ? '(?<![ab])' : '', /[ab]$/.test(query) && /[^ab]/.test(query) ? '(?![ab])' : ''];
+      const expected = new RegExp(start + query + end).test(text);
+      // A lone character ending the part is a prefix apart from the phrase: looser, never missing.
+      const matched = (phrase.length === 0 || phraseIn(tokens, phrase)) && (!prefix || tokens.some((t) => t.startsWith(prefix)));
+      if (prefix && phrase.length > 0) expect(matched || !expected, `${query} in ${text}`).toBe(true);
+      else expect(matched, `${query} in ${text}`).toBe(expected);
       if (expected) found++;
+      if (expected && /[ab]/.test(query) && /[^ab]/.test(query)) mixed++;
     }
     expect(found).toBeGreaterThan(100);
+    expect(mixed).toBeGreaterThan(20);
   });
 });
