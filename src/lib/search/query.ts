@@ -1,7 +1,8 @@
 /**
  * A reader's query, planned for Pagefind. The query is split at spaces and punctuation into parts
  * that must each occur in the article as written (618大促 is one part: 618 right before 大促). A part
- * with more than one token becomes a quoted phrase, which Pagefind matches only as adjacent words;
+ * becomes a quoted phrase, which Pagefind matches only as adjacent whole words (a lone Latin word
+ * stays unquoted, to match as a prefix);
  * Pagefind takes one phrase per search, so a query of several parts runs one search per part and the
  * results are intersected.
  */
