@@ -18,14 +18,15 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * The text with its control characters and line breaks written as escapes (`\n`, `\u001b`): a
- * file or key named with a line break would otherwise start a line of its own, which a CI log
- * reads as a command (GitHub's `::error file=…::`, an annotation forged by whoever named it), and
- * a terminal's escape would redraw the writer's screen.
+ * The text with its control characters, line breaks and bidirectional overrides written as
+ * escapes (`\n`, `\u001b`, `\u202e`): a file or key named with a line break would otherwise start
+ * a line of its own, which a CI log reads as a command (GitHub's `::error file=…::`, an annotation
+ * forged by whoever named it), a terminal's escape would redraw the writer's screen, and an
+ * override would show the rest of the line backwards.
  */
 const oneLine = (text: string) =>
   text.replace(BREAKING, (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -5,14 +5,23 @@
 import { LANGS, type Lang } from '../../consts.ts';
 import { parseMarkers } from '../convert/markers.ts';
 
+/** U+FDD0–U+FDEF and the last two code points of every plane: Unicode keeps them out of text. */
+const NONCHARACTERS = `\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => `\\u{${plane.toString(16)}FFFE}\\u{${plane.toString(16)}FFFF}`).join('')}`;
+
 /**
- * Characters that are never meant in a headline and that break the feeds: XML 1.0 forbids C0
- * controls other than tab and newline, U+FFFE, U+FFFF and lone surrogates (which a YAML escape
- * such as "\ud800" can produce); DEL and the C1 controls are invisible and only arrive by paste.
+ * Characters that are never meant in a headline or a line of text: XML 1.0 forbids C0 controls
+ * other than tab and newline, noncharacters and lone surrogates (which a YAML escape such as
+ * "\ud800" can produce), so they break the feeds; DEL and the C1 controls are invisible and only
+ * arrive by paste; the line and paragraph separators (U+2028, U+2029) break a line where nothing
+ * shows one; and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) turn the text after them around (反向覆盖 shown as 盖覆向反), into the breadcrumb
+ * and the listings.
  */
 // With the u flag a surrogate range matches only a lone surrogate: a pair is one code point.
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+const CONTROL = new RegExp(
+  `[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069${NONCHARACTERS}\\uD800-\\uDFFF]`,
+  'gu',
+);
 const ANY_CONTROL = new RegExp(CONTROL.source, 'u');
 
 /**

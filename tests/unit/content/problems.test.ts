@@ -35,9 +35,9 @@ describe('formatProblem', () => {
 
   it('keeps a problem on one line, whatever a key or a file is named', () => {
     // A key named with a line break, as a quoted YAML key can be, and a terminal's escape.
-    const forged = { ...views, field: 'x\n::error file=README.md,line=1::forged', message: 'unknown key \u001b[2J\r\u2028' };
+    const forged = { ...views, field: 'x\n::error file=README.md,line=1::forged', message: 'unknown key \u001b[2J\r\u2028\u202e' };
     expect(formatProblem(forged)).toBe(
-      'content/articles/2019/05/a.md:5 x\\n::error file=README.md,line=1::forged: unknown key \\u001b[2J\\r\\u2028',
+      'content/articles/2019/05/a.md:5 x\\n::error file=README.md,line=1::forged: unknown key \\u001b[2J\\r\\u2028\\u202e',
     );
   });
 });

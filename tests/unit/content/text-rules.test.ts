@@ -13,6 +13,10 @@ describe('describeControlChars', () => {
     ['x\u007Fy\u009F', 'U+007F at character 2, U+009F at character 4'],
     ['\uFFFE\uFFFF', 'U+FFFE at character 1, U+FFFF at character 2'],
     ['lone \uD800 and \uDC00', 'U+D800 at character 6, U+DC00 at character 12'],
+    ['a\u202E反向覆盖\u202C', 'U+202E at character 2, U+202C at character 7'],
+    ['\u2066x\u2069 \u2028', 'U+2066 at character 1, U+2069 at character 3, U+2028 at character 5'],
+    ['\uFDD0 \u{1FFFE} \u{10FFFF}', 'U+FDD0 at character 1, U+1FFFE at character 3, U+10FFFF at character 5'],
+    ['\u200E\u200F left-to-right and right-to-left marks are text', undefined],
   ])('%j', (text, expected) => {
     expect(describeControlChars(text)).toBe(expected);
   });
