@@ -35,7 +35,8 @@ const MIXED_WORDS = {
   title: '混写词',
   date: '2019-03-02',
   channel: 'jingying',
-  body: '京东618期间，苹果iPhone手机降价；2018天猫双11的直播App。',
+  // With a zero-width space and a soft hyphen pasted inside words, as chat apps leave them.
+  body: '京东618期间，苹果iPhone手机降价；2018天猫双11的直播App。闲\u200b鱼二手，拼\u00ad多多砍价。',
 };
 
 let dist: string;
@@ -83,7 +84,7 @@ describe('words beyond ASCII', () => {
   );
 });
 
-describe('Chinese words before Latin letters and digits, and words no article has', () => {
+describe('Chinese words before Latin letters and digits or with invisible characters inside, and words no article has', () => {
   /** The URLs a query finds on a variant, and the folded texts of that variant's articles. */
   async function found(query: string, folder: string) {
     const engine = await openEngine(`${server.url}/${folder}pagefind/`, importFrom(dist));
@@ -91,7 +92,7 @@ describe('Chinese words before Latin letters and digits, and words no article ha
     return (await hits.load(0, hits.total)).map((r) => r.url);
   }
 
-  it.each(['京东618', '苹果iPhone手机', '天猫双11', '2018天猫双11', '双11的直播App', '直播App'])(
+  it.each(['京东618', '苹果iPhone手机', '天猫双11', '2018天猫双11', '双11的直播App', '直播App', '闲鱼二手', '拼多多砍价'])(
     '%s finds the article that has it, on both variants',
     async (query) => {
       for (const folder of ['', 'zh-hant/'])

@@ -7,7 +7,7 @@
  * results are intersected.
  */
 import { normalise, type ScriptMap } from './normalise.ts';
-import { isHanToken, partTokens, runsOf } from './tokens.ts';
+import { isHanToken, partTokens, runsOf, withoutIgnorables } from './tokens.ts';
 
 /** `bigram`: our own tokens (the default); `pagefind`: Pagefind's built-in Chinese segmentation. */
 export type Segmentation = 'bigram' | 'pagefind';
@@ -20,7 +20,8 @@ export interface QueryPlan {
 }
 
 export function planQuery(query: string, map: ScriptMap, segmentation: Segmentation): QueryPlan {
-  const parts = normalise(query, map)
+  // A zero-width space pasted inside a word does not part it (tokens.ts `IGNORABLE`).
+  const parts = withoutIgnorables(normalise(query, map))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   if (segmentation === 'pagefind') return { searches: parts.length ? [parts.join(' ')] : [], needles: parts };

@@ -21,10 +21,26 @@
  */
 
 /**
- * A run of Han characters, or of other letters and digits (a Han character is a letter too):
- * one pass of the regular expression engine, not a test per character.
+ * Characters that show nothing and part nothing a reader sees: zero-width spaces and joiners, the
+ * word joiner, the soft hyphen and the BOM. Text pasted from chat apps and the
+ * web brings them into words (淘\u200b宝): they stay inside a run, and out of its tokens.
  */
-const RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+const IGNORABLES = new RegExp(`[${IGNORABLE}]`, 'gu');
+const ANY_IGNORABLE = new RegExp(IGNORABLES.source, 'u');
+const HAN = '\\p{Script=Han}';
+const OTHER = '(?!\\p{Script=Han})[\\p{L}\\p{N}]';
+
+/**
+ * A run of Han characters, or of other letters and digits (a Han character is a letter too), with
+ * ignorable characters inside it: one pass of the regular expression engine, not a test per character.
+ */
+const RUN = new RegExp(`(${HAN}(?:[${IGNORABLE}]*${HAN})*)|${OTHER}(?:[${IGNORABLE}]*${OTHER})*`, 'gu');
+
+/** The text without the characters that show nothing inside words (see `IGNORABLE`). */
+export const withoutIgnorables = (text: string) => text.replace(IGNORABLES, '');
+const asItIs = (text: string) => text;
+
 const MARK = '0';
 const WORD_MARK = '1';
 const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
@@ -55,7 +71,7 @@ export type Run = { kind: 'han'; chars: string[] } | { kind: 'word'; text: strin
 export function runsOf(text: string): Run[] {
   const runs: Run[] = [];
   for (const [match, han] of text.matchAll(RUN))
-    runs.push(han === undefined ? { kind: 'word', text: match } : { kind: 'han', chars: [...han] });
+    runs.push(han === undefined ? { kind: 'word', text: withoutIgnorables(match) } : { kind: 'han', chars: [...withoutIgnorables(han)] });
   return runs;
 }
 
@@ -70,14 +86,16 @@ const bigrams = (chars: string[]) => chars.slice(1).map((ch, i) => MARK + codeOf
 /** The words Pagefind indexes for a (normalised) text, space-separated. */
 export function indexTokens(normalised: string): string {
   const tokens: string[] = [];
+  // Most texts have no ignorable character: their runs are not searched for one each.
+  const clean = ANY_IGNORABLE.test(normalised) ? withoutIgnorables : asItIs;
   // runsOf's runs without their arrays: this runs over every article's text.
   for (const [match, han] of normalised.matchAll(RUN)) {
     if (han === undefined) {
-      tokens.push(wordToken(match));
+      tokens.push(wordToken(clean(match)));
       continue;
     }
     let previous = '';
-    for (const ch of han) {
+    for (const ch of clean(han)) {
       const code = codeOf(ch);
       if (previous) tokens.push(MARK + previous + code);
       previous = code;

@@ -84,6 +84,13 @@ describe('indexTokens and partTokens', () => {
     expect(indexTokens('1688 sku')).toBe('1688 sku');
   });
 
+  it('reads a word with a zero-width space, a joiner or a soft hyphen pasted inside it as the word', () => {
+    expect(indexTokens('淘\u200b宝直\u00ad播 i\u2060Phone\ufeff')).toBe(indexTokens('淘宝直播 iPhone'));
+    expect(partTokens(runsOf('京\u200d东618'))).toEqual(partTokens(runsOf('京东618')));
+    // Between words they part nothing either: 淘宝\u200b618 is 淘宝618.
+    expect(indexTokens('淘宝\u200b618')).toBe(indexTokens('淘宝618'));
+  });
+
   it('finds 发货 in 淘宝卖家延迟发货 but not in 记者发现货车', () => {
     const { phrase } = partTokens(runsOf('发货'));
     expect(phraseIn(indexTokens('淘宝卖家延迟发货').split(' '), phrase)).toBe(true);
