@@ -22,8 +22,8 @@
 
 /**
  * Characters that show nothing and part nothing a reader sees: zero-width spaces and joiners, the
- * word joiner, the soft hyphen and the BOM. Text pasted from chat apps and the
- * web brings them into words (淘\u200b宝): they stay inside a run, and out of its tokens.
+ * word joiner, the soft hyphen and the BOM. Text pasted from chat apps and the web brings them into
+ * words (淘\u200b宝): they stay inside a run, and out of its tokens.
  */
 const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 const IGNORABLES = new RegExp(`[${IGNORABLE}]`, 'gu');
