@@ -87,8 +87,8 @@ export interface GlossaryIssue {
 }
 
 /**
- * Problems between valid entries: a term converted two ways (in either direction), repeats, and
- * forms that look swapped. `where(i)` names entry i for the message ("line 12").
+ * Problems between valid entries: a term converted two ways (in either direction), repeats, forms
+ * that look swapped, and terms of one character. `where(i)` names entry i for the message ("line 12").
  */
 export function checkGlossaryEntries(entries: readonly GlossaryEntry[], where: (index: number) => string): GlossaryIssue[] {
   const issues: GlossaryIssue[] = [];
@@ -113,9 +113,18 @@ export function checkGlossaryEntries(entries: readonly GlossaryEntry[], where: (
       }
     }
     if (entry.hans !== entry.hant) issues.push(...swapWarnings(entry, index));
+    if ([...entry.hans].length === 1) issues.push({ index, field: 'hans', severity: 'warning', message: oneCharacter(entry) });
   });
   return issues;
 }
+
+/**
+ * A term of one character is converted (or kept) inside every word that has it, where OpenCC had
+ * each right: 发 → 髮 made 联发科 聯髮科 and 发现 髮現.
+ */
+const oneCharacter = ({ hans, hant }: GlossaryEntry) =>
+  `hans ${shown(hans)} is one character: every word with it then ${hans === hant ? `keeps ${hans}` : `has ${hant}`} on zh-Hant pages, ` +
+  `where OpenCC converted each word right (发 → 髮 made 联发科 聯髮科): write the words it is meant in instead (头发 → 頭髮, 姓范 rather than 范)`;
 
 function swapWarnings(entry: GlossaryEntry, index: number): GlossaryIssue[] {
   return (['zh-Hans', 'zh-Hant'] as const).flatMap((lang) => {

@@ -129,6 +129,26 @@ describe('parseGlossary', () => {
         },
       ],
     ],
+    [
+      'a term of one character (a warning)',
+      '- hans: 联发科\n  hant: 聯發科\n- hans: 发\n  hant: 髮\n- hans: 范\n  hant: 范\n',
+      [
+        {
+          line: 3,
+          field: '[1].hans',
+          severity: 'warning',
+          message:
+            'hans "发" is one character: every word with it then has 髮 on zh-Hant pages, where OpenCC converted each word right (发 → 髮 made 联发科 聯髮科): write the words it is meant in instead (头发 → 頭髮, 姓范 rather than 范)',
+        },
+        {
+          line: 5,
+          field: '[2].hans',
+          severity: 'warning',
+          message:
+            'hans "范" is one character: every word with it then keeps 范 on zh-Hant pages, where OpenCC converted each word right (发 → 髮 made 联发科 聯髮科): write the words it is meant in instead (头发 → 頭髮, 姓范 rather than 范)',
+        },
+      ],
+    ],
   ])('reports %s with its line', (_what, yaml, problems) => {
     expect(parseGlossary(yaml, FILE).errors).toEqual(problems.map((p) => ({ file: FILE, ...p })));
   });
