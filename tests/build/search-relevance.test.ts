@@ -111,3 +111,23 @@ describe('Chinese words before Latin letters and digits or with invisible charac
     }
   });
 });
+
+describe('words the zh-Hant pages show in a form of their own', () => {
+  /** The slugs a query finds on a variant. */
+  async function slugs(query: string, folder: string) {
+    const engine = await openEngine(`${server.url}/${folder}pagefind/`, importFrom(dist));
+    const hits = await engine.search(query);
+    return (await hits.load(0, hits.total)).map((r) => r.url.replace(/^.*\/articles\//, '')).sort();
+  }
+
+  // 了解 is shown as 瞭解 (OpenCC's phrase), 什么 as 什麼 (麼 converts to 么, 么 to 幺).
+  it.each([
+    ['瞭解', '了解'],
+    ['什麼', '什么'],
+  ])('%s on zh-Hant finds what %s finds on zh-Hans', async (shown, simplified) => {
+    const expected = await slugs(simplified, '');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await slugs(shown, 'zh-hant/')).toEqual(expected);
+    expect(await slugs(shown, '')).toEqual(expected);
+  });
+});

@@ -20,7 +20,7 @@ export interface CharSet {
  * are keyed by the other script: s2tw's second group only swaps traditional variants (僞→偽), and
  * an HK writer's 僞 is not simplified.
  */
-const INTO: Record<Lang, { config: string; sourceGroups: number }> = {
+export const INTO: Record<Lang, { config: string; sourceGroups: number }> = {
   'zh-Hant': { config: 's2tw', sourceGroups: 1 },
   'zh-Hans': { config: 'tw2s', sourceGroups: 2 },
 };
@@ -73,7 +73,8 @@ export function deriveWrongScriptChars(lang: Lang): string {
   return wrong.sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
 }
 
-function dictPairs(dict: unknown): string[][] {
+/** A dictionary of opencc-js's as its pairs: a source text, then what it is converted to. */
+export function dictPairs(dict: unknown): string[][] {
   if (typeof dict === 'string') return dict === '' ? [] : dict.split('|').map((line) => line.split(' '));
   return dict as string[][];
 }

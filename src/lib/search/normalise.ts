@@ -4,24 +4,59 @@
  * in the folded text is the same offset in the text a reader sees (the excerpt relies on it).
  */
 
+import { PHRASE_FOLDS } from './phrase-folds.generated.ts';
+
 /** Traditional (or variant) character → its simplified form. */
 export type ScriptMap = Readonly<Record<string, string>>;
 
 /**
- * The map the browser applies to queries (3,425 characters, far smaller than shipping OpenCC): every
- * Han character of the Basic Multilingual Plane that OpenCC, converting it alone, turns into
- * exactly one other character. Every one, not only those the archive holds: the map is then the
- * same for any archive, so a segment build makes it without the other segments' bodies; and a
+ * The map the browser applies to queries (about 3,500 characters, far smaller than shipping
+ * OpenCC), and the build to the indexed text: each character to the one its class folds to. A class
+ * is a simplified character with every character that OpenCC, converting it alone, turns into it,
+ * and with those the zh-Hant pages show for it inside words (瞭 in 瞭解, phrase-folds.ts). Every
+ * Han character of the Basic Multilingual Plane, not only those the archive holds: the map is then
+ * the same for any archive, so a segment build makes it without the other segments' bodies; and a
  * reader who types a form the converter never writes (裏 where it writes 裡) still finds the word.
+ * Classes, not single steps: 麼 converts to 么, which converts to 幺, so all three fold to 幺 (a
+ * step each made the index's 什么 什幺 and the query 什麼 什么).
  */
-export function buildScriptMap(toSimplified: (text: string) => string): Record<string, string> {
-  const map: Record<string, string> = {};
+export function buildScriptMap(toSimplified: (text: string) => string, folds = PHRASE_FOLDS.split(' ')): Record<string, string> {
+  const parent = new Map<string, string>();
+  const root = (ch: string): string => {
+    const up = parent.get(ch);
+    if (up === undefined) return ch;
+    const top = root(up);
+    parent.set(ch, top);
+    return top;
+  };
+  const simplifiedSides = new Set(folds.map((fold) => fold[1]!));
+  /** Which of two classes' characters the joined class folds to: a simplified form, one a fold names, the lower. */
+  const rank = (ch: string) => [toSimplified(ch) === ch ? 0 : 1, simplifiedSides.has(ch) ? 0 : 1, ch.charCodeAt(0)];
+  const before = (a: string, b: string) => {
+    const [x, y] = [rank(a), rank(b)];
+    return (x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!) < 0;
+  };
+  const join = (a: string, b: string) => {
+    const [x, y] = [root(a), root(b)];
+    if (x === y) return;
+    if (before(x, y)) parent.set(y, x);
+    else parent.set(x, y);
+  };
+  const members = new Set<string>();
   for (let unit = 0; unit < 0x10000; unit++) {
     const ch = String.fromCharCode(unit);
     if (!/\p{Script=Han}/u.test(ch)) continue;
     const simplified = toSimplified(ch);
-    if (simplified !== ch && simplified.length === 1) map[ch] = simplified;
+    if (simplified === ch || simplified.length !== 1) continue;
+    join(ch, simplified);
+    members.add(ch).add(simplified);
   }
+  for (const [shown, simplified] of folds.map((fold) => [...fold])) {
+    join(shown!, simplified!);
+    members.add(shown!).add(simplified!);
+  }
+  const map: Record<string, string> = {};
+  for (const ch of members) if (root(ch) !== ch) map[ch] = root(ch);
   return map;
 }
 

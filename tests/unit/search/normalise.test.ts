@@ -15,6 +15,21 @@ describe('buildScriptMap', () => {
     ['裏', '里'],
   ])('maps %s to %s', (from, to) => expect(map[from]).toBe(to));
 
+  it.each([
+    // 麼 converts to 么, and 么 to 幺: one class, which a query in either script meets.
+    ['什麼', '什么'],
+    // Forms the zh-Hant pages show only inside words (phrase-folds.ts).
+    ['瞭解', '了解'],
+    ['反覆', '反复'],
+    ['座標', '坐标'],
+  ])('folds %s as it folds %s', (shown, simplified) => {
+    expect(normalise(shown, map)).toBe(normalise(simplified, map));
+  });
+
+  it('folds each character to the end of its class in one step', () => {
+    for (const to of Object.values(map)) expect(map[to]).toBeUndefined();
+  });
+
   it('holds only Han characters that change, never punctuation or simplified ones', () => {
     expect(Object.keys(map)).not.toContain('，');
     expect(Object.keys(map)).not.toContain('发');
