@@ -1,7 +1,8 @@
 /**
  * The text a reader sees in an HTML tree, gathered the way it must be converted: one run of text
  * per block (p, li, td, title…), across inline markup (头<b>发</b> is one phrase), and the
- * reader-visible attributes. Code, scripts and `translate="no"` are left out.
+ * reader-visible attributes. Code, scripts, `translate="no"` and links that show their own address
+ * are left out.
  */
 import type { Element, Root, RootContent, Text } from 'hast';
 import { BARRIER } from './aligned-convert.ts';
@@ -89,7 +90,7 @@ export function collectVisibleText(tree: Root, pageLang?: string): { runs: TextR
         run.nodes.push({ node: child, parent, start: run.text.length });
         run.text += child.value;
       } else if (child.type === 'element') {
-        if (SKIPPED.has(child.tagName) || child.properties.translate === 'no' || otherLang(child)) {
+        if (SKIPPED.has(child.tagName) || child.properties.translate === 'no' || otherLang(child) || showsItsAddress(child)) {
           run.text += BARRIER;
           continue;
         }
@@ -110,6 +111,26 @@ export function collectVisibleText(tree: Root, pageLang?: string): { runs: TextR
   flush();
   return { runs, attributes };
 }
+
+/**
+ * A link whose text is its own address (`<https://example.com/发展>`, an e-mail address): a reader
+ * copies it, so it is written as it is, like code (converted, it showed 發展, another address).
+ */
+function showsItsAddress(element: Element): boolean {
+  const href = element.properties.href;
+  if (element.tagName !== 'a' || typeof href !== 'string') return false;
+  const text = textOf(element);
+  let decoded = href;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    // A malformed escape: the address as written is all there is to compare.
+  }
+  return text !== '' && [href, decoded].some((address) => address === text || address === `mailto:${text}`);
+}
+
+const textOf = (element: Element): string =>
+  element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 
 function collectAttributes(element: Element, into: VisibleAttribute[]): void {
   for (const property of VISIBLE_PROPERTIES) {

@@ -30,6 +30,13 @@ describe('html conversion', () => {
       '<p><a href="/头发/" class="头发" id="头发" title="頭髮" aria-label="頭髮">頭髮</a><img src="/图/头发.png" alt="頭髮"></p>',
     ],
     ['markers in attributes are resolved', '<img src="a.png" alt="-{头发}-">', '<img src="a.png" alt="头发">'],
+    [
+      'a link showing its own address is not converted, a link with words is',
+      '<p><a href="https://example.com/%E5%8F%91%E5%B1%95?q=%E5%A4%B4%E5%8F%91">https://example.com/发展?q=头发</a>' +
+        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">头发</a></p>',
+      '<p><a href="https://example.com/%E5%8F%91%E5%B1%95?q=%E5%A4%B4%E5%8F%91">https://example.com/发展?q=头发</a>' +
+        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">頭髮</a></p>',
+    ],
     ['kept text that has no wrong-script character is not wrapped', '<p>-{一起惠}-的头发</p>', '<p>一起惠的頭髮</p>'],
     [
       'kept text with simplified-only characters is wrapped on a zh-Hant page',
