@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkXml } from '../../scripts/lib/site-checks/index.ts';
 import { listFiles } from '../../scripts/lib/site-checks/tree.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildSite, page } from '../helpers/build-site.ts';
 import { writeContent } from '../helpers/content-fixture.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 import { readFeed } from '../helpers/feed.ts';
@@ -34,6 +34,22 @@ beforeAll(async () => {
         channel: 'jingying',
         body: '正文 \\<img src=x onerror=alert(1)\\> 完。',
       },
+      // A code block is not summarised; pictures alone are, by what they show; with nothing said, nothing.
+      {
+        slug: 'code-first',
+        title: '先有代码',
+        date: '2019-05-12 09:00:00',
+        channel: 'jingying',
+        body: '```js\nconst 鸵鸟 = 1;\n```\n\n正文在此。',
+      },
+      {
+        slug: 'pictures',
+        title: '只有图片',
+        date: '2019-05-11 09:00:00',
+        channel: 'jingying',
+        body: '![大象在吃草](https://example.com/a.png)',
+      },
+      { slug: 'bare', title: '没有说明的图片', date: '2019-05-10 09:00:00', channel: 'jingying', body: '![](https://example.com/b.png)' },
     ],
   });
   dist = path.join(root, 'dist');
@@ -49,7 +65,25 @@ describe('the feeds', () => {
     expect(items.map(({ shown, elements }) => ({ shown, elements }))).toEqual([
       { shown: '摘要 <script>alert(1)</script> & &amp;', elements: 0 },
       { shown: '正文 <img src=x onerror=alert(1)> 完。', elements: 0 },
+      { shown: '正文在此。', elements: 0 },
+      { shown: '大象在吃草', elements: 0 },
+      { shown: '', elements: 0 },
     ]);
+  });
+
+  it('and the listings and pages show a summary only where there is one, the headline in its place in the description', async () => {
+    for (const folder of ['', 'zh-hant/']) {
+      const listing = await page(dist, `/${folder}jingying/`);
+      expect(listing('.article-list > li').length).toBe(5);
+      expect(
+        listing('.article-list .summary')
+          .map((_, p) => listing(p).text())
+          .get(),
+      ).toEqual(['摘要 <script>alert(1)</script> & &amp;', '正文 <img src=x onerror=alert(1)> 完。', '正文在此。', '大象在吃草']);
+      const bare = await page(dist, `/${folder}articles/bare/`);
+      expect(bare('meta[name="description"]').attr('content')).toBe(folder ? '沒有說明的圖片' : '没有说明的图片');
+      expect(bare('meta[property="og:description"]').attr('content')).toBe(bare('meta[name="description"]').attr('content'));
+    }
   });
 
   it('and every other XML file the build writes, parse as XML', () => {

@@ -118,7 +118,8 @@ export async function articlePaths() {
           lang,
           path: articleUrl(lang, article.slug),
           title: article.title,
-          description: article.summary,
+          // A body with no words and no picture described has no summary: the headline says what it is.
+          description: article.summary || article.title,
           crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
           channel: home.slug,
         }),

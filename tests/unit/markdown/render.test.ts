@@ -197,6 +197,14 @@ describe('text', () => {
     ['raw HTML blocks are blocks', '<div>甲</div><p>乙</p>丙', '甲\n乙\n丙'],
     ['line breaks inside a paragraph stay', '第一行  \n第二行', '第一行\n第二行'],
     ['empty body', '', ''],
+    [
+      'code blocks are not text to summarise; inline code is',
+      '看这个：\n\n```js\nconst 鸵鸟 = 1;\n```\n\n运行 `npm test` 吧。',
+      '看这个：\n运行 npm test 吧。',
+    ],
+    ['a body of pictures only: what they show', '![独角兽图片说明](/a.png)\n\n![第二张](/b.png)', '独角兽图片说明\n第二张'],
+    ['pictures with words: the words', '![图](/a.png)\n\n正文', '正文'],
+    ['pictures without alt and no words: nothing', '![](/a.png)', ''],
   ])('%s', (_name, markdown, expected) => {
     expect(renderMarkdown(markdown).text).toBe(expected);
   });
