@@ -33,6 +33,7 @@ export const UI = {
   searchPlaceholder: '搜索文章',
   searchTitle: '站内搜索',
   searchPrompt: '请输入要查找的文字。',
+  searchNoWords: '请输入要查找的文字或数字：标点和表情符号不能用来搜索。',
   searching: '正在搜索…',
   resultsFound: '找到',
   noResults: '没有找到包含这些文字的文章。',

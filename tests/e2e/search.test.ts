@@ -48,6 +48,17 @@ describe.each([
     await page.context().close();
   });
 
+  it('says what a search needs when a query is punctuation or emoji alone, not that nothing was found', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}${prefix}/search/?q=${encodeURIComponent('！？。🎉')}`);
+    await page.waitForSelector('#search-app[data-state="done"]');
+    expect(await page.textContent('#search-status')).toBe(
+      prefix ? '請輸入要查找的文字或數字：標點和表情符號不能用來搜索。' : '请输入要查找的文字或数字：标点和表情符号不能用来搜索。',
+    );
+    expect(await page.$$('#search-results li')).toEqual([]);
+    await page.context().close();
+  });
+
   it.each(['发货', '發貨', '頭髮', '投诉 天猫'])('finds what %s should find, typed in', async (query) => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}${prefix}/search/`);

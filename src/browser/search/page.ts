@@ -5,6 +5,7 @@
  */
 import type { ScriptWords } from '../../lib/route-data/search-page.ts';
 import { openEngine, type Hits, type ResultView, type SortOrder } from './engine.ts';
+import { hasWords } from '../../lib/search/query.ts';
 
 const PAGE = 10;
 /**
@@ -85,11 +86,12 @@ function start(app: HTMLElement) {
     searched = query;
     syncUrl(query);
     app.dataset.state = 'busy';
-    if (!query) {
+    if (!hasWords(query)) {
       hits = undefined;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = words.searchPrompt;
+      // Punctuation or emoji alone: "nothing found" would say the archive lacks them.
+      status.textContent = query ? words.searchNoWords : words.searchPrompt;
       app.dataset.state = 'done';
       return;
     }

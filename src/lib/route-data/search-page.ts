@@ -8,6 +8,7 @@ import { PRELOADED } from '../search/config.ts';
 /** The words the search script prints, handed to it on its root element. */
 const SCRIPT_WORDS = [
   'searchPrompt',
+  'searchNoWords',
   'searching',
   'resultsFound',
   'articlesCount',

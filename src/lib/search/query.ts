@@ -19,6 +19,9 @@ export interface QueryPlan {
   needles: string[];
 }
 
+/** Whether a query has anything to find: letters or digits (punctuation and emoji only part them). */
+export const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);
+
 export function planQuery(query: string, map: ScriptMap, segmentation: Segmentation): QueryPlan {
   // A zero-width space pasted inside a word does not part it (tokens.ts `IGNORABLE`).
   const parts = withoutIgnorables(normalise(query, map))
