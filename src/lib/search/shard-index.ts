@@ -49,8 +49,9 @@ const nameOf = (language: string, payload: Uint8Array) => `${language}_${createH
 export function shardIndex(records: readonly SearchRecord[], runtime: Entry): ShardIndex {
   const files = new Map<string, Buffer>();
   const pages = records.map((record) => ({ record, words: record.content.split(' ').filter(Boolean) })).filter((p) => p.words.length > 0);
-  if (pages.length === 0) return { files, entry: { ...runtime, languages: {} } };
-  const language = pages[0]!.record.language;
+  // A shard without pages (an archive of drafts only) is indexed in the runtime's language all the
+  // same: Pagefind writes no language for it, and a reader index is merged from one.
+  const language = pages[0]?.record.language ?? soleLanguageOf(runtime);
   if (pages.some((p) => p.record.language !== language)) throw new Error('search: the records of a shard must share one language');
   const wasm = runtime.languages[language]?.wasm;
   if (wasm === undefined)
@@ -115,6 +116,12 @@ export function shardIndex(records: readonly SearchRecord[], runtime: Entry): Sh
   const metaName = nameOf(language, metaPayload);
   files.set(pagefindFile.meta(metaName), metaPayload);
   return { files, entry: { ...runtime, languages: { [language]: { hash: metaName, wasm, page_count: pages.length } } } };
+}
+
+function soleLanguageOf(runtime: Entry): string {
+  const languages = Object.keys(runtime.languages);
+  if (languages.length !== 1) throw new Error(`search: Pagefind's runtime holds ${languages.length} languages; a shard is indexed in one`);
+  return languages[0]!;
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

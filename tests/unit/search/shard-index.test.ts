@@ -110,12 +110,19 @@ describe('a shard written from its records', () => {
     expect(() => shardIndex([{ ...RECORDS[0]!, content: 'sku Café' }], entry)).toThrow('search: "Café" of /a/ is not a token (tokens.ts)');
   });
 
-  it('writes an index of no pages for records without words, as Pagefind does', async () => {
+  it("writes an index of no pages for records without words, in the runtime's language (Pagefind writes none, and a reader index is merged from one)", async () => {
     const entry: Entry = { version: '1.6.0', languages: { und: { hash: '', wasm: null, page_count: 0 } } };
-    expect(shardIndex([RECORDS[2]!], entry)).toEqual({ files: new Map(), entry: { version: '1.6.0', languages: {} } });
+    const { files, entry: written } = shardIndex([RECORDS[2]!], entry);
+    expect(written).toEqual({
+      version: '1.6.0',
+      languages: { und: { hash: expect.stringMatching(/^und_[0-9a-f]{11}$/), wasm: null, page_count: 0 } },
+    });
+    expect([...files.keys()]).toEqual([`pagefind.${written.languages.und!.hash}.pf_meta`]);
     const empty = path.join(root, 'empty');
     await writeShard([RECORDS[2]!], empty, runtime);
-    expect(JSON.parse(await readFile(path.join(empty, 'pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+    expect(JSON.parse(await readFile(path.join(empty, 'pagefind-entry.json'), 'utf8'))).toMatchObject({
+      languages: { und: { page_count: 0 } },
+    });
     expect(await readdir(empty)).not.toContain('fragment');
   });
 });
