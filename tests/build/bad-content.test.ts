@@ -37,6 +37,7 @@ async function load(files: Record<string, string | Buffer>, setup?: (dir: string
 }
 
 const messages = async (files: Record<string, string | Buffer>) => (await load(files)).messages;
+const NO_ARTICLES = 'is missing, so no article is published: articles go in articles/<yyyy>/<mm>/<slug>.md (npm run new makes one)';
 
 const article = 'content/articles/2019/05/x.md';
 
@@ -335,10 +336,10 @@ describe('bad files', () => {
   });
 
   it('reports protection markers and article rules that would convert text wrongly', async () => {
-    const rules = good('glossary:\n  - hans: 范\n    hant: 范\n  - hans: 范\n    hant: 範\n');
+    const rules = good('glossary:\n  - hans: 姓范\n    hant: 姓范\n  - hans: 姓范\n    hant: 姓範\n');
     const markers = good('', '他姓-{范。\n\n第二段-{zh-hans:信息;zh-hant:資訊}-，第三段-{zh-hans:信息}-');
     expect(await messages({ 'articles/2019/05/x.md': rules, 'articles/2019/05/y.md': markers })).toEqual([
-      `${article}:6 glossary[1].hans: hans "范" is also on glossary entry 1 with hant "范": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)`,
+      `${article}:6 glossary[1].hans: hans "姓范" is also on glossary entry 1 with hant "姓范": a term converts one way only; keep one entry, or make both terms longer so they differ (e.g. 发卡量 and 发卡)`,
       'content/articles/2019/05/y.md:8: the marker "-{范。" is not closed: end it with }-',
       'content/articles/2019/05/y.md:10: "-{zh-hans:信息}-" gives no zh-hant text, so that page shows the other text converted: add ;zh-hant:…',
     ]);
@@ -358,7 +359,20 @@ describe('bad files', () => {
   it('reports a missing channels.yaml', async () => {
     const dir = await tempDir('no-channels');
     const { problems } = await loadContent(dir);
-    expect(problems.map((p) => formatProblem(p).replaceAll(dir, 'content'))).toEqual(['content/channels.yaml: is missing']);
+    expect(problems.map((p) => formatProblem(p).replaceAll(dir, 'content'))).toEqual([
+      'content/channels.yaml: is missing',
+      `warning: content/articles: ${NO_ARTICLES}`,
+    ]);
+  });
+
+  it('warns that no article is published without articles/, naming a folder that differs in case only', async () => {
+    const { messages, slugs } = await load({ 'Articles/2019/05/moved.md': good() }, (dir) =>
+      rm(path.join(dir, 'articles'), { recursive: true }),
+    );
+    expect(slugs).toEqual([]);
+    expect(messages).toEqual([
+      `warning: content/articles: ${NO_ARTICLES}; "Articles" is not it (names are case-sensitive): rename it to "articles"`,
+    ]);
   });
 });
 

@@ -324,6 +324,9 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dir !== articlesDir) {
         problems.push({ file: displayPath(dir), message: unreadable(error) });
+      } else {
+        // Not an error: a new archive has none yet (npm run new and import make it).
+        problems.push({ file: displayPath(dir), severity: 'warning', message: missingArticles(contentRoot) });
       }
       return;
     }
@@ -369,6 +372,19 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   if (isLink(articlesDir) && !followLink(articlesDir, root, problems)) return [];
   visit(articlesDir);
   return files;
+}
+
+/** For a content folder without `articles/`: no article is published; a folder named so but for its case is named. */
+function missingArticles(contentRoot: string): string {
+  let lookalike: string | undefined;
+  try {
+    lookalike = readdirSync(contentRoot).find((name) => name.toLowerCase() === CONTENT_FILES.articles && name !== CONTENT_FILES.articles);
+  } catch {
+    // No content folder at all: the registries' own problems say so.
+  }
+  const fix =
+    lookalike === undefined ? '' : `; "${lookalike}" is not it (names are case-sensitive): rename it to "${CONTENT_FILES.articles}"`;
+  return `is missing, so no article is published: articles go in ${CONTENT_FILES.articles}/<yyyy>/<mm>/<slug>.md (npm run new makes one)${fix}`;
 }
 
 /** Why a command must not write through a folder that links out of the content folder. */
