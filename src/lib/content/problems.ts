@@ -65,7 +65,7 @@ export class ContentError extends Error {
   constructor(problems: ContentProblem[]) {
     const errors = problems.filter(isError);
     super(
-      `${errors.length} problem${errors.length === 1 ? '' : 's'} in content; nothing was published:\n` +
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in content (a build publishes nothing until they are fixed):\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ContentError';
