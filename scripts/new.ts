@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../src/lib/content/did-you-mean.ts';
 import {
   contentDir,
   contentFolderProblem,
@@ -77,7 +77,7 @@ const wanted = values.channel
   .filter(Boolean);
 if (wanted.length === 0) fail(`--channel: no channel slug in ${shown(values.channel)}; name one, e.g. --channel ${slugs[0] ?? 'jingying'}`);
 for (const c of wanted) {
-  if (!slugs.includes(c)) fail(`--channel: unknown channel "${c}" (did you mean "${closest(c, slugs)}"?); channels: ${slugs.join(', ')}`);
+  if (!slugs.includes(c)) fail(`--channel: unknown channel "${c}"${didYouMean(c, slugs)}; channels: ${slugs.join(', ')}`);
 }
 
 const date = beijingNow();

@@ -150,6 +150,14 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     expect(await messages({ 'articles/2019/05/x.md': good('').replace('title: 标题', `title: ${'标'.repeat(80)}`) })).toEqual([]);
   });
 
+  it('refuses a known key in capitals, which is not read, and suggests no key far from an unknown one', async () => {
+    const text = '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\nDraft: true\ntags: 淘宝\n---\n正文\n';
+    expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([
+      `${article}:5 Draft: is not read: keys are lower-case, so draft is not set; write draft:`,
+      `warning: ${article}:6 tags: unknown front-matter key; it is ignored`,
+    ]);
+  });
+
   it('warns about an unknown key, naming the likely typo', async () => {
     const text = '---\ntitle: 标题\ndate: 2019-05-14\nchanel: jingying\n---\n正文\n';
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([
@@ -204,7 +212,7 @@ describe('bad files', () => {
       `${article}:5 views: expected a whole number >= 0, got "abc"`,
       `${article}:12: has an invisible control character (U+0001 at character 6): delete it; retype the text around it if it was pasted`,
       `${twin}:5 views: expected a whole number >= 0, got -1`,
-      `${article}:4 channel: unknown channel "nosuch" (did you mean "shequn"?); channels are listed in content/channels.yaml`,
+      `${article}:4 channel: unknown channel "nosuch"; channels are listed in content/channels.yaml`,
       `content/articles/2019/05/fine.md: slug "fine" is also used by ${twin}: slugs are unique across content/articles; rename one file`,
       `${twin}: slug "fine" is also used by content/articles/2019/05/fine.md: slugs are unique across content/articles; rename one file`,
       `${bad}:8: ${noPage('/articles/nosuch/')}`,
@@ -299,7 +307,7 @@ describe('bad files', () => {
       }),
     ).toEqual([
       'content/channels.yaml:5 [2].slug: channel "jingying" is listed twice (also on line 1): remove one',
-      `${article}:4 channel: unknown channel "taobao" (did you mean "shequn"?); channels are listed in content/channels.yaml`,
+      `${article}:4 channel: unknown channel "taobao"; channels are listed in content/channels.yaml`,
     ]);
   });
 

@@ -19,7 +19,6 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import { closest } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
 import {
   ARTICLE_KEYS,
@@ -39,6 +38,7 @@ import {
 import { fieldName, keyLineProblems, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import { ContentError, type ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
+import { didYouMean } from '../../lib/content/did-you-mean.ts';
 import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
 import { hashOf, hashOfFile } from '../../lib/hash.ts';
@@ -649,15 +649,25 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
     return { read: false, problems };
   }
   for (const key of Object.keys(parsed.value)) {
-    if (!ARTICLE_KEYS.includes(key)) {
-      problems.push({
-        file,
-        line: parsed.lineOf([key]),
-        field: key,
-        severity: 'warning',
-        message: `unknown front-matter key (did you mean "${closest(key, ARTICLE_KEYS)}"?); it is ignored`,
-      });
-    }
+    if (ARTICLE_KEYS.includes(key)) continue;
+    const lower = key.toLowerCase();
+    // A known key in capitals (Draft: true) is not read: the article was published as if unset.
+    problems.push(
+      ARTICLE_KEYS.includes(lower)
+        ? {
+            file,
+            line: parsed.lineOf([key]),
+            field: key,
+            message: `is not read: keys are lower-case, so ${lower} is not set; write ${lower}:`,
+          }
+        : {
+            file,
+            line: parsed.lineOf([key]),
+            field: key,
+            severity: 'warning',
+            message: `unknown front-matter key${didYouMean(key, ARTICLE_KEYS)}; it is ignored`,
+          },
+    );
   }
   const data = validate(articleSchema, parsed.value, parsed, file, problems);
   const titleLength = data && [...data.title].length;
@@ -784,7 +794,7 @@ function checkArticleChannels(articles: (ArticleSource | ArticleRemains)[], chan
           file: article.file,
           line: article.lines.channel,
           field: 'channel',
-          message: `unknown channel ${shown(channel)} (did you mean "${closest(channel, slugs)}"?); channels are listed in content/channels.yaml`,
+          message: `unknown channel ${shown(channel)}${didYouMean(channel, slugs)}; channels are listed in content/channels.yaml`,
         });
       }
     }
