@@ -316,8 +316,30 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   const root = realpathOr(contentRoot);
   const files: string[] = [];
   const seen = new Set<string>();
+  /** Each article file read, by its real path: a link to one read already is a second way in. */
+  const read = new Map<string, { file: string; link: boolean }>();
+  const readOnce = (file: string, real: string, link: boolean) => {
+    const first = read.get(real);
+    if (!first) {
+      read.set(real, { file, link });
+      files.push(file);
+      return;
+    }
+    // The link is the second way in, whichever the walk came to first.
+    const [kept, dropped] = first.link && !link ? [{ file, link }, first] : [first, { file, link }];
+    problems.push({
+      file: displayPath(dropped.file),
+      message: `is a link to the article ${displayPath(real)}, which is read already (one article at two addresses): remove the link`,
+    });
+    read.set(real, kept);
+    if (kept.file === file) {
+      files.splice(files.indexOf(first.file), 1);
+      files.push(file);
+    }
+  };
   const visit = (dir: string) => {
-    seen.add(realpathOr(dir));
+    const realDir = realpathOr(dir);
+    seen.add(realDir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -357,7 +379,8 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
       } else if (!kind.isFile()) {
         problems.push({ file: displayPath(full), message: notAFile(kind) });
       } else if (entry.name.endsWith('.md')) {
-        files.push(full);
+        const link = entry.isSymbolicLink();
+        readOnce(full, link ? realpathOr(full) : path.join(realDir, entry.name), link);
       } else {
         problems.push({
           file: displayPath(full),
