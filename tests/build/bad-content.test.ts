@@ -487,8 +487,13 @@ describe('files and folders under articles/: reported by name, never followed bl
       'articles/.DS_Store': 'x',
       'articles/2019/.md': good(),
       'articles/2019/.x.md': good(),
+      // A name that is hidden and not a slug either: the fix is one that is published.
+      'articles/2019/.Draft Copy.md': good(),
+      'articles/2019/._wei.md': good(),
     });
     expect(found).toEqual([
+      `warning: content/articles/2019/.Draft Copy.md: ${HIDDEN} to "draft-copy.md"`,
+      `warning: content/articles/2019/._wei.md: ${HIDDEN} to "wei.md"`,
       `warning: content/articles/2019/.md: ${HIDDEN} after the article, e.g. "taobao-618.md"`,
       `warning: content/articles/2019/.x.md: ${HIDDEN} to "x.md"`,
     ]);

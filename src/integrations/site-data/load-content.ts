@@ -500,10 +500,11 @@ function readInto(fd: number, size: number): Buffer {
   return shared.subarray(0, length);
 }
 
-/** `.x.md` → `to "x.md"`; `.md` (no name at all) → after the article. */
+/** `.x.md` → `to "x.md"`; `._草稿.md` → `to "cao-gao.md"` (a name that is a slug, not merely visible); `.md` → after the article. */
 function hiddenFix(name: string): string {
-  const visible = name.replace(/^\.+/, '');
-  return visible === 'md' || visible === '' ? 'after the article, e.g. "taobao-618.md"' : `to "${visible}"`;
+  const visible = name.replace(/^\.+/, '').replace(/\.md$/, '');
+  if (visible === '' || visible === 'md') return 'after the article, e.g. "taobao-618.md"';
+  return `to "${SLUG_CHARS.test(visible) ? visible : suggestSlug(visible)}.md"`;
 }
 
 function readArticles(files: string[], problems: ContentProblem[]) {
