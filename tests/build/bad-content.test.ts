@@ -364,6 +364,13 @@ describe('bad files', () => {
     ]);
   });
 
+  it('names an entry written without its colon, in channels.yaml and merchants.yaml, with the line to write', async () => {
+    expect(await messages({ 'channels.yaml': `${CHANNELS}- slug kuajing\n`, 'merchants.yaml': '- name 淘宝\n' })).toEqual([
+      'content/channels.yaml:5 [2]: is the text "slug kuajing", not fields: write each field as "key: value", a colon and a space after the key (- slug: kuajing)',
+      'content/merchants.yaml:1 [0]: is the text "name 淘宝", not fields: write each field as "key: value", a colon and a space after the key (- name: 淘宝)',
+    ]);
+  });
+
   it('reports a missing channels.yaml', async () => {
     const dir = await tempDir('no-channels');
     const { problems } = await loadContent(dir);

@@ -188,11 +188,22 @@ function validate<T extends z.ZodType>(
     const found =
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => ({ keyPath: [...keyPath, key], message: `unknown key "${key}"` }))
-        : [{ keyPath, message: issue.message }];
+        : [{ keyPath, message: notFields(issue, valueAt(value, keyPath)) ?? issue.message }];
     for (const { keyPath, message } of found)
       problems.push({ file, line: lineFor(parsed, keyPath), field: fieldName(keyPath) || undefined, message });
   }
   return undefined;
+}
+
+const valueAt = (value: unknown, keyPath: (string | number)[]) =>
+  keyPath.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
+
+/** For an entry written as text where fields belong (`- slug kuajing`, the colon left out): what to write. */
+function notFields(issue: z.core.$ZodIssue, value: unknown): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'object' || typeof value !== 'string') return undefined;
+  const [key, ...rest] = value.trim().split(/\s+/);
+  const example = rest.length > 0 ? `- ${key}: ${rest.join(' ')}` : '- slug: jingying';
+  return `is the text ${shown(value)}, not fields: write each field as "key: value", a colon and a space after the key (${example})`;
 }
 
 /** The line of the deepest part of `keyPath` the document has. */
