@@ -150,6 +150,14 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
     expect(await messages({ 'articles/2019/05/x.md': good('').replace('title: 标题', `title: ${'标'.repeat(80)}`) })).toEqual([]);
   });
 
+  it('names each required field of an empty front-matter', async () => {
+    expect(await messages({ 'articles/2019/05/x.md': '---\n---\n正文\n' })).toEqual([
+      `${article} title: is required: the headline; add a line like "title: 淘宝卖家如何投诉"`,
+      `${article} date: is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)`,
+      `${article} channel: is required: add a line like "channel: jingying" (a slug from content/channels.yaml, or a list of them)`,
+    ]);
+  });
+
   it('refuses a known key in capitals, which is not read, and suggests no key far from an unknown one', async () => {
     const text = '---\ntitle: 标题\ndate: 2019-05-14\nchannel: jingying\nDraft: true\ntags: 淘宝\n---\n正文\n';
     expect(await messages({ 'articles/2019/05/x.md': text })).toEqual([

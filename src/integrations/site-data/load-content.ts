@@ -675,6 +675,8 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
   const problems: ContentProblem[] = [];
   const parsed = parseYaml(yaml, file, 2, problems, { textKeys: ARTICLE_TEXT_KEYS, fields: ARTICLE_KEYS });
   if (!parsed) return { read: false, problems };
+  // Nothing between the two --- lines: no field is set, and each required one says what to write.
+  if (parsed.value === null && yaml.trim() === '') parsed.value = {};
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     // YAML read no key at all (every colon full-width, say): the lines say why.
     const broken = keyLineProblems(yaml, file, 2, ARTICLE_KEYS);
