@@ -32,6 +32,7 @@ export const UI = {
   search: '搜索',
   searchPlaceholder: '搜索文章',
   searchTitle: '站内搜索',
+  draftMark: '草稿：只在预览中显示，不会发布',
   searchPrompt: '请输入要查找的文字。',
   searchNoWords: '请输入要查找的文字或数字：标点和表情符号不能用来搜索。',
   searching: '正在搜索…',

@@ -7,6 +7,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as cheerio from 'cheerio';
 import { writeContent } from '../helpers/content-fixture.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 
@@ -86,9 +87,19 @@ describe('npm run dev', () => {
     expect(await h1('/zh-hant/articles/dev-article/')).toBe('改過的標題');
   });
 
-  it('shows drafts, which builds never publish', async () => {
+  it('shows drafts, which builds never publish, marked as drafts', async () => {
     expect(await h1('/articles/dev-draft/')).toBe('未发布的草稿');
     expect(await h1('/zh-hant/articles/dev-draft/')).toBe('未發佈的草稿');
+    const mark = async (url: string) =>
+      cheerio
+        .load(await (await fetch(`${base}${url}`)).text())('.meta .draft')
+        .first()
+        .text();
+    expect(await mark('/articles/dev-draft/')).toBe('草稿：只在预览中显示，不会发布');
+    expect(await mark('/zh-hant/articles/dev-draft/')).toMatch(/^草稿：/);
+    // In the channel's listing too, and on no published article.
+    expect(await mark('/jingying/')).toBe('草稿：只在预览中显示，不会发布');
+    expect(await mark('/articles/dev-article/')).toBe('');
   });
 
   it('leaves out the Content-Security-Policy <meta>, which would block the styles Vite injects inline', async () => {

@@ -173,6 +173,7 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
         source: a.data.source,
         lang: a.data.lang as Lang,
         glossary: a.data.glossary ?? [],
+        ...(a.data.draft && { draft: true as const }),
       };
     }),
   );

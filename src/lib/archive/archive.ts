@@ -27,6 +27,8 @@ export interface ArchiveArticle {
   source?: string;
   lang: Lang;
   glossary: GlossaryEntry[];
+  /** A draft, which only `npm run dev` shows (a build leaves drafts out): its pages say so. */
+  draft?: true;
 }
 
 export interface Archive {

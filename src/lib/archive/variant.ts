@@ -73,6 +73,8 @@ export interface VariantArticle {
   views: number;
   source?: string;
   channels: VariantChannel[];
+  /** As the archive's article (archive.ts): in `npm run dev` only. */
+  draft?: true;
 }
 
 export interface Variant {
@@ -139,6 +141,7 @@ export function buildVariant(
       date: a.date,
       views: a.views,
       channels: a.channels.map((slug) => channelBySlug.get(slug)!),
+      ...(a.draft && { draft: a.draft }),
     });
   });
   return {
