@@ -116,6 +116,8 @@ describe('npm run dev', () => {
     const missing = await fetch(`${base}/pagefind/pagefind.js`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('run `npm run build` once');
+    // Said in the terminal too: the search page only says search is unavailable.
+    await vi.waitFor(() => expect(devOutput).toContain('/pagefind/pagefind.js is not in'), { timeout: 10_000, interval: 100 });
   });
 
   it('stays up when content/ gains a link to /: it names the link as a content error, and recovers when it is gone', async () => {
