@@ -45,7 +45,12 @@ export async function buildRelevanceSite(
   return dist;
 }
 
-export const fold = (text: string) => toSimplified(text).normalize('NFKC').toLowerCase();
+/** The text as a reader reads it, folded: characters that show nothing (a soft hyphen, a zero-width space) are not there to a reader. */
+export const fold = (text: string) =>
+  toSimplified(text)
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .normalize('NFKC')
+    .toLowerCase();
 
 /** Article URL → folded title and body text, read from the built pages of one variant. */
 export async function articleTexts(dist: string, urls: string[]): Promise<Map<string, string>> {
