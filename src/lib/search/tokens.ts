@@ -16,8 +16,12 @@
  * our own code writes the shards as Pagefind would (shard-index.ts). Pagefind keys other words by a
  * form of its own (한국어 by its decomposed jamo, café by cafe) and keeps the word as written
  * beside it, which the reader index's merge does not read (an article with café stopped the
- * build). Coded words are matched as written and as prefixes. A text word of the shape of a token
- * gets one more `0`, in the index and in queries alike, so that it never meets a token.
+ * build). Coded words are matched as written and as prefixes. A text word starting as a token
+ * does (`0`, `1`: 00后, 1688) gets a `z` after its first character, in the index and in queries
+ * alike (`0z0`, `1z688`); no token has one there (a code's first digit is at most `n`), so a text
+ * word is never a token nor the start of one. The start matters: Pagefind, finding no word that a
+ * query's token starts, searches the longest indexed word that starts the token instead, and the
+ * token of 鸵 (`00v91`), in no article, found every article with the number 00.
  */
 
 /**
@@ -44,8 +48,8 @@ const asItIs = (text: string) => text;
 const MARK = '0';
 const WORD_MARK = '1';
 const HAN_TOKEN = /^0(?:[0-9a-z]{4}){1,2}$/;
-/** The shape of a Han token or a coded word; a text word of this shape is escaped (see above). */
-const TOKEN_SHAPE = new RegExp(`${HAN_TOKEN.source}|^1(?:[0-9a-z]{4})+$`);
+/** How a token starts, so a text word starting so is escaped (see above). */
+const TOKEN_START = /^[01]/;
 const ASCII = /^[\0-\x7f]*$/;
 
 /** A character's code point as four base-36 digits (36^4 is above the last code point). */
@@ -63,7 +67,7 @@ const codeOf = (ch: string) => {
 
 /** A text word's token (see above). */
 const wordToken = (word: string) =>
-  !ASCII.test(word) ? WORD_MARK + [...word].map(codeOf).join('') : TOKEN_SHAPE.test(word) ? `0${word}` : word;
+  !ASCII.test(word) ? WORD_MARK + [...word].map(codeOf).join('') : TOKEN_START.test(word) ? `${word[0]}z${word.slice(1)}` : word;
 
 export type Run = { kind: 'han'; chars: string[] } | { kind: 'word'; text: string };
 
@@ -75,7 +79,7 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
-/** Whether a token is one of Han characters: a text word of that shape is escaped (see above). */
+/** Whether a token is one of Han characters: a text word is never one (see above). */
 export const isHanToken = (token: string) => HAN_TOKEN.test(token);
 
 /** The token of one or two Han characters (卖家, or 货 at the end of a run). */

@@ -5,7 +5,7 @@
  * 发…货 are frequent).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeHan, hanToken, indexTokens, partTokens, runsOf } from '../../../src/lib/search/tokens.ts';
+import { encodeHan, hanToken, indexTokens, isHanToken, partTokens, runsOf } from '../../../src/lib/search/tokens.ts';
 import { seededRandom } from './corpus.ts';
 
 /** Does `needle` occur as a contiguous sequence in `hay`? (a lone token may be a prefix, as in Pagefind) */
@@ -60,16 +60,26 @@ describe('runsOf', () => {
 });
 
 describe('indexTokens and partTokens', () => {
-  it("keep Han tokens apart from the text's own words, even words of the same shape", () => {
+  it("keep Han tokens apart from the text's own words, even words of the same shape or a token's start", () => {
     const lookalike = hanToken('文');
-    expect(indexTokens(`sku 0fe8 中文 ${lookalike}`).split(' ')).toEqual([
+    expect(indexTokens(`sku 0fe8 中文 ${lookalike} 00 1688 2019`).split(' ')).toEqual([
       'sku',
-      '0fe8',
+      '0zfe8',
       hanToken('中文'),
       hanToken('文'),
-      `0${lookalike}`,
+      `0z${lookalike.slice(1)}`,
+      '0z0',
+      '1z688',
+      '2019',
     ]);
-    expect(partTokens(runsOf(lookalike))).toEqual({ phrase: [`0${lookalike}`] });
+    expect(partTokens(runsOf(lookalike))).toEqual({ phrase: [`0z${lookalike.slice(1)}`] });
+    // No text word starts a token: Pagefind, finding no word a token starts, would search the
+    // longest indexed word that starts the token (00 for a character no article has).
+    const words = indexTokens('00 0 1 0.5 1688 00后')
+      .split(' ')
+      .filter((w) => !isHanToken(w));
+    for (const token of [hanToken('鸵'), hanToken('鸵鸟'), indexTokens('한국')])
+      for (const word of words) expect(token.startsWith(word)).toBe(false);
   });
 
   it('writes words of letters beyond ASCII as codes, matched as written and as prefixes', () => {
@@ -80,8 +90,8 @@ describe('indexTokens and partTokens', () => {
     expect(korean!.startsWith(partTokens(runsOf('한국')).phrase[0]!)).toBe(true);
     // A text word of a coded word's shape is escaped like one of a Han token's.
     const lookalike = korean!.slice(0, 5);
-    expect(indexTokens(lookalike)).toBe(`0${lookalike}`);
-    expect(indexTokens('1688 sku')).toBe('1688 sku');
+    expect(indexTokens(lookalike)).toBe(`1z${lookalike.slice(1)}`);
+    expect(indexTokens('1688 sku')).toBe('1z688 sku');
   });
 
   it('reads a word with a zero-width space, a joiner or a soft hyphen pasted inside it as the word', () => {
