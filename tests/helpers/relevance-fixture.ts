@@ -48,7 +48,7 @@ export async function buildRelevanceSite(
 /** The text as a reader reads it, folded: characters that show nothing (a soft hyphen, a zero-width space) are not there to a reader. */
 export const fold = (text: string) =>
   toSimplified(text)
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKC')
     .toLowerCase();
 

@@ -25,11 +25,12 @@
  */
 
 /**
- * Characters that show nothing and part nothing a reader sees: zero-width spaces and joiners, the
- * word joiner, the soft hyphen and the BOM. Text pasted from chat apps and the web brings them into
- * words (淘\u200b宝): they stay inside a run, and out of its tokens.
+ * Characters that show nothing and part nothing a reader sees, as Unicode lists them (zero-width
+ * spaces and joiners, the soft hyphen, the BOM, direction marks, variation selectors). Text pasted
+ * from chat apps and the web brings them into words (淘\u200b宝): they stay inside a run, and out
+ * of its tokens.
  */
-const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+const IGNORABLE = '\\p{Default_Ignorable_Code_Point}';
 const IGNORABLES = new RegExp(`[${IGNORABLE}]`, 'gu');
 const ANY_IGNORABLE = new RegExp(IGNORABLES.source, 'u');
 const HAN = '\\p{Script=Han}';

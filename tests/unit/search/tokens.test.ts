@@ -96,6 +96,8 @@ describe('indexTokens and partTokens', () => {
 
   it('reads a word with a zero-width space, a joiner or a soft hyphen pasted inside it as the word', () => {
     expect(indexTokens('淘\u200b宝直\u00ad播 i\u2060Phone\ufeff')).toBe(indexTokens('淘宝直播 iPhone'));
+    // A direction mark, a variation selector (one outside the Basic Multilingual Plane too).
+    expect(indexTokens('闲\u200e鱼 葛\u{E0100}城 京\ufe0f东')).toBe(indexTokens('闲鱼 葛城 京东'));
     expect(partTokens(runsOf('京\u200d东618'))).toEqual(partTokens(runsOf('京东618')));
     // Between words they part nothing either: 淘宝\u200b618 is 淘宝618.
     expect(indexTokens('淘宝\u200b618')).toBe(indexTokens('淘宝618'));
