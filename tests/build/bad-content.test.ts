@@ -151,7 +151,7 @@ describe('bad front-matter gets a message naming file, line, field and the fix',
   });
 
   it('names each required field of an empty front-matter', async () => {
-    expect(await messages({ 'articles/2019/05/x.md': '---\n---\n正文\n' })).toEqual([
+    expect(await messages({ 'articles/2019/05/x.md': '---\n# title: 草稿\n---\n正文\n' })).toEqual([
       `${article} title: is required: the headline; add a line like "title: 淘宝卖家如何投诉"`,
       `${article} date: is required: the publication date; add a line like "date: 2019-05-14 09:28:18" (Beijing time)`,
       `${article} channel: is required: add a line like "channel: jingying" (a slug from content/channels.yaml, or a list of them)`,
@@ -372,10 +372,10 @@ describe('bad files', () => {
     ]);
   });
 
-  it('names an entry written without its colon, in channels.yaml and merchants.yaml, with the line to write', async () => {
+  it('names an entry written without its colon, in channels.yaml and merchants.yaml, saying how to write fields', async () => {
     expect(await messages({ 'channels.yaml': `${CHANNELS}- slug kuajing\n`, 'merchants.yaml': '- name 淘宝\n' })).toEqual([
-      'content/channels.yaml:5 [2]: is the text "slug kuajing", not fields: write each field as "key: value", a colon and a space after the key (- slug: kuajing)',
-      'content/merchants.yaml:1 [0]: is the text "name 淘宝", not fields: write each field as "key: value", a colon and a space after the key (- name: 淘宝)',
+      'content/channels.yaml:5 [2]: is the text "slug kuajing", not fields: write each field on a line of its own as "key: value", a colon and a space after the key',
+      'content/merchants.yaml:1 [0]: is the text "name 淘宝", not fields: write each field on a line of its own as "key: value", a colon and a space after the key',
     ]);
   });
 

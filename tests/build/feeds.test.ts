@@ -83,6 +83,8 @@ describe('the feeds', () => {
       const bare = await page(dist, `/${folder}articles/bare/`);
       expect(bare('meta[name="description"]').attr('content')).toBe(folder ? '沒有說明的圖片' : '没有说明的图片');
       expect(bare('meta[property="og:description"]').attr('content')).toBe(bare('meta[name="description"]').attr('content'));
+      const jsonLd = JSON.parse(bare('script[type="application/ld+json"]').text()) as { description: string };
+      expect(jsonLd.description).toBe(bare('meta[name="description"]').attr('content'));
     }
   });
 

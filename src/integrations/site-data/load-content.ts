@@ -201,9 +201,7 @@ const valueAt = (value: unknown, keyPath: (string | number)[]) =>
 /** For an entry written as text where fields belong (`- slug kuajing`, the colon left out): what to write. */
 function notFields(issue: z.core.$ZodIssue, value: unknown): string | undefined {
   if (issue.code !== 'invalid_type' || issue.expected !== 'object' || typeof value !== 'string') return undefined;
-  const [key, ...rest] = value.trim().split(/\s+/);
-  const example = rest.length > 0 ? `- ${key}: ${rest.join(' ')}` : '- slug: jingying';
-  return `is the text ${shown(value)}, not fields: write each field as "key: value", a colon and a space after the key (${example})`;
+  return `is the text ${shown(value)}, not fields: write each field on a line of its own as "key: value", a colon and a space after the key`;
 }
 
 /** The line of the deepest part of `keyPath` the document has. */
@@ -675,8 +673,8 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
   const problems: ContentProblem[] = [];
   const parsed = parseYaml(yaml, file, 2, problems, { textKeys: ARTICLE_TEXT_KEYS, fields: ARTICLE_KEYS });
   if (!parsed) return { read: false, problems };
-  // Nothing between the two --- lines: no field is set, and each required one says what to write.
-  if (parsed.value === null && yaml.trim() === '') parsed.value = {};
+  // Nothing between the two --- lines but comments: no field is set, and each required one says what to write.
+  if (parsed.value === null && yaml.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line))) parsed.value = {};
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     // YAML read no key at all (every colon full-width, say): the lines say why.
     const broken = keyLineProblems(yaml, file, 2, ARTICLE_KEYS);

@@ -118,7 +118,8 @@ export function collectVisibleText(tree: Root, pageLang?: string): { runs: TextR
  */
 function showsItsAddress(element: Element): boolean {
   const href = element.properties.href;
-  if (element.tagName !== 'a' || typeof href !== 'string') return false;
+  // An address with its scheme: a relative one ([发展](/发展)) is the site's, and its words are text.
+  if (element.tagName !== 'a' || typeof href !== 'string' || !/^[a-z][a-z\d+.-]*:/i.test(href)) return false;
   const text = textOf(element);
   let decoded = href;
   try {

@@ -9,6 +9,7 @@ import type { Site } from '../archive/site.ts';
 import { bodyOf, inVariant, type VariantArticle, type VariantChannel } from '../archive/variant.ts';
 import { buildPager } from '../pager.ts';
 import { articleUrl, channelUrl, homeUrl, variantParam } from '../urls.ts';
+import { articleDescription } from './seo.ts';
 import { pageFrame, type PageFrame } from './frame.ts';
 import { feedItems } from './feed.ts';
 import { keyedPage } from './page-keys.ts';
@@ -118,8 +119,7 @@ export async function articlePaths() {
           lang,
           path: articleUrl(lang, article.slug),
           title: article.title,
-          // A body with no words and no picture described has no summary: the headline says what it is.
-          description: article.summary || article.title,
+          description: articleDescription(article),
           crumbs: [{ label: home.name, url: home.url }, { label: article.title }],
           channel: home.slug,
         }),

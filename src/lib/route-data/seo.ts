@@ -2,13 +2,16 @@
 import type { VariantArticle } from '../archive/variant.ts';
 import { absolute } from './frame.ts';
 
+/** What describes an article to search engines and link previews: its summary, or, where it has none (pictures only, no words), its headline. */
+export const articleDescription = (article: VariantArticle) => article.summary || article.title;
+
 /** schema.org NewsArticle, serialised safely for a `<script type="application/ld+json">`. */
 export function newsArticleJsonLd(article: VariantArticle, lang: string, siteName: string): string {
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
-    description: article.summary,
+    description: articleDescription(article),
     datePublished: article.date.iso,
     inLanguage: lang,
     url: absolute(article.url),

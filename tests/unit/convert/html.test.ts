@@ -33,9 +33,9 @@ describe('html conversion', () => {
     [
       'a link showing its own address is not converted, a link with words is',
       '<p><a href="https://example.com/%E5%8F%91%E5%B1%95?q=%E5%A4%B4%E5%8F%91">https://example.com/发展?q=头发</a>' +
-        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">头发</a></p>',
+        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">头发</a><a href="/头发">/头发</a></p>',
       '<p><a href="https://example.com/%E5%8F%91%E5%B1%95?q=%E5%A4%B4%E5%8F%91">https://example.com/发展?q=头发</a>' +
-        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">頭髮</a></p>',
+        '<a href="mailto:fa@example.com">fa@example.com</a><a href="https://example.com/">頭髮</a><a href="/头发">/頭髮</a></p>',
     ],
     ['kept text that has no wrong-script character is not wrapped', '<p>-{一起惠}-的头发</p>', '<p>一起惠的頭髮</p>'],
     [
