@@ -325,6 +325,8 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   const root = realpathOr(contentRoot);
   const files: string[] = [];
   const seen = new Set<string>();
+  /** Links to folders, read once every folder reached without one is. */
+  const linkedFolders: string[] = [];
   /** Each article file read, by its real path: a link to one read already is a second way in. */
   const read = new Map<string, { file: string; link: boolean }>();
   const readOnce = (file: string, real: string, link: boolean) => {
@@ -376,15 +378,10 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
       const kind = entry.isSymbolicLink() ? followLink(full, root, problems) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
-        const real = realpathOr(full);
-        if (seen.has(real)) {
-          problems.push({
-            file: displayPath(full),
-            message: `is a link to the folder ${displayPath(real)}, which is read already (a loop or a second way in): remove the link`,
-          });
-        } else {
-          visit(full);
-        }
+        // A linked folder is read after the folders themselves: the link is then the second way
+        // in, whichever the walk comes to first (articles/0-old → 2019 blamed the real 2019).
+        if (entry.isSymbolicLink()) linkedFolders.push(full);
+        else visit(full);
       } else if (!kind.isFile()) {
         problems.push({ file: displayPath(full), message: notAFile(kind) });
       } else if (entry.name.endsWith('.md')) {
@@ -403,6 +400,15 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   // `articles` itself may be a link too: it gets the same check as any link below it.
   if (isLink(articlesDir) && !followLink(articlesDir, root, problems)) return [];
   visit(articlesDir);
+  for (let link = linkedFolders.shift(); link !== undefined; link = linkedFolders.shift()) {
+    const real = realpathOr(link);
+    if (!seen.has(real)) visit(link);
+    else
+      problems.push({
+        file: displayPath(link),
+        message: `is a link to the folder ${displayPath(real)}, which is read already (a loop or a second way in): remove the link`,
+      });
+  }
   return files;
 }
 
