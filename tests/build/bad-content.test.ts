@@ -441,12 +441,11 @@ describe('files and folders under articles/: reported by name, never followed bl
       await symlink('.', path.join(dir, 'articles/here'));
       await symlink('self.md', path.join(dir, 'articles/self.md'));
     });
-    // Links to folders are judged once every folder reached without one is read.
     expect(found).toEqual([
-      'content/articles/gone.md: is a link to no-such.md, which does not exist: remove the link, or put the file itself here',
-      'content/articles/self.md: is a link to self.md, which leads back to itself (a loop): remove the link',
       `content/articles/2019/05/up: ${READ('content/articles/2019')}`,
+      'content/articles/gone.md: is a link to no-such.md, which does not exist: remove the link, or put the file itself here',
       `content/articles/here: ${READ('content/articles')}`,
+      'content/articles/self.md: is a link to self.md, which leads back to itself (a loop): remove the link',
     ]);
     expect(slugs).toEqual(['fine']);
   });
@@ -466,8 +465,8 @@ describe('files and folders under articles/: reported by name, never followed bl
     const TWICE =
       'is a link to the article content/articles/2019/05/fine.md, which is read already (one article at two addresses): remove the link';
     expect(found).toEqual([
-      `content/articles/a-twin.md: ${TWICE}`,
       `content/articles/0-old: ${READ('content/articles/2019')}`,
+      `content/articles/a-twin.md: ${TWICE}`,
       `content/articles/again: ${READ('content/articles/2019')}`,
     ]);
     expect(slugs).toEqual(['fine', 'zed', 'y']);

@@ -38,6 +38,7 @@ import {
 import { fieldName, keyLineProblems, parseYaml, type ParsedYaml } from '../../lib/content/yaml.ts';
 import { ContentError, type ContentProblem } from '../../lib/content/problems.ts';
 import { suggestSlug } from '../../lib/content/suggest-slug.ts';
+import { byCodeUnit } from '../../lib/code-unit-order.ts';
 import { didYouMean } from '../../lib/content/did-you-mean.ts';
 import { describeControlChars } from '../../lib/content/text-rules.ts';
 import { settings } from '../../config.ts';
@@ -318,10 +319,20 @@ function firstInvalidUtf8Line(bytes: Buffer): number {
  * The article files under `articles/`, in name order. Hidden files and folders (a name starting
  * with ".": editors' and operating systems' own, such as .trash or .obsidian) are skipped, as
  * every static site generator does. Links are followed only where they stay inside the content
- * folder, and each folder is read once, so a link can neither publish files from elsewhere nor
- * loop; whatever is not an ordinary file or folder is reported, never opened.
+ * folder, and each folder and each article is read once, so a link can neither publish files from
+ * elsewhere, nor loop, nor put one article at two addresses; whatever is not an ordinary file or
+ * folder is reported, never opened. Problems come in file order.
  */
 export function listArticles(contentRoot: string, problems: ContentProblem[]): string[] {
+  const found = problems.length;
+  const files = listArticlesWalking(contentRoot, problems);
+  // In file order, as a writer reads them: links to folders are judged after the walk.
+  problems.push(...problems.splice(found).sort((a, b) => byCodeUnit(a.file, b.file)));
+  return files;
+}
+
+/** The walk `listArticles` makes, its problems in the order it meets them. */
+function listArticlesWalking(contentRoot: string, problems: ContentProblem[]): string[] {
   const root = realpathOr(contentRoot);
   const files: string[] = [];
   const seen = new Set<string>();
