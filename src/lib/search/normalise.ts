@@ -30,8 +30,10 @@ export function buildScriptMap(toSimplified: (text: string) => string, folds = P
     return top;
   };
   const simplifiedSides = new Set(folds.map((fold) => fold[1]!));
+  /** The Han characters OpenCC changes when converting them alone: the others are simplified forms. */
+  const converted = new Set<string>();
   /** Which of two classes' characters the joined class folds to: a simplified form, one a fold names, the lower. */
-  const rank = (ch: string) => [toSimplified(ch) === ch ? 0 : 1, simplifiedSides.has(ch) ? 0 : 1, ch.charCodeAt(0)];
+  const rank = (ch: string) => [converted.has(ch) ? 1 : 0, simplifiedSides.has(ch) ? 0 : 1, ch.charCodeAt(0)];
   const before = (a: string, b: string) => {
     const [x, y] = [rank(a), rank(b)];
     return (x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!) < 0;
@@ -43,11 +45,17 @@ export function buildScriptMap(toSimplified: (text: string) => string, folds = P
     else parent.set(x, y);
   };
   const members = new Set<string>();
+  const pairs: [string, string][] = [];
   for (let unit = 0; unit < 0x10000; unit++) {
     const ch = String.fromCharCode(unit);
     if (!/\p{Script=Han}/u.test(ch)) continue;
     const simplified = toSimplified(ch);
-    if (simplified === ch || simplified.length !== 1) continue;
+    if (simplified === ch) continue;
+    converted.add(ch);
+    if (simplified.length === 1) pairs.push([ch, simplified]);
+  }
+  // Joined once every character is ranked: a class's end is then the same in whatever order it forms.
+  for (const [ch, simplified] of pairs) {
     join(ch, simplified);
     members.add(ch).add(simplified);
   }
