@@ -703,22 +703,12 @@ function readFrontMatter(yaml: string, file: string): FrontMatter {
   for (const key of Object.keys(parsed.value)) {
     if (ARTICLE_KEYS.includes(key)) continue;
     const lower = key.toLowerCase();
+    const at = { file, line: parsed.lineOf([key]), field: key };
     // A known key in capitals (Draft: true) is not read: the article was published as if unset.
     problems.push(
       ARTICLE_KEYS.includes(lower)
-        ? {
-            file,
-            line: parsed.lineOf([key]),
-            field: key,
-            message: `is not read: keys are lower-case, so ${lower} is not set; write ${lower}:`,
-          }
-        : {
-            file,
-            line: parsed.lineOf([key]),
-            field: key,
-            severity: 'warning',
-            message: `unknown front-matter key${didYouMean(key, ARTICLE_KEYS)}; it is ignored`,
-          },
+        ? { ...at, message: `is not read: keys are lower-case, so ${lower} is not set; write ${lower}:` }
+        : { ...at, severity: 'warning', message: `unknown front-matter key${didYouMean(key, ARTICLE_KEYS)}; it is ignored` },
     );
   }
   const data = validate(articleSchema, parsed.value, parsed, file, problems);
