@@ -19,14 +19,17 @@ export interface QueryPlan {
   needles: string[];
 }
 
-/** Whether a query has anything to find: letters or digits (punctuation and emoji only part them). */
-export const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);
+/** What a query's parts are made of: letters and digits (punctuation and emoji only part them). */
+const WORD_CHAR = '\\p{L}\\p{N}';
+const PART_BREAK = new RegExp(`[^${WORD_CHAR}]+`, 'u');
+const ANY_WORD_CHAR = new RegExp(`[${WORD_CHAR}]`, 'u');
+
+/** Whether a query has anything to find. */
+export const hasWords = (query: string) => ANY_WORD_CHAR.test(query);
 
 export function planQuery(query: string, map: ScriptMap, segmentation: Segmentation): QueryPlan {
   // A zero-width space pasted inside a word does not part it (tokens.ts `IGNORABLE`).
-  const parts = withoutIgnorables(normalise(query, map))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const parts = withoutIgnorables(normalise(query, map)).split(PART_BREAK).filter(Boolean);
   if (segmentation === 'pagefind') return { searches: parts.length ? [parts.join(' ')] : [], needles: parts };
   const searches: string[] = [];
   for (const part of parts) {
