@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as cheerio from 'cheerio';
 import { writeContent } from '../helpers/content-fixture.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -118,6 +119,41 @@ describe('npm run dev', () => {
     expect(await missing.text()).toContain('run `npm run build` once');
     // Said in the terminal too: the search page only says search is unavailable.
     await vi.waitFor(() => expect(devOutput).toContain('/pagefind/pagefind.js is not in'), { timeout: 10_000, interval: 100 });
+  });
+
+  it('shows a content error in the browser at its line, and prints it once however many requests fail', async () => {
+    const text = await readFile(article, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('channel:')) + 1;
+    const problem = `dev-article.md:${line} channel: unknown channel "nosuch"`;
+    const browser = await launchBrowser();
+    try {
+      await writeFile(article, text.replace(/^channel: .*$/m, 'channel: nosuch'));
+      await vi.waitFor(
+        async () => {
+          expect((await fetch(`${base}/articles/dev-article/`)).status).toBe(500);
+          expect(devOutput).toContain(problem);
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+      const page = await browser.newPage();
+      await page.goto(`${base}/articles/dev-article/`);
+      // Astro's error overlay, in its shadow root (which Playwright's locators see into).
+      await expect.poll(() => page.locator('#title').textContent(), { timeout: 10_000 }).toBe('Content to fix');
+      expect(await page.locator('#message-content').textContent()).toContain(problem);
+      expect(await page.locator('#hint-content').textContent()).toContain('npm run check');
+      expect(await page.locator('#code header h2').textContent()).toBe(`05/dev-article.md:${line}`);
+      // The fetch and the page failed alike: the list was printed once after the save's line (or
+      // once after each, should the watcher have reported the save twice).
+      const printedAfterEachSave = devOutput.split('changed: reloading').map((part) => part.split(problem).length - 1);
+      expect(Math.max(...printedAfterEachSave)).toBe(1);
+    } finally {
+      await browser.close();
+      await writeFile(article, text);
+    }
+    await vi.waitFor(async () => expect((await fetch(`${base}/articles/dev-article/`)).status).toBe(200), {
+      timeout: 30_000,
+      interval: 500,
+    });
   });
 
   it('stays up when content/ gains a link to /: it names the link as a content error, and recovers when it is gone', async () => {

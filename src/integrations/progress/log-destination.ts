@@ -1,8 +1,9 @@
 /**
- * Astro's log, as `npm run build` shows it (astro.config.mjs names this file as Astro's logger).
- * With a parent drawing the progress (./events.ts), Astro's line per page becomes a progress event
- * and its other chatter is left out; warnings, errors and our own integrations' lines are printed in
- * full. Without one, everything is printed as Astro's own logger prints it.
+ * Astro's log, as `npm run build` and `npm run dev` show it (astro.config.mjs names this file as
+ * Astro's logger). With a parent drawing the progress (./events.ts), Astro's line per page becomes a
+ * progress event and its other chatter is left out; warnings, errors and our own integrations' lines
+ * are printed in full. Without one, everything is printed as Astro's own logger prints it. Either
+ * way, a warning or error is not printed again while it is the last thing printed.
  * Loaded by Node itself (Astro imports its logger before Vite runs): erasable TypeScript only.
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
@@ -43,7 +44,39 @@ export function progressWriter(printed: AstroLoggerDestination, send: (event: Pr
   };
 }
 
+/**
+ * A warning or error already printed, with nothing else printed since, is not printed again. In
+ * `npm run dev`, invalid content fails every request a page load makes (the page, and the favicon
+ * the browser asks for, which Astro tries its routes for) with the same list of problems, and
+ * Astro prints a failed request's error twice, as its bare message and then with its hint (the
+ * bare message followed by more lines). Printed once, the writer reads the list once. A writer's
+ * save prints a line (the site-data integration's), so the list comes again after it if the save
+ * did not fix it.
+ */
+export function withoutRepeats(printed: AstroLoggerDestination, shown = new Set<string>()): AstroLoggerDestination {
+  return {
+    write(event: AstroLoggerMessage) {
+      if (event.level !== 'warn' && event.level !== 'error') {
+        shown.clear();
+      } else {
+        const text = `${event.level} ${event.message}`;
+        if ([...shown].some((s) => s === text || s.startsWith(`${text}\n`))) return;
+        shown.add(text);
+      }
+      printed.write(event);
+    },
+  };
+}
+
+/**
+ * The warnings and errors printed since the last other line, each as its level and message: one
+ * set for the process, as Astro loads this file twice in `npm run dev` (with Node, and in Vite's
+ * module runner for the pages), and the two print the same request's error.
+ */
+const SHOWN = Symbol.for('yiqihui.log.printed-since-other-line');
+const printedSinceOtherLine = () => ((globalThis as { [SHOWN]?: Set<string> })[SHOWN] ??= new Set<string>());
+
 export default function progressLog(config?: { level?: AstroLoggerMessage['level'] }): AstroLoggerDestination {
-  const printed = nodeDestination(config);
+  const printed = withoutRepeats(nodeDestination(config), printedSinceOtherLine());
   return reportsProgress() ? progressWriter(printed, reportProgress) : printed;
 }

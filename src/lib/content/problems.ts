@@ -58,9 +58,17 @@ export async function annotateProblems(problems: readonly ContentProblem[]): Pro
   }
 }
 
-/** Thrown by the build when content is invalid: the message lists every problem. */
+/**
+ * Thrown by the build when content is invalid: the message lists every problem. In `npm run dev`,
+ * Astro's error overlay shows it in the browser, headed by `title`, with `hint` below it and the
+ * first error's file open at its line (`loc`: Astro reads the file and marks the line).
+ */
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
+  readonly title = 'Content to fix';
+  readonly hint = 'Fix the files named above and save: the page reloads by itself. `npm run check` lists the same problems.';
+  /** As Astro's errors give it: the file relative to the project (or absolute), the line from 1. */
+  readonly loc?: { file: string; line?: number };
 
   constructor(problems: ContentProblem[]) {
     const errors = problems.filter(isError);
@@ -70,6 +78,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    const first = errors[0];
+    if (first) this.loc = { file: first.file, ...(first.line !== undefined && { line: first.line }) };
     // The writer's mistake, not the program's: Astro prints a stack (and a location from it) only when there is one.
     this.stack = '';
   }

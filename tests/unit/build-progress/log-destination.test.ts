@@ -1,7 +1,7 @@
 /** Astro's log under `npm run build`: a page's line becomes a count; warnings, errors and our own lines are printed. */
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
-import { classify, progressWriter } from '../../../src/integrations/progress/log-destination.ts';
+import { classify, progressWriter, withoutRepeats } from '../../../src/integrations/progress/log-destination.ts';
 import { pageBatches, progressSender, type ProgressEvent } from '../../../src/integrations/progress/events.ts';
 
 const info = (label: string | null, message: string, newLine = true): AstroLoggerMessage => ({ level: 'info', label, message, newLine });
@@ -44,6 +44,43 @@ describe("Astro's log events", () => {
     }
     expect(sent).toEqual([{ kind: 'page', count: 1, restored: 0 }]);
     expect(printed).toEqual([warning]);
+  });
+});
+
+describe('errors and warnings printed once', () => {
+  const error = (message: string): AstroLoggerMessage => ({ level: 'error', label: null, message, newLine: true });
+  const PROBLEMS = '1 problem in content:\n  content/articles/a.md:4 channel: unknown channel "x"';
+  const WITH_HINT = `${PROBLEMS}\n  Hint:\n    Fix the files named above and save.`;
+
+  /** What is printed of `events`, as messages. */
+  const printedOf = (events: AstroLoggerMessage[], shown = new Set<string>()) => {
+    const printed: string[] = [];
+    const writer = withoutRepeats({ write: (event) => void printed.push(event.message) }, shown);
+    for (const event of events) writer.write(event);
+    return printed;
+  };
+
+  it('prints an error again only once another line was printed since', () => {
+    // A page load in `npm run dev`: the page's error with its hint, then the favicon's, bare and with it.
+    expect(printedOf([error(WITH_HINT), error(PROBLEMS), error(WITH_HINT)])).toEqual([WITH_HINT]);
+    expect(printedOf([error(WITH_HINT), info('yiqihui-site-data', 'a.md changed: reloading'), error(WITH_HINT)])).toEqual([
+      WITH_HINT,
+      'a.md changed: reloading',
+      WITH_HINT,
+    ]);
+  });
+
+  it('prints every different error, and a warning with the same words as an error', () => {
+    const warning: AstroLoggerMessage = { level: 'warn', label: null, message: PROBLEMS, newLine: true };
+    expect(printedOf([error(PROBLEMS), error('Another error'), warning, error(PROBLEMS)])).toEqual([PROBLEMS, 'Another error', PROBLEMS]);
+    // Only a whole message followed by more lines is the same error: not one that merely starts alike.
+    expect(printedOf([error(`${PROBLEMS} and more`), error(PROBLEMS)])).toEqual([`${PROBLEMS} and more`, PROBLEMS]);
+  });
+
+  it('shares what was printed between the two copies of the logger Astro loads in dev', () => {
+    const shown = new Set<string>();
+    expect(printedOf([error(WITH_HINT)], shown)).toEqual([WITH_HINT]);
+    expect(printedOf([error(PROBLEMS), error(WITH_HINT)], shown)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { annotateProblems, formatProblem, printProblems, type ContentProblem } from '../../../src/lib/content/problems.ts';
+import { annotateProblems, ContentError, formatProblem, printProblems, type ContentProblem } from '../../../src/lib/content/problems.ts';
 
 const views: ContentProblem = {
   file: 'content/articles/2019/05/a.md',
@@ -49,6 +49,22 @@ describe('printProblems', () => {
     printProblems([views, hidden]);
     expect(errors.mock.calls).toEqual([[formatProblem(views)]]);
     expect(warnings.mock.calls).toEqual([[formatProblem(hidden)]]);
+  });
+});
+
+describe('ContentError', () => {
+  it("lists every problem, and points Astro's dev overlay at the first error's line", () => {
+    const error = new ContentError([hidden, views, { file: 'content/channels.yaml', message: 'is missing' }]);
+    expect(error.message.split('\n')).toEqual([
+      '2 problems in content (a build publishes nothing until they are fixed):',
+      `  ${formatProblem(hidden)}`,
+      `  ${formatProblem(views)}`,
+      '  content/channels.yaml: is missing',
+    ]);
+    expect(error.loc).toEqual({ file: 'content/articles/2019/05/a.md', line: 5 });
+    expect(new ContentError([{ file: 'content/channels.yaml', message: 'is missing' }]).loc).toEqual({ file: 'content/channels.yaml' });
+    // No stack: the writer's mistake, not the program's.
+    expect(error.stack).toBe('');
   });
 });
 
