@@ -39,7 +39,14 @@ export const E2E_CONTENT: FixtureContent = {
       channel: 'shequn',
       lang: 'zh-Hant',
       views: 321,
-      body: '買家在網上購買了頭髮護理產品，收到後發現問題，於是申請退款。',
+      body: [
+        '買家在網上購買了頭髮護理產品，收到後發現問題，於是申請退款。',
+        '',
+        // Wider than a phone: eight columns, a whole address in one.
+        '| 平臺 | 傭金 | 返利 | 說明 | 備註 | 鏈接 | 日期 | 銷量 |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| 京東商城 | 百分之五十六 | 5.6% | 退款需要七個工作日 | 無 | https://example.com/item.htm?id=5678901234567890&spm=a220o.1000855 | 2019-05-14 | 123456789 |',
+      ].join('\n'),
     },
   ],
 };

@@ -111,6 +111,29 @@ describe('layout at phone width', () => {
     await page.close();
   });
 
+  it('scrolls a table wider than the phone within itself, with no column squeezed to a character or two', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.url}/zh-hant/articles/fanti-wenzhang/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const table = page.locator('.article-body table');
+    expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+    // Each cell at least three characters wide, and a number on one line (a date may break after a hyphen).
+    const cells = await table.locator('th, td').evaluateAll((all) =>
+      all.map((cell) => {
+        const size = parseFloat(getComputedStyle(cell).fontSize);
+        const padding = parseFloat(getComputedStyle(cell).paddingLeft) + parseFloat(getComputedStyle(cell).paddingRight);
+        const text = document.createRange();
+        text.selectNodeContents(cell);
+        const lines = new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+        return { text: cell.textContent!, characters: (cell.clientWidth - padding) / size, lines };
+      }),
+    );
+    expect(cells).toHaveLength(16);
+    expect(cells.filter((c) => c.characters < 3)).toEqual([]);
+    expect(cells.filter((c) => /^\d+$/.test(c.text)).map((c) => c.lines)).toEqual([1]);
+    await page.close();
+  });
+
   it('moves focus visibly: the skip link comes first and lands on the main content', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(`${server.url}/jingying/`);
