@@ -5,6 +5,8 @@
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -15,10 +17,16 @@ import rehypeArticleImages from './images.ts';
 import rehypeArticleLinks from './links.ts';
 import { bodySanitizeSchema } from './sanitize-schema.ts';
 
+/** One tilde is an everyday range in Chinese prices and dates ("3~5天", "6~8折"), not a deletion. */
+const STRIKETHROUGH = { singleTilde: false };
+
 export const markdownProcessor = unified()
   .use(remarkParse)
-  // One tilde is an everyday range in Chinese prices and dates ("3~5天", "6~8折"), not a deletion.
-  .use(remarkGfm, { singleTilde: false })
+  .use(remarkGfm, STRIKETHROUGH)
+  // `**注意：**卖家` is bold, as a Chinese writer means it: CommonMark leaves the asterisks on the page
+  // wherever punctuation inside a `**` (or `~~`) meets a Han character outside it.
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough, STRIKETHROUGH)
   .use(remarkCjkAutolinks)
   .use(remarkRehype, {
     allowDangerousHtml: true,

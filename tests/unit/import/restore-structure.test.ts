@@ -24,6 +24,15 @@ describe('restoring the structure of flattened listing articles', () => {
     if (length(text) > 1000) expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['注意：*卖家*要发货，**“淘宝”**规则'],
+    ['“_下划线_”字，数量_动销率_比例'],
+    ['退款~~七天~~，“~~删除~~”了'],
+    ['利润=商品数量*动销率*单品贡献率'],
+  ])('escapes marks the site would read as emphasis, beside Chinese punctuation too: %s', (text) => {
+    expect(markdownText(blocksToMarkdown([{ kind: 'paragraph', text }]))).toBe(text);
+  });
+
   it("turns glued numbered steps into a list and goes on after the last step's sentence", () => {
     const text =
       '今天就跟着小编一起往下看吧1无论是从何处购买商品,都应该以协商为主。2如果协商失败,就可以动用维权手段了(物流揽件)' +

@@ -68,6 +68,12 @@ describe('GFM', () => {
       '<p>天虹可向门店周围3~5公里的顾客发放优惠券,占到5%~30%</p>',
     ],
     ['double tildes delete', '~~原价~~', '<p><del>原价</del></p>'],
+    // CommonMark alone leaves these marks on the page: punctuation inside them meets a Han character outside.
+    ['bold ending in Chinese punctuation', '**注意：**卖家要发货', '<p><strong>注意：</strong>卖家要发货</p>'],
+    ['bold starting with a quotation mark', '这是**“淘宝”**规则', '<p>这是<strong>“淘宝”</strong>规则</p>'],
+    ['emphasis ending in a comma', '*其次，*再看', '<p><em>其次，</em>再看</p>'],
+    ['a deletion ending in a full stop', '~~原价九十九元。~~现价', '<p><del>原价九十九元。</del>现价</p>'],
+    ['an asterisk between words stays one', '利润=数量*动销率', '<p>利润=数量*动销率</p>'],
     [
       'tables with alignment',
       '| 商家 | 返利 |\n| :- | -: |\n| 京东 | 56% |',
