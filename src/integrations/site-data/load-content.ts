@@ -56,6 +56,11 @@ export interface ArticleSource {
   /** Path for messages, relative to the working directory. */
   file: string;
   data: ArticleFrontmatter;
+  /**
+   * The hash of `data`: made once, when the file is read, and cached with it, so that a build
+   * tells whether the site data changed without hashing every article's fields again (site.ts).
+   */
+  dataHash: string;
   /** Markdown below the front-matter. */
   body: string;
   /** The body's hash, the key of what is cached about it (its checks, its HTML): hashed once, here. */
@@ -72,7 +77,7 @@ export interface ArticleSource {
  * channels and draft flag. Checked so that one broken field does not hide the file's other
  * problems; never published.
  */
-export interface ArticleRemains extends Omit<ArticleSource, 'data'> {
+export interface ArticleRemains extends Omit<ArticleSource, 'data' | 'dataHash'> {
   data: Pick<ArticleFrontmatter, 'channel' | 'draft'>;
   /** Whether its file name is a slug (so it is one of the slugs that must be unique). */
   named: boolean;
@@ -659,7 +664,7 @@ function readArticleParts(text: string, file: string, problems: ContentProblem[]
   const lines = front.read ? front.lines : {};
   if (data) checkConversionRules(data, split.body, split.bodyLine, lines, file, problems);
   const base = { slug, file, body: split.body, bodyHash: hashOf(split.body), bodyLine: split.bodyLine, lines };
-  if (data && named && !empty) return { article: { ...base, data } };
+  if (data && named && !empty) return { article: { ...base, data, dataHash: hashOf(JSON.stringify(data)) } };
   // Unknown where the front-matter could not be read: taken as a draft, whose links to drafts are no error.
   const fields = data ?? (front.read ? validFields(front.value) : { channel: [], draft: true });
   return { remains: { ...base, data: { channel: fields.channel, draft: fields.draft }, named } };

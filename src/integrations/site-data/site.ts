@@ -238,7 +238,7 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
     archive,
     variants,
     ownArticles,
-    pageKeys: options.keepPageKeys ? lastPageKeys(content, articles, options) : undefined,
+    pageKeys: options.keepPageKeys ? lastPageKeys(content, published, articles, options) : undefined,
   };
 }
 
@@ -255,16 +255,19 @@ function relatedKeptIn(cache: BuildCache<number[][]>): RelatedIndices {
 
 /**
  * The keys the last build made from the same site data, bodies aside: a body is printed by its
- * article's page alone, whose key takes the body's hash (../../lib/route-data/page-keys.ts). The
- * articles are taken as the site data takes them, with the summaries made from their bodies.
+ * article's page alone, whose key takes the body's hash (../../lib/route-data/page-keys.ts). An
+ * article's fields in the site data are its file's (slug and path), its front-matter's and, where
+ * the front-matter has none, the summary made from its body: so these stand for it. The
+ * front-matter is taken by the hash made when the file was read (load-content.ts): its fields'
+ * JSON, 22 million characters at 50,000 articles, took 1.2 s of an edit rebuild to make and hash.
  */
-function lastPageKeys(content: Content, articles: ArchiveArticle[], options: SiteOptions): PageKeys {
+function lastPageKeys(content: Content, published: ArticleSource[], articles: ArchiveArticle[], options: SiteOptions): PageKeys {
   const version = dataVersion(
     options,
     content.channels,
     content.merchants,
     content.glossary,
-    articles.map(({ bodyHash: _, ...fields }) => fields),
+    published.map((a, i) => [a.file, a.dataHash, a.data.summary === undefined ? hashOf(articles[i]!.summary) : '']),
   );
   return new PageKeys(version, readPageKeys(pageKeysFile(options.contentDir, options.segment), version), settings.checkPageKeys, restore);
 }
