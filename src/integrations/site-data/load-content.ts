@@ -336,6 +336,13 @@ export function listArticles(contentRoot: string, problems: ContentProblem[]): s
   return files;
 }
 
+/**
+ * The path of the entry `name` of the folder `dir`, a path the walk made: joined, not normalised
+ * again as `path.join` does (a name holds no separator), which took two thirds of a walk of
+ * 50,000 articles (0.2 s of 0.3 s).
+ */
+const inside = (dir: string, name: string) => (dir.endsWith(path.sep) ? `${dir}${name}` : `${dir}${path.sep}${name}`);
+
 /** The walk `listArticles` makes, its problems in the order it meets them. */
 function listArticlesWalking(contentRoot: string, problems: ContentProblem[]): string[] {
   const root = realpathOr(contentRoot);
@@ -380,7 +387,7 @@ function listArticlesWalking(contentRoot: string, problems: ContentProblem[]): s
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = path.join(dir, entry.name);
+      const full = inside(dir, entry.name);
       if (entry.name.startsWith('.')) {
         if (entry.isFile() && entry.name.endsWith('.md')) {
           problems.push({
@@ -402,7 +409,7 @@ function listArticlesWalking(contentRoot: string, problems: ContentProblem[]): s
         problems.push({ file: displayPath(full), message: notAFile(kind) });
       } else if (entry.name.endsWith('.md')) {
         const link = entry.isSymbolicLink();
-        readOnce(full, link ? realpathOr(full) : path.join(realDir, entry.name), link);
+        readOnce(full, link ? realpathOr(full) : inside(realDir, entry.name), link);
       } else {
         problems.push({
           file: displayPath(full),
