@@ -7,7 +7,7 @@
  */
 import { linkFilesSync } from '../link-tree.ts';
 import { resultOfThread } from '../thread.ts';
-import { readLastOutput, type OutputPage } from './last-output.ts';
+import { readLastOutput } from './last-output.ts';
 import { PageStore } from './store.ts';
 
 export interface LinkAhead {
@@ -20,11 +20,13 @@ export interface LinkAhead {
 }
 
 /**
- * What was linked: the pages of the list the store holds. Where a link failed (a page gone from
- * the store meanwhile), `failed`, and the pages may be linked or not: the caller removes them all.
+ * What was linked: the pages of the list the store holds, their keys by file (made on the thread:
+ * on the main thread, at 50,000 articles, that map was 0.15 s of an edit rebuild's, `node
+ * --cpu-prof`). Where a link failed (a page gone from the store meanwhile), `failed`, and the pages
+ * may be linked or not: the caller removes them all.
  */
 export interface LinkedAhead {
-  pages: OutputPage[];
+  keys: Map<string, string>;
   failed: boolean;
 }
 
@@ -32,11 +34,12 @@ export interface LinkedAhead {
 export function linkAheadSync({ list, version, store, outDir }: LinkAhead): LinkedAhead {
   const open = new PageStore(store);
   const pages = readLastOutput(list, version).filter((page) => open.holds(page.key));
+  const keys = new Map(pages.map((page) => [page.file, page.key]));
   try {
     linkFilesSync(open.links(pages, outDir));
-    return { pages, failed: false };
+    return { keys, failed: false };
   } catch {
-    return { pages, failed: true };
+    return { keys, failed: true };
   }
 }
 
