@@ -31,7 +31,7 @@ export function readVersionedList(file: string, version: string): unknown[] | un
   }
 }
 
-export async function writeVersionedList(file: string, version: string, pages: unknown[]): Promise<void> {
+export async function writeVersionedList(file: string, version: string, pages: readonly unknown[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = temporaryName(file);
   await writeFile(temporary, JSON.stringify({ version, pages }));

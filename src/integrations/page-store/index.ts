@@ -25,9 +25,26 @@ import { pagesCodeVersion } from '../code-version.ts';
 import { cacheScope } from '../folder-cache.ts';
 import { flushProgress, reportProgress } from '../progress/events.ts';
 import { writeLastOutput, type OutputPage } from './last-output.ts';
-import { linkAheadOnThread } from './link-ahead.ts';
+import { linkAheadOnThread, type LinkedAhead } from './link-ahead.ts';
 import { outputFileOf, PageStore } from './store.ts';
+import { InOrder } from '../../lib/in-order.ts';
 import type { PageRestore } from '../../lib/route-data/page-keys.ts';
+
+/** A page offered to `restore`: its pathname, and whether it is in the output (restored, or rendered and stored). */
+type OfferedPage = OutputPage & { pathname: string; inOutput: boolean };
+
+/** The last build's pages linked ahead of the keys, found by file in its order, and which of them this build keeps. */
+interface Ahead {
+  linked: LinkedAhead;
+  byFile: InOrder<string>;
+  kept: Uint8Array;
+}
+
+const aheadOf = (linked: LinkedAhead): Ahead => ({
+  linked,
+  byFile: new InOrder(linked.files, (file) => file),
+  kept: new Uint8Array(linked.files.length),
+});
 
 /**
  * The integration; `restore`, which the routes offer each page to (the site data's `PageKeys`);
@@ -44,10 +61,17 @@ export type PageStoreIntegration = AstroIntegration & {
 };
 
 export default function pageStore(): PageStoreIntegration {
-  /** Pages restored instead of rendered: the store key and the output file, by pathname. */
-  const restored = new Map<string, OutputPage>();
-  /** Pages the store lacks, to store once Astro has rendered them: the same, by the pathname of their request. */
-  const toStore = new Map<string, OutputPage>();
+  /**
+   * Every keyed page, in the order the routes offer them to `restore`, which is the next build's
+   * order too (the list of the last output is written in it, and `Ahead` finds pages by it).
+   */
+  const offered: OfferedPage[] = [];
+  /** The pathnames of the pages restored instead of rendered. */
+  const restored: string[] = [];
+  /** The restored pages not linked ahead: linked once the pages to render are known. */
+  const toLink: OfferedPage[] = [];
+  /** Pages the store lacks, to store once Astro has rendered them, by the pathname of their request. */
+  const toStore = new Map<string, OfferedPage>();
   let version: string | undefined;
   let store: PageStore | undefined;
   let outDir: string | undefined;
@@ -58,8 +82,10 @@ export default function pageStore(): PageStoreIntegration {
     settings.buildCacheDir,
     `page-outputs-${hashOf(cacheScope(settings.contentDir, settings.buildSegment)).slice(0, 10)}.json`,
   );
-  /** The last build's pages linked into the output ahead of the keys: their keys, by file (until `getStaticPaths` takes out those it keeps). */
-  let linkingAhead: Promise<Map<string, string>> | undefined;
+  /** The last build's pages linked into the output ahead of the keys. */
+  let linkingAhead: Promise<LinkedAhead> | undefined;
+  /** Those pages, once linked: `restore` keeps those whose key is the same. */
+  let ahead = aheadOf({ files: [], keys: [], failed: false });
   /** The restore under way, started as soon as Astro has asked for the pages. */
   let restoring: Promise<void> | undefined;
   /** How many restored pages were linked ahead of the keys (for the log). */
@@ -72,16 +98,24 @@ export default function pageStore(): PageStoreIntegration {
     outputReady,
     restore: (pathname, cacheKey) => {
       // Asked by the routes of a build only, whose pages Astro asks for once the store is open.
-      const page = { key: hashOf(version!, cacheKey), file: outputFileOf(pathname) };
-      if (!store!.has(page.key)) {
+      const page: OfferedPage = { pathname, key: hashOf(version!, cacheKey), file: outputFileOf(pathname), inOutput: true };
+      offered.push(page);
+      const at = ahead.byFile.find(page.file);
+      if (at !== undefined && ahead.linked.keys[at] === page.key) {
+        ahead.kept[at] = 1;
+        store!.keep(page.key);
+      } else if (store!.has(page.key)) {
+        toLink.push(page);
+      } else {
+        page.inOutput = false;
         toStore.set(requestPath(pathname), page);
         return false;
       }
-      restored.set(pathname, page);
+      restored.push(pathname);
       return true;
     },
     // The routes' own URLs (src/lib/urls.ts), each with its trailing slash.
-    restoredPaths: () => [...restored.keys()],
+    restoredPaths: () => restored,
     codeVersion: () => {
       if (version === undefined)
         throw new Error('page store: the code version is known from astro:config:done of a build, which has not run');
@@ -101,12 +135,12 @@ export default function pageStore(): PageStoreIntegration {
         emptyFolder(outDir);
         const storeDir = path.join(settings.buildCacheDir, 'pages');
         version = pagesCodeVersion();
-        linkingAhead = linkAheadOnThread({ list: lastOutputFile, version, store: storeDir, outDir }).then(async ({ keys, failed }) => {
-          if (!failed) return keys;
+        linkingAhead = linkAheadOnThread({ list: lastOutputFile, version, store: storeDir, outDir }).then(async (linked) => {
+          if (!linked.failed) return linked;
           // Some were not linked (a page gone from the store meanwhile): none is kept, and the
           // restore after the keys links them all.
-          await removeFromOutput(outDir!, [...keys.keys()], () => true);
-          return new Map<string, string>();
+          await removeFromOutput(outDir!, linked.files, () => true);
+          return { files: [], keys: [], failed: false };
         });
         linkingAhead.catch(() => {}); // awaited, and so reported, when Astro asks for the pages
         outputIsReady();
@@ -119,25 +153,19 @@ export default function pageStore(): PageStoreIntegration {
         setPrerenderer((astro) => ({
           ...astro,
           getStaticPaths: async () => {
-            // Only the pages to render: the routes offer each keyed page to `restore` meanwhile.
+            // Only the pages to render: the routes offer each keyed page to `restore` meanwhile,
+            // which keeps the links made ahead where the key is the same.
+            ahead = aheadOf(await linkingAhead!);
             const paths = await astro.getStaticPaths();
-            reportProgress({ kind: 'pages', total: paths.length + restored.size });
+            reportProgress({ kind: 'pages', total: paths.length + restored.length });
             // Of the pages linked ahead, those whose key changed are unlinked before Astro writes
             // them (writing into a link would change the stored page), and those gone with their
             // folders; the restored pages not linked yet are linked now.
-            // One pass over the restored pages, taking the kept links out of those linked ahead, so
-            // that what is left there is stale: a map of every restored page's file to compare
-            // with took 0.3 s of a 50,000-article edit rebuild's main thread (`node --cpu-prof`).
-            const stillLinked = await linkingAhead!;
-            const toLink: OutputPage[] = [];
-            for (const page of restored.values()) {
-              if (stillLinked.get(page.file) === page.key) stillLinked.delete(page.file);
-              else toLink.push(page);
-            }
-            keptAhead = restored.size - toLink.length;
+            const stale = ahead.linked.files.filter((_, at) => ahead.kept[at] === 0);
+            keptAhead = ahead.linked.files.length - stale.length;
             const linkedAgain = new Set(toLink.map((page) => page.file));
             const rendered = new Set(paths.map((page) => outputFileOf(page.pathname)));
-            await removeFromOutput(outDir!, [...stillLinked.keys()], (file) => !rendered.has(file) && !linkedAgain.has(file));
+            await removeFromOutput(outDir!, stale, (file) => !rendered.has(file) && !linkedAgain.has(file));
             // The links are made on Node's file threads while the main thread renders: after the
             // rendering they were 1.5–5 s of a 10,000-article edit rebuild's critical path.
             restoring = open.restore(toLink, outDir!);
@@ -148,7 +176,10 @@ export default function pageStore(): PageStoreIntegration {
             const result = await astro.render(request, options);
             const page = toStore.get(requestPath(new URL(request.url).pathname));
             const response = result instanceof Response ? result : result.response;
-            if (page !== undefined && response.ok) open.put(page.key, page.file);
+            if (page !== undefined && response.ok) {
+              open.put(page.key, page.file);
+              page.inOutput = true;
+            }
             return result;
           },
         }));
@@ -157,14 +188,18 @@ export default function pageStore(): PageStoreIntegration {
         if (!store) return;
         await store.adopt(outDir!);
         await restoring;
-        await writeLastOutput(lastOutputFile, [...restored.values(), ...store.adopted()], version!);
-        reportProgress({ kind: 'page', count: restored.size, restored: restored.size });
+        await writeLastOutput(
+          lastOutputFile,
+          offered.filter((page) => page.inOutput),
+          version!,
+        );
+        reportProgress({ kind: 'page', count: restored.length, restored: restored.length });
         // The build's last hook (astro.config.mjs): Astro exits without Node's beforeExit, which would send it.
         flushProgress();
         const pruned = await store.prune();
-        if (restored.size > 0 || pruned > 0)
+        if (restored.length > 0 || pruned > 0)
           logger.info(
-            `${restored.size} unchanged pages restored from the page store (${keptAhead} linked before their keys were known); ${pruned} older pages removed from it`,
+            `${restored.length} unchanged pages restored from the page store (${keptAhead} linked before their keys were known); ${pruned} older pages removed from it`,
           );
       },
     },

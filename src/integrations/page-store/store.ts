@@ -40,9 +40,8 @@ export class PageStore {
   readonly #stored: Set<string>;
   /** The keys this build used. Keys, not file names: each page's name made twice took 0.19 s of a 50,000-article edit rebuild's main thread. */
   readonly #used = new Set<string>();
-  /** The pages rendered since the last `adopt`, and those adopted: their keys and their files in the output. */
+  /** The pages rendered since the last `adopt`: their keys and their files in the output. */
   #rendered: { key: string; file: string }[] = [];
-  readonly #adopted: { key: string; file: string }[] = [];
   /** Temporary names: unique to this store (a build) and counted within it. */
   readonly #temporary = `${randomBytes(6).toString('hex')}-`;
   #count = 0;
@@ -65,6 +64,11 @@ export class PageStore {
     return found;
   }
 
+  /** Keeps the page of `key` for the next build, as `has` does, for a page found stored without it (one the store held when it was linked ahead). */
+  keep(key: string): void {
+    this.#used.add(key);
+  }
+
   /** A page this build rendered into `file` of the output, to be stored by `adopt`. */
   put(key: string, file: string): void {
     this.#used.add(key);
@@ -79,19 +83,12 @@ export class PageStore {
   async adopt(outDir: string): Promise<void> {
     const pages = this.#rendered.splice(0);
     if (pages.length === 0) return;
-    // One at a time: as the arguments of one push, the 210,838 pages of a cold 100,000-article build overflowed the stack.
-    for (const page of pages) this.#adopted.push(page);
     await mkdir(this.#dir, { recursive: true });
     await inBatches(pages, async ({ key, file }) => {
       const temporary = path.join(this.#dir, `${fileOf(key)}.${this.#temporary}${this.#count++}.tmp`);
       await linkOrCopy(path.join(outDir, file), temporary);
       await rename(temporary, path.join(this.#dir, fileOf(key)));
     });
-  }
-
-  /** The pages `adopt` stored, with their files in the output. */
-  adopted(): readonly { key: string; file: string }[] {
-    return this.#adopted;
   }
 
   /** Puts the stored pages into `outDir`: each page's `file` there, from its `key`'s file here, on a thread of its own. */

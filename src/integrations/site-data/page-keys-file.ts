@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { settings, type Settings } from '../../config.ts';
 import { hashOf } from '../../lib/hash.ts';
-import type { KnownKey, PageKeys } from '../../lib/route-data/page-keys.ts';
+import type { PageKeyEntry, PageKeys } from '../../lib/route-data/page-keys.ts';
 import type { Segment } from '../../lib/segments.ts';
 import { pagesCodeVersion } from '../code-version.ts';
 import { cacheScope } from '../folder-cache.ts';
@@ -29,13 +29,12 @@ export function dataVersion(...data: unknown[]): string {
 export const pageKeysFile = (contentDir: string, segment: Segment | undefined) =>
   path.join(settings.buildCacheDir, `page-keys-${hashOf(cacheScope(contentDir, segment)).slice(0, 10)}.json`);
 
-/** The keys of a list's entries; none if any is not a key (a damaged cache is not an error, only slower). */
-function keysOf(entries: unknown[] | undefined): [string, KnownKey][] {
-  const keys: [string, KnownKey][] = [];
+/** The entries of a list, as they are; none if any is not a page's (a damaged cache is not an error, only slower). */
+function keysOf(entries: unknown[] | undefined): PageKeyEntry[] {
+  const keys: PageKeyEntry[] = [];
   for (const page of entries ?? []) {
     if (!Array.isArray(page) || page.length !== 3 || !page.every((part) => typeof part === 'string')) return [];
-    const [pagePath, key, bodyHash] = page as [string, string, string];
-    keys.push([pagePath, [key, bodyHash]]);
+    keys.push(page as unknown as PageKeyEntry);
   }
   return keys;
 }
@@ -46,9 +45,4 @@ export const parsePageKeys = (text: string, version: string) => keysOf(parseVers
 /** The keys in `file`, if written under `version`; none if there is no such list. */
 export const readPageKeys = (file: string, version: string) => keysOf(readVersionedList(file, version));
 
-export const writePageKeys = (file: string, keys: PageKeys) =>
-  writeVersionedList(
-    file,
-    keys.dataVersion,
-    keys.entries().map(([pagePath, [key, bodyHash]]) => [pagePath, key, bodyHash]),
-  );
+export const writePageKeys = (file: string, keys: PageKeys) => writeVersionedList(file, keys.dataVersion, keys.entries());

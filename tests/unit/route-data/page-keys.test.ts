@@ -8,14 +8,24 @@ const key = pageCacheKey(props, 'body-1');
 
 describe('a page key kept from the last build', () => {
   it('is kept for the same page printing the same body, and for no other', () => {
-    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
-    expect(keys.lastKey('/articles/a/', 'body-1')).toBe(key);
-    expect(keys.lastKey('/articles/a/', 'body-2')).toBeUndefined();
-    expect(keys.lastKey('/articles/b/', 'body-1')).toBeUndefined();
+    const keys = new PageKeys('v1', [['/articles/a/', key, 'body-1']]);
+    expect(keys.last('/articles/a/', 'body-1')).toEqual(['/articles/a/', key, 'body-1']);
+    expect(keys.last('/articles/a/', 'body-2')).toBeUndefined();
+    expect(keys.last('/articles/b/', 'body-1')).toBeUndefined();
+  });
+
+  it('is found whatever the order the pages are asked for in, and handed on as it was', () => {
+    const last = ['/a/', '/b/', '/c/', '/d/'].map((path) => [path, `key${path}`, ''] as const);
+    const keys = new PageKeys('v1', last);
+    // The last build's order, then a page it did not have, then out of order.
+    for (const path of ['/a/', '/new/', '/c/', '/b/', '/d/']) keyedPage(keys, path, '', () => ({ path }));
+    expect(keys.entries()).toEqual([last[0], ['/new/', pageCacheKey({ path: '/new/' }), ''], last[2], last[1], last[3]]);
+    expect(keys.entries()[2]).toBe(last[2]);
+    expect(keys.kept).toBe(4);
   });
 
   it("spares the page's props until it is rendered, and makes them once", () => {
-    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
+    const keys = new PageKeys('v1', [['/articles/a/', key, 'body-1']]);
     const makeProps = vi.fn(() => props);
     const page = keyedPage(keys, '/articles/a/', 'body-1', makeProps)!;
     expect(page.cacheKey).toBe(key);
@@ -27,7 +37,7 @@ describe('a page key kept from the last build', () => {
   });
 
   it('is made from the props where the body changed, or with no keys at all', () => {
-    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]]);
+    const keys = new PageKeys('v1', [['/articles/a/', key, 'body-1']]);
     const edited = { title: '淘宝新规，改过' };
     const makeProps = vi.fn(() => edited);
     const page = keyedPage(keys, '/articles/a/', 'body-2', makeProps)!;
@@ -40,14 +50,14 @@ describe('a page key kept from the last build', () => {
 
   it('is handed on to the next build with the keys made now', () => {
     const keys = new PageKeys('v1', [
-      ['/articles/a/', [key, 'body-1']],
-      ['/articles/gone/', ['old', '']],
+      ['/articles/a/', key, 'body-1'],
+      ['/articles/gone/', 'old', ''],
     ]);
     keyedPage(keys, '/articles/a/', 'body-1', () => props);
     keyedPage(keys, '/jingying/', '', () => props);
     expect(keys.entries()).toEqual([
-      ['/articles/a/', [key, 'body-1']],
-      ['/jingying/', [pageCacheKey(props), '']],
+      ['/articles/a/', key, 'body-1'],
+      ['/jingying/', pageCacheKey(props), ''],
     ]);
   });
 
@@ -55,7 +65,7 @@ describe('a page key kept from the last build', () => {
     const edited = { title: '淘宝新规，改过' };
     const offered: [string, string][] = [];
     const stored = new Set([key]);
-    const keys = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]], false, (path, cacheKey) => {
+    const keys = new PageKeys('v1', [['/articles/a/', key, 'body-1']], false, (path, cacheKey) => {
       offered.push([path, cacheKey]);
       return stored.has(cacheKey);
     });
@@ -69,20 +79,20 @@ describe('a page key kept from the last build', () => {
       ['/articles/b/', pageCacheKey(edited, 'body-2')],
     ]);
     expect(keys.entries()).toEqual([
-      ['/articles/a/', [key, 'body-1']],
-      ['/articles/b/', [pageCacheKey(edited, 'body-2'), 'body-2']],
+      ['/articles/a/', key, 'body-1'],
+      ['/articles/b/', pageCacheKey(edited, 'body-2'), 'body-2'],
     ]);
   });
 
   it('checked, is made from the props as well, and stops the build naming the page if it differs', () => {
-    const checked = new PageKeys('v1', [['/articles/a/', [key, 'body-1']]], true);
+    const checked = new PageKeys('v1', [['/articles/a/', key, 'body-1']], true);
     const makeProps = vi.fn(() => props);
     const page = keyedPage(checked, '/articles/a/', 'body-1', makeProps)!;
     expect(page.cacheKey).toBe(key);
     expect(page.props).toBe(props);
     expect(makeProps).toHaveBeenCalledTimes(1);
     expect(checked.kept).toBe(1);
-    const stale = new PageKeys('v1', [['/articles/a/', ['stale', 'body-1']]], true);
+    const stale = new PageKeys('v1', [['/articles/a/', 'stale', 'body-1']], true);
     expect(() => keyedPage(stale, '/articles/a/', 'body-1', () => props)).toThrow(/\/articles\/a\/.*data version/);
   });
 });
@@ -91,7 +101,7 @@ describe('the list of the last build’s keys', () => {
   const text = JSON.stringify({ version: 'v1', pages: [['/articles/a/', key, 'body-1']] });
 
   it('gives its keys under the version it was written under', () => {
-    expect(parsePageKeys(text, 'v1')).toEqual([['/articles/a/', [key, 'body-1']]]);
+    expect(parsePageKeys(text, 'v1')).toEqual([['/articles/a/', key, 'body-1']]);
   });
 
   it('gives none under another version, or damaged', () => {
