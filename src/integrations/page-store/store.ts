@@ -49,7 +49,8 @@ export class PageStore {
   constructor(dir: string) {
     this.#dir = dir;
     this.#found = new Set(namesIn(dir));
-    this.#stored = new Set([...this.#found].filter((name) => PAGE_FILE.test(name)).map(keyOf));
+    this.#stored = new Set();
+    for (const name of this.#found) if (PAGE_FILE.test(name)) this.#stored.add(keyOf(name));
   }
 
   /** Whether the page of `key` was stored when the build started (whether it is kept is `has`'s to say). */
@@ -98,7 +99,11 @@ export class PageStore {
 
   /** The links that put the stored pages into `outDir` (for a thread that is already one of its own: `restore` makes one). */
   links(pages: Iterable<{ key: string; file: string }>, outDir: string): FileLink[] {
-    return [...pages].map(({ key, file }) => ({ from: path.join(this.#dir, fileOf(key)), to: path.join(outDir, file) }));
+    // Joined, not `path.join`ed: the keys are names and the files relative without `..`
+    // (last-output.ts), and normalising 210,000 paths was 0.6 s of a 50,000-article edit's thread.
+    const from = path.join(this.#dir, '/');
+    const to = path.join(outDir, '/');
+    return Array.from(pages, ({ key, file }) => ({ from: `${from}${fileOf(key)}`, to: `${to}${file}` }));
   }
 
   /**

@@ -10,6 +10,8 @@ const pages = [
   { file: 'index.html', key: 'k-home' },
   { file: 'articles/a-01/index.html', key: 'Ab_9-x' },
   { file: 'zh-hant/jingying/2/index.html', key: 'k2' },
+  // Two dots in a name are not a way out.
+  { file: 'articles/v1..2/index.html', key: 'k3' },
 ];
 
 describe('the last output list', () => {
@@ -42,6 +44,8 @@ describe('the last output list', () => {
     ['a pair too short', '[["index.html"]]'],
     ['a key that is not a name', '[["index.html", "../k"]]'],
     ['a file out of the output', '[["../../etc/index.html", "k"]]'],
+    ['a file out of the output by the way of a folder', '[["articles/../../index.html", "k"]]'],
+    ['a file out of the output by a backslash', '[["articles\\\\..\\\\..\\\\index.html", "k"]]'],
     ['an absolute file', '[["/etc/index.html", "k"]]'],
     ['a file that is no page', '[["_astro/app.js", "k"]]'],
     ['a number for a file', '[[1, "k"]]'],
