@@ -8,7 +8,7 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LINK_PARALLEL } from '../tuning.ts';
 import { resultOfThread } from './thread.ts';
-import { filesUnder } from './folder-names.ts';
+import { filesByFolder } from './folder-names.ts';
 
 /**
  * `to` as a hard link to `from`, or a copy where a link is impossible (another file system);
@@ -34,13 +34,6 @@ export async function linkTree(from: string, to: string, keep: (relative: string
   await inBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
 }
 
-/** The links that put a folder's files (but those `except` names, by their relative path) into another folder. */
-function treeLinks(from: string, to: string, except: readonly string[] = []): FileLink[] {
-  return filesUnder(from)
-    .filter((relative) => !except.includes(relative))
-    .map((relative) => ({ from: path.join(from, relative), to: path.join(to, relative) }));
-}
-
 /** `run` over `items`, LINK_PARALLEL at a time: enough to keep the file system busy, not so many that they crowd the event loop. */
 export async function inBatches<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += LINK_PARALLEL) await Promise.all(items.slice(i, i + LINK_PARALLEL).map(run));
@@ -64,22 +57,51 @@ export interface FileLink {
  * existing file); how many files. For a thread of their own: `linkFilesOnThread`.
  */
 export function linkFilesSync(links: FileLink[]): number {
-  const files = links.flatMap((link) => (link.tree ? treeLinks(link.from, link.to, link.except) : [link]));
   const made = new Set<string>();
-  for (const { from, to } of files) {
-    const folder = path.dirname(to);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
+  const folderOf = (folder: string) => {
+    if (made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  };
+  let count = 0;
+  for (const link of links) {
+    if (link.tree) {
+      count += linkTreeSync(link, folderOf);
+      continue;
     }
-    try {
-      linkSync(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(from, to, constants.COPYFILE_EXCL);
-    }
+    folderOf(path.dirname(link.to));
+    linkFileSync(link.from, link.to);
+    count++;
   }
-  return files.length;
+  return count;
+}
+
+/**
+ * A tree link's files, a folder at a time: its folder made once, each file's paths its folder's
+ * and its name joined (a `path.join` of both paths and a `path.dirname` a file took 1 s of the
+ * thread linking the search fragments, 137,000 files at 50,000 articles, `node --cpu-prof`).
+ */
+function linkTreeSync({ from, to, except = [] }: FileLink, folderOf: (folder: string) => void): number {
+  let count = 0;
+  for (const { folder, files } of filesByFolder(from)) {
+    const source = path.join(from, folder);
+    const target = path.join(to, folder);
+    const linked = except.length === 0 ? files : files.filter((name) => !except.includes(path.join(folder, name)));
+    if (linked.length > 0) folderOf(target);
+    for (const name of linked) linkFileSync(`${source}/${name}`, `${target}/${name}`);
+    count += linked.length;
+  }
+  return count;
+}
+
+/** `to` as a link to `from`, or a copy where a link is impossible (another file system); never over an existing file. */
+function linkFileSync(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  }
 }
 
 const LINK_THREAD = new URL('./link-worker.ts', import.meta.url);
