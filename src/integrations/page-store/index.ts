@@ -30,8 +30,8 @@ import { outputFileOf, PageStore } from './store.ts';
 import { InOrder } from '../../lib/in-order.ts';
 import type { PageRestore } from '../../lib/route-data/page-keys.ts';
 
-/** A page offered to `restore`: its pathname, and whether it is in the output (restored, or rendered and stored). */
-type OfferedPage = OutputPage & { pathname: string; inOutput: boolean };
+/** A page offered to `restore`, and whether it is in the output (restored, or rendered and stored). */
+type OfferedPage = OutputPage & { inOutput: boolean };
 
 /** The last build's pages linked ahead of the keys, found by file in its order, and which of them this build keeps. */
 interface Ahead {
@@ -98,7 +98,7 @@ export default function pageStore(): PageStoreIntegration {
     outputReady,
     restore: (pathname, cacheKey) => {
       // Asked by the routes of a build only, whose pages Astro asks for once the store is open.
-      const page: OfferedPage = { pathname, key: hashOf(version!, cacheKey), file: outputFileOf(pathname), inOutput: true };
+      const page: OfferedPage = { key: hashOf(version!, cacheKey), file: outputFileOf(pathname), inOutput: true };
       offered.push(page);
       const at = ahead.byFile.find(page.file);
       if (at !== undefined && ahead.linked.keys[at] === page.key) {
@@ -154,7 +154,8 @@ export default function pageStore(): PageStoreIntegration {
           ...astro,
           getStaticPaths: async () => {
             // Only the pages to render: the routes offer each keyed page to `restore` meanwhile,
-            // which keeps the links made ahead where the key is the same.
+            // which keeps the links made ahead where the key is the same, and so needs them all
+            // made first (at 50,000 articles they are, by the time the site data is ready).
             ahead = aheadOf(await linkingAhead!);
             const paths = await astro.getStaticPaths();
             reportProgress({ kind: 'pages', total: paths.length + restored.length });

@@ -53,7 +53,7 @@ export class PageStore {
     for (const name of this.#found) if (PAGE_FILE.test(name)) this.#stored.add(keyOf(name));
   }
 
-  /** Whether the page of `key` was stored when the build started (whether it is kept is `has`'s to say). */
+  /** Whether the page of `key` was stored when the build started (whether it is kept is for `has` and `keep` to say). */
   holds(key: string): boolean {
     return this.#stored.has(key);
   }
@@ -99,8 +99,9 @@ export class PageStore {
 
   /** The links that put the stored pages into `outDir` (for a thread that is already one of its own: `restore` makes one). */
   links(pages: Iterable<{ key: string; file: string }>, outDir: string): FileLink[] {
-    // Joined, not `path.join`ed: the keys are names and the files relative without `..`
-    // (last-output.ts), and normalising 210,000 paths was 0.6 s of a 50,000-article edit's thread.
+    // Joined, not `path.join`ed: the keys are names, and the files relative without `..`, those of
+    // the last output's list (last-output.ts) as those of the routes' pages (`outputFileOf`, of
+    // checked slugs); normalising 210,000 paths was 0.6 s of a 50,000-article edit's thread.
     const from = path.join(this.#dir, '/');
     const to = path.join(outDir, '/');
     return Array.from(pages, ({ key, file }) => ({ from: `${from}${fileOf(key)}`, to: `${to}${file}` }));
