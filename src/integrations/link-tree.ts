@@ -58,7 +58,7 @@ export interface FileLink {
  */
 export function linkFilesSync(links: FileLink[]): number {
   const made = new Set<string>();
-  const folderOf = (folder: string) => {
+  const makeFolder = (folder: string) => {
     if (made.has(folder)) return;
     mkdirSync(folder, { recursive: true });
     made.add(folder);
@@ -66,10 +66,10 @@ export function linkFilesSync(links: FileLink[]): number {
   let count = 0;
   for (const link of links) {
     if (link.tree) {
-      count += linkTreeSync(link, folderOf);
+      count += linkTreeSync(link, makeFolder);
       continue;
     }
-    folderOf(path.dirname(link.to));
+    makeFolder(path.dirname(link.to));
     linkFileSync(link.from, link.to);
     count++;
   }
@@ -81,13 +81,13 @@ export function linkFilesSync(links: FileLink[]): number {
  * and its name joined (a `path.join` of both paths and a `path.dirname` a file took 1 s of the
  * thread linking the search fragments, 137,000 files at 50,000 articles, `node --cpu-prof`).
  */
-function linkTreeSync({ from, to, except = [] }: FileLink, folderOf: (folder: string) => void): number {
+function linkTreeSync({ from, to, except = [] }: FileLink, makeFolder: (folder: string) => void): number {
   let count = 0;
   for (const { folder, files } of filesByFolder(from)) {
     const source = path.join(from, folder);
     const target = path.join(to, folder);
     const linked = except.length === 0 ? files : files.filter((name) => !except.includes(path.join(folder, name)));
-    if (linked.length > 0) folderOf(target);
+    if (linked.length > 0) makeFolder(target);
     for (const name of linked) linkFileSync(`${source}/${name}`, `${target}/${name}`);
     count += linked.length;
   }

@@ -5,8 +5,9 @@
  * up in a map of every entry only when that is not it. At 50,000 articles, the pages' lookups in
  * maps and sets of 105,000 took about 1.7 s of an edit rebuild's main thread (`node --cpu-prof`,
  * against 0.07 s at 10,000: entries scattered over a heap too large for the processor's caches).
+ * Names are unique in a list (one entry a page); where they are not, the entry found may be any
+ * of that name.
  */
-/** Names are unique in a list (one entry a page); where they are not, the entry found may be any of that name. */
 export class InOrder<T> {
   readonly #entries: readonly T[];
   readonly #nameOf: (entry: T) => string;
