@@ -22,9 +22,23 @@ export const hashOfFile = (name: string, bytes: Uint8Array) => createHash('sha1'
  */
 export function jsonAsHash<T extends object>(part: T): T {
   if (Object.hasOwn(part, 'toJSON')) return part;
-  let hash: string | undefined;
-  const fields = () => (Array.isArray(part) ? [...part] : { ...part });
-  return Object.defineProperty(part, 'toJSON', { value: () => (hash ??= `#${hashOf(JSON.stringify(fields()))}`) });
+  return Object.defineProperty(part, 'toJSON', { value: hashedJson });
+}
+
+/** Where a part keeps its hash once made: a symbol, not enumerable, so neither its JSON nor a copy of it has it. */
+const JSON_HASH = Symbol('the hash of the JSON of its fields');
+
+/**
+ * The `toJSON` of every part: one function, where a closure of its own for each part (with the
+ * hash and the fields in its context) was three more objects for each of the 100,000 articles of
+ * a 50,000-article build's variants, 17 MB of a heap of 450 MB (a heap snapshot).
+ */
+function hashedJson(this: object): string {
+  const made = (this as { [JSON_HASH]?: string })[JSON_HASH];
+  if (made !== undefined) return made;
+  const hash = `#${hashOf(JSON.stringify(Array.isArray(this) ? [...this] : { ...this }))}`;
+  Object.defineProperty(this, JSON_HASH, { value: hash });
+  return hash;
 }
 
 /** FNV-1a: a fast, stable 32-bit hash of a string, where only spread is needed (no cryptography). */

@@ -34,8 +34,14 @@ describe('a page key', () => {
     expect(JSON.stringify({ many }).length).toBeLessThan(50);
     // An array stays distinct from an object with the same fields.
     expect(JSON.stringify(jsonAsHash(['a']))).not.toBe(JSON.stringify(jsonAsHash({ 0: 'a' })));
-    // A copy for another thread is plain data again.
-    expect(structuredClone(link())).toEqual({ title: '淘宝新规', url: '/articles/a/', views: 3 });
+    // A copy for another thread is plain data again, also once the hash is made.
+    const hashed = link();
+    const hash = JSON.stringify(hashed);
+    expect(structuredClone(hashed)).toEqual({ title: '淘宝新规', url: '/articles/a/', views: 3 });
+    expect({ ...hashed }).toEqual({ title: '淘宝新规', url: '/articles/a/', views: 3 });
+    // Made once: the part is not read again (build data does not change).
+    hashed.views = 4;
+    expect(JSON.stringify(hashed)).toBe(hash);
   });
 
   it('ignores the bodies of the articles it lists, which it does not print, and their hashes, without reading them', () => {
