@@ -208,11 +208,11 @@ async function prepareSite(content: Content, options: SiteOptions): Promise<Site
   /** The conversions as the variants take them: from the cache, with their bodies read from the store when printed. */
   const fields: Memo<ConvertedFields> = {
     get(key, compute) {
-      const { body, ...stored } = converted.get(key, () => {
+      const { title, summary, source, body } = converted.get(key, () => {
         const { body: made, ...computed } = compute();
         return { ...computed, body: made && { hash: made.hash, place: store.put(made.html) } };
       });
-      return { ...stored, body: body && store.body(body.hash, body.place) };
+      return { title, summary, source, body: body && store.body(body.hash, body.place) };
     },
   };
   const sourceBodies: SourceBodies = {
